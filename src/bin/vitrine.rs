@@ -1,0 +1,2 @@
+//! The `vitrine` command-line tool (native only).
+fn main() {}

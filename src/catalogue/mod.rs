@@ -1,0 +1,1 @@
+//! Records → searchable index; `Query` → `Results` (ordered ids + facet counts).

@@ -1,0 +1,1 @@
+//! Raw posting text → `Posting` records (filled in by the ingest work).
