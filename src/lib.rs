@@ -1,12 +1,12 @@
 //! vitrine: an embeddable, offline-first widget listing offers from the social and solidarity
 //! economy. `model`, `ingest` and `catalogue` are pure Rust (tested natively); `ui` and `embed`
-//! exist only on wasm32.
+//! are wasm32-only except for their pure parts (formatting, config parsing).
 
 pub mod catalogue;
+/// Native only: the extractor runs in the CLI, never in the browser.
+#[cfg(not(target_arch = "wasm32"))]
 pub mod ingest;
 pub mod model;
 
-#[cfg(target_arch = "wasm32")]
 pub mod embed;
-#[cfg(target_arch = "wasm32")]
 pub mod ui;

@@ -1,1 +1,33 @@
-//! Raw posting text → `Posting` records (filled in by the ingest work).
+//! Raw posting text → `Posting` records: decoding, cleaning, one small module per field family,
+//! ids, overrides, data-file checks and the file I/O the `vitrine` CLI needs. Native only.
+
+pub mod clean;
+pub mod dates;
+pub mod pay;
+pub mod sections;
+pub mod text;
+
+pub use text::slugify;
+
+use clean::Doc;
+use sections::Layout;
+use text::Tok;
+
+/// A cleaned posting ready for the field extractors: lines, headings/sections, tokens per line.
+#[derive(Debug, Clone)]
+pub struct Ctx {
+    pub doc: Doc,
+    pub layout: Layout,
+    /// Tokens of each line's folded text.
+    pub toks: Vec<Vec<Tok>>,
+}
+
+impl Ctx {
+    /// Cleans and lays out a decoded text.
+    pub fn new(text: &str) -> Ctx {
+        let doc = clean::clean(text);
+        let layout = sections::layout(&doc);
+        let toks = doc.lines.iter().map(|l| text::tokenize(l.fold())).collect();
+        Ctx { doc, layout, toks }
+    }
+}

@@ -1,0 +1,367 @@
+//! The full-text index: a sorted vocabulary of folded words, each with the ids of the postings
+//! containing it and the kinds of field it appears in; and the scoring of query terms over it.
+//!
+//! Layout (built once, no per-word allocation afterwards): all words concatenated in one
+//! `String`; per word an end offset and a slice of `entries`, each entry `id << 4 | fields`.
+//! A prefix is a binary-searched range of the vocabulary.
+
+use std::collections::HashMap;
+use std::ops::Range;
+
+use super::fold::{Term, Tokenizer};
+use crate::model::{Block, Posting};
+
+/// Field bits of an entry, from the weakest to the strongest.
+pub const BODY: u8 = 1;
+pub const OTHER: u8 = 2;
+pub const ORGANIZATION: u8 = 4;
+pub const TITLE: u8 = 8;
+const FIELD_BITS: u32 = 4;
+
+/// Most postings an index can hold (ids share a `u32` with the field bits).
+pub const MAX_POSTINGS: usize = 1 << (32 - FIELD_BITS);
+
+/// Calls `f` with each searchable text of `p` and its field bit.
+pub fn for_each_field(p: &Posting, mut f: impl FnMut(&str, u8)) {
+    f(&p.title, TITLE);
+    f(&p.organization, ORGANIZATION);
+    for partner in &p.partners {
+        f(partner, OTHER);
+    }
+    for place in &p.places {
+        for s in [&place.city, &place.postal_code, &place.department, &place.region].into_iter().flatten() {
+            f(s, OTHER);
+        }
+        f(place.country.label(), OTHER);
+    }
+    f(p.kind.label(), OTHER);
+    if p.contract != crate::model::Contract::None {
+        f(p.contract.label(), OTHER);
+    }
+    for t in &p.themes {
+        f(t.label(), OTHER);
+    }
+    if let Some(pay) = &p.pay {
+        f(&pay.text, OTHER);
+    }
+    if let Some(c) = &p.apply.contact {
+        f(c, OTHER);
+    }
+    for block in &p.body {
+        match block {
+            Block::Heading { text } | Block::Paragraph { text } => f(text, BODY),
+            Block::List { items } => {
+                for item in items {
+                    f(&item.text, BODY);
+                    for child in &item.children {
+                        f(child, BODY);
+                    }
+                }
+            }
+        }
+    }
+}
+
+/// Score of one term in one posting, from the best field it matched and whether the indexed
+/// word was the whole query word: title > organization > other > body, then whole > prefix.
+fn entry_score(fields: u8, whole: bool) -> u8 {
+    let class = if fields & TITLE != 0 {
+        3
+    } else if fields & ORGANIZATION != 0 {
+        2
+    } else if fields & OTHER != 0 {
+        1
+    } else {
+        0
+    };
+    1 + class * 2 + whole as u8
+}
+
+/// Sorted vocabulary with posting lists.
+#[derive(Debug, Default)]
+pub struct TextIndex {
+    words: String,
+    /// `word_end[i]` is where word `i` ends in `words` (it starts where word `i-1` ends).
+    word_end: Vec<u32>,
+    /// Word `i`'s entries are `entries[list_start[i]..list_start[i+1]]`.
+    list_start: Vec<u32>,
+    /// `id << 4 | field bits`, ids ascending within a word.
+    entries: Vec<u32>,
+}
+
+impl TextIndex {
+    /// Indexes `postings` (at most `MAX_POSTINGS`; the caller checks).
+    pub fn build(postings: &[Posting]) -> TextIndex {
+        let mut tok = Tokenizer::new();
+        let mut ids: HashMap<Box<str>, u32> = HashMap::new();
+        let mut vocab: Vec<Box<str>> = Vec::new();
+        // Per posting, its distinct words as `word id << 4 | fields`.
+        let mut flat: Vec<u32> = Vec::new();
+        let mut flat_end: Vec<u32> = Vec::with_capacity(postings.len());
+        let mut local: Vec<u32> = Vec::new();
+        for p in postings {
+            local.clear();
+            for_each_field(p, |text, field| {
+                tok.words(text, |w| {
+                    let id = match ids.get(w) {
+                        Some(&id) => id,
+                        None => {
+                            let id = vocab.len() as u32;
+                            vocab.push(w.into());
+                            ids.insert(w.into(), id);
+                            id
+                        }
+                    };
+                    local.push(id << FIELD_BITS | field as u32);
+                })
+            });
+            local.sort_unstable();
+            let mut last = u32::MAX;
+            for &e in &local {
+                if e >> FIELD_BITS == last {
+                    *flat.last_mut().expect("a previous entry") |= e & 0xf;
+                } else {
+                    last = e >> FIELD_BITS;
+                    flat.push(e);
+                }
+            }
+            flat_end.push(flat.len() as u32);
+        }
+        drop(ids);
+        // Alphabetical order of the vocabulary.
+        let mut order: Vec<u32> = (0..vocab.len() as u32).collect();
+        order.sort_unstable_by(|&a, &b| vocab[a as usize].cmp(&vocab[b as usize]));
+        let mut rank = vec![0u32; vocab.len()];
+        for (r, &w) in order.iter().enumerate() {
+            rank[w as usize] = r as u32;
+        }
+        let mut count = vec![0u32; vocab.len() + 1];
+        for &e in &flat {
+            count[rank[(e >> FIELD_BITS) as usize] as usize + 1] += 1;
+        }
+        for i in 1..count.len() {
+            count[i] += count[i - 1];
+        }
+        let list_start = count.clone();
+        let mut entries = vec![0u32; flat.len()];
+        let mut start = 0usize;
+        for (id, &end) in flat_end.iter().enumerate() {
+            for &e in &flat[start..end as usize] {
+                let slot = &mut count[rank[(e >> FIELD_BITS) as usize] as usize];
+                entries[*slot as usize] = (id as u32) << FIELD_BITS | (e & 0xf);
+                *slot += 1;
+            }
+            start = end as usize;
+        }
+        let mut words = String::with_capacity(vocab.iter().map(|w| w.len()).sum());
+        let mut word_end = Vec::with_capacity(vocab.len());
+        for &w in &order {
+            words.push_str(&vocab[w as usize]);
+            word_end.push(words.len() as u32);
+        }
+        TextIndex { words, word_end, list_start, entries }
+    }
+
+    /// Number of distinct words.
+    pub fn vocabulary_len(&self) -> usize {
+        self.word_end.len()
+    }
+
+    /// Number of (word, posting) pairs.
+    pub fn entries_len(&self) -> usize {
+        self.entries.len()
+    }
+
+    /// Word `i` of the sorted vocabulary.
+    pub fn word(&self, i: usize) -> &str {
+        let start = if i == 0 { 0 } else { self.word_end[i - 1] as usize };
+        &self.words[start..self.word_end[i] as usize]
+    }
+
+    /// The vocabulary words starting with `prefix`.
+    pub fn prefix_range(&self, prefix: &str) -> Range<usize> {
+        let n = self.vocabulary_len();
+        let lo = partition(n, |i| self.word(i) < prefix);
+        let hi = lo + partition(n - lo, |i| self.word(lo + i).starts_with(prefix));
+        lo..hi
+    }
+
+    /// The vocabulary position of `word`, if indexed.
+    pub fn find(&self, word: &str) -> Option<usize> {
+        let i = partition(self.vocabulary_len(), |i| self.word(i) < word);
+        (i < self.vocabulary_len() && self.word(i) == word).then_some(i)
+    }
+
+    fn entries_of(&self, words: Range<usize>) -> &[u32] {
+        &self.entries[self.list_start[words.start] as usize..self.list_start[words.end] as usize]
+    }
+
+    /// Scores every posting against all `terms` (AND): `scores[id]` is 0 when some term does
+    /// not match, else the sum over terms of the best match's score. `n` = number of postings.
+    pub fn score(&self, terms: &[Term], n: usize) -> Vec<u32> {
+        let mut scores = vec![0u32; n];
+        // Each term's vocabulary ranges, and the exact words for the whole-word bonus.
+        let mut plans: Vec<(Vec<Range<usize>>, Vec<usize>, usize)> = terms
+            .iter()
+            .map(|t| {
+                let ranges: Vec<Range<usize>> =
+                    t.prefixes.iter().map(|p| self.prefix_range(p)).filter(|r| !r.is_empty()).collect();
+                let cost = ranges.iter().map(|r| self.entries_of(r.clone()).len()).sum();
+                let exact = t.exact.iter().filter_map(|w| self.find(w)).collect();
+                (ranges, exact, cost)
+            })
+            .collect();
+        if plans.is_empty() || plans.iter().any(|p| p.2 == 0) {
+            return scores;
+        }
+        // Rarest term first: later terms only look at postings that matched all earlier ones.
+        plans.sort_by_key(|p| p.2);
+        let mut matched = vec![0u32; n];
+        let mut best = vec![0u8; n];
+        let mut touched: Vec<u32> = Vec::new();
+        for (t, (ranges, exact, _)) in plans.iter().enumerate() {
+            let t = t as u32;
+            touched.clear();
+            for r in ranges {
+                for w in r.clone() {
+                    let whole = exact.contains(&w);
+                    for &e in self.entries_of(w..w + 1) {
+                        let id = (e >> FIELD_BITS) as usize;
+                        if matched[id] != t {
+                            continue;
+                        }
+                        let s = entry_score((e & 0xf) as u8, whole);
+                        if best[id] == 0 {
+                            touched.push(id as u32);
+                        }
+                        if s > best[id] {
+                            best[id] = s;
+                        }
+                    }
+                }
+            }
+            if touched.is_empty() {
+                return vec![0u32; n];
+            }
+            for &id in &touched {
+                let id = id as usize;
+                matched[id] += 1;
+                scores[id] += best[id] as u32;
+                best[id] = 0;
+            }
+        }
+        let all = plans.len() as u32;
+        for (s, m) in scores.iter_mut().zip(&matched) {
+            if *m != all {
+                *s = 0;
+            }
+        }
+        scores
+    }
+}
+
+/// The first `i` in `0..n` for which `before(i)` is false (`before` must be true then false).
+fn partition(n: usize, before: impl Fn(usize) -> bool) -> usize {
+    let (mut lo, mut hi) = (0, n);
+    while lo < hi {
+        let mid = lo + (hi - lo) / 2;
+        if before(mid) {
+            lo = mid + 1;
+        } else {
+            hi = mid;
+        }
+    }
+    lo
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::catalogue::fold::query_terms;
+    use crate::model::{Contract, Kind};
+
+    fn posting(title: &str, org: &str, body: &str) -> Posting {
+        Posting {
+            id: fold_slug(title),
+            kind: Kind::Emploi,
+            contract: Contract::None,
+            title: title.into(),
+            organization: org.into(),
+            partners: vec![],
+            places: vec![],
+            remote: Default::default(),
+            pay: None,
+            hours_per_week: None,
+            duration_months: None,
+            start: None,
+            deadline: None,
+            published: None,
+            apply: Default::default(),
+            themes: vec![],
+            body: vec![Block::Paragraph { text: body.into() }],
+            source: None,
+        }
+    }
+
+    fn fold_slug(s: &str) -> String {
+        crate::catalogue::fold::index_words(s).join("-")
+    }
+
+    fn sample() -> TextIndex {
+        TextIndex::build(&[
+            posting("Chargé·e de mission", "Maison des Solidarités", "Lyon, télétravail partiel"),
+            posting("Animateur jeunesse", "Centre social", "Chargé de la mission jeunesse"),
+            posting("Comptable", "Chargeurs Réunis", "œuvre collective"),
+        ])
+    }
+
+    #[test]
+    fn vocabulary_is_sorted_and_unique() {
+        let ix = sample();
+        let words: Vec<&str> = (0..ix.vocabulary_len()).map(|i| ix.word(i)).collect();
+        assert!(words.windows(2).all(|w| w[0] < w[1]), "{words:?}");
+        assert!(words.contains(&"chargee") && words.contains(&"oeuvre"));
+        assert_eq!(ix.find("mission"), words.iter().position(|w| *w == "mission"));
+        assert_eq!(ix.find("missio"), None);
+        assert_eq!(ix.find("zzz"), None);
+    }
+
+    #[test]
+    fn prefix_ranges() {
+        let ix = sample();
+        let r = ix.prefix_range("charg");
+        let words: Vec<&str> = r.map(|i| ix.word(i)).collect();
+        assert_eq!(words, ["charge", "chargee", "chargeurs"]);
+        assert!(ix.prefix_range("zz").is_empty());
+        assert!(ix.prefix_range("").len() == ix.vocabulary_len());
+    }
+
+    #[test]
+    fn posting_lists_merge_fields() {
+        let ix = sample();
+        let w = ix.find("mission").unwrap();
+        // Posting 0: title; posting 1: body.
+        assert_eq!(ix.entries_of(w..w + 1), [TITLE as u32, 1 << FIELD_BITS | BODY as u32]);
+        let w = ix.find("jeunesse").unwrap();
+        assert_eq!(ix.entries_of(w..w + 1), [1 << FIELD_BITS | (TITLE | BODY) as u32]);
+    }
+
+    #[test]
+    fn scores_and_and() {
+        let ix = sample();
+        let score = |q: &str| ix.score(&query_terms(q), 3);
+        // "charg" is in all three: title (0), body (1), organization (2).
+        let s = score("charg");
+        assert!(s[0] > s[2] && s[2] > s[1] && s[1] > 0, "{s:?}");
+        // AND: only posting 1 has both.
+        let s = score("charg jeunesse");
+        assert_eq!(s.iter().map(|&x| x > 0).collect::<Vec<_>>(), [false, true, false]);
+        // A whole word beats a prefix in the same field.
+        let s = score("mission");
+        let p = score("missio");
+        assert!(s[0] > p[0] && s[1] > p[1]);
+        assert_eq!(score("introuvable"), [0, 0, 0]);
+        assert_eq!(score("charg introuvable"), [0, 0, 0]);
+        assert_eq!(score("oeuvre"), [0, 0, 2]);
+    }
+}

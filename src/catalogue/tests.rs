@@ -1,0 +1,436 @@
+//! Tests of `Catalogue::search`: one test per rule (text, fields, ranking, sorts, facets, expiry).
+
+use super::*;
+use crate::model::{Apply, Block, Contract, Country, Kind, ListItem, Pay, PayPeriod, Place, Remote, Theme};
+
+fn date(s: &str) -> Date {
+    s.parse().expect("test date")
+}
+
+const TODAY: &str = "2025-10-15";
+
+fn today() -> Date {
+    date(TODAY)
+}
+
+/// A minimal posting; tests set what they need.
+fn p(slug: &str, title: &str) -> Posting {
+    Posting {
+        id: slug.into(),
+        kind: Kind::Emploi,
+        contract: Contract::None,
+        title: title.into(),
+        organization: String::new(),
+        partners: vec![],
+        places: vec![],
+        remote: Remote::None,
+        pay: None,
+        hours_per_week: None,
+        duration_months: None,
+        start: None,
+        deadline: None,
+        published: None,
+        apply: Apply::default(),
+        themes: vec![],
+        body: vec![],
+        source: None,
+    }
+}
+
+fn place(city: &str, country: Country) -> Place {
+    Place { city: Some(city.into()), postal_code: None, department: None, region: None, country }
+}
+
+fn para(text: &str) -> Block {
+    Block::Paragraph { text: text.into() }
+}
+
+fn text(q: &str) -> Query {
+    Query { text: q.into(), ..Query::default() }
+}
+
+fn slugs(c: &Catalogue, r: &Results) -> Vec<String> {
+    r.ids.iter().map(|&id| c.get(id).id.clone()).collect()
+}
+
+fn find(c: &Catalogue, q: &str) -> Vec<String> {
+    slugs(c, &c.search(&text(q), today()))
+}
+
+fn with_filters(q: &str, filters: &[(Facet, &[&str])]) -> Query {
+    let mut query = text(q);
+    for (f, values) in filters {
+        query.filters.insert(*f, values.iter().map(|v| v.to_string()).collect());
+    }
+    query
+}
+
+/// (value, count, selected) of one facet.
+fn counts(r: &Results, facet: Facet) -> Vec<(String, usize, bool)> {
+    let fc = &r.facets[facet.index()];
+    assert_eq!(fc.facet, facet);
+    fc.values.iter().map(|v| (v.value.clone(), v.count, v.selected)).collect()
+}
+
+fn cv(v: &[(&str, usize, bool)]) -> Vec<(String, usize, bool)> {
+    v.iter().map(|&(s, n, b)| (s.to_string(), n, b)).collect()
+}
+
+#[test]
+fn folding_in_search() {
+    let mut a = p("a", "Chargé·e de mission");
+    a.body = vec![para("Télétravail possible, mise en œuvre du projet de recherche-action.")];
+    let mut b = p("b", "Chargé.e d'études");
+    let mut c = p("c", "Chargé-e de communication");
+    let d = p("d", "Chargé(e) de projet");
+    let e = p("e", "Directeur·rice");
+    b.body = vec![para("Une recherche, puis une action.")];
+    c.body = vec![para("ÉDUCATION populaire")];
+    let cat = Catalogue::new(vec![a, b, c, d, e]);
+    assert_eq!(find(&cat, "teletravail"), ["a"]);
+    assert_eq!(find(&cat, "TÉLÉTRAVAIL"), ["a"]);
+    assert_eq!(find(&cat, "oeuvre"), ["a"]);
+    assert_eq!(find(&cat, "œuvre"), ["a"]);
+    assert_eq!(find(&cat, "education"), ["c"]);
+    let mut all = find(&cat, "chargee");
+    all.sort();
+    assert_eq!(all, ["a", "b", "c", "d"]);
+    let mut all = find(&cat, "charge");
+    all.sort();
+    assert_eq!(all, ["a", "b", "c", "d"]);
+    assert_eq!(find(&cat, "chargée d'études"), ["b"]);
+    assert_eq!(find(&cat, "etudes"), ["b"]);
+    assert_eq!(find(&cat, "directrice"), ["e"]);
+    assert_eq!(find(&cat, "directeur"), ["e"]);
+    // Compound: whole and parts.
+    assert_eq!(find(&cat, "rechercheaction"), ["a"]);
+    let mut parts = find(&cat, "recherche-action");
+    parts.sort();
+    assert_eq!(parts, ["a", "b"], "parts are required, not their order");
+    assert_eq!(find(&cat, "action"), find(&cat, "recherche action"));
+}
+
+#[test]
+fn words_are_prefixes_and_all_required() {
+    let mut a = p("a", "Animateur");
+    a.body = vec![para("Zèbre et xylophone")];
+    let b = p("b", "Animatrice zen");
+    let cat = Catalogue::new(vec![a, b]);
+    assert_eq!(find(&cat, "anim"), ["a", "b"]);
+    assert_eq!(find(&cat, "x"), ["a"], "one letter is a prefix too");
+    assert_eq!(find(&cat, "z"), ["b", "a"], "title before body");
+    assert_eq!(find(&cat, "anim xylo"), ["a"]);
+    assert_eq!(find(&cat, "xylo anim"), ["a"]);
+    assert!(find(&cat, "anim piano").is_empty());
+    // Prefix of the indexed word, not of the query: "animateurs" does not match "animateur".
+    assert!(find(&cat, "animateurs").is_empty());
+    // Punctuation-only text is no text.
+    assert_eq!(find(&cat, " ; - "), ["a", "b"]);
+}
+
+#[test]
+fn indexed_fields() {
+    let mut x = p("x", "Poste");
+    x.partners = vec!["Fondation Orée".into()];
+    x.places = vec![Place {
+        city: Some("Villeurbanne".into()),
+        postal_code: Some("69100".into()),
+        department: Some("Rhône".into()),
+        region: Some("Auvergne-Rhône-Alpes".into()),
+        country: Country::BE,
+    }];
+    x.kind = Kind::ServiceCivique;
+    x.contract = Contract::Cdd;
+    x.themes = vec![Theme::TransitionEcologique];
+    x.pay = Some(Pay { min: None, max: None, period: None, currency: Default::default(), basis: None, text: "gratification légale".into() });
+    x.apply.contact = Some("Marie Sadzot, co-responsable RH".into());
+    x.apply.emails = vec!["secret@exemple.org".into()];
+    x.body = vec![
+        Block::Heading { text: "Missions".into() },
+        Block::List { items: vec![ListItem { text: "Accueil".into(), children: vec!["Permanences téléphoniques".into()] }] },
+    ];
+    let cat = Catalogue::new(vec![x, p("y", "Autre")]);
+    for q in [
+        "oree", "villeurbanne", "69100", "rhone", "alpes", "belgique", "service civique", "cdd", "ecologique",
+        "gratification", "sadzot", "missions", "accueil", "telephoniques",
+    ] {
+        assert_eq!(find(&cat, q), ["x"], "{q}");
+    }
+    // Not indexed: e-mail addresses, the slug, the "Sans contrat" label of `Contract::None`.
+    assert!(find(&cat, "secret").is_empty());
+    assert!(find(&cat, "sans contrat").is_empty());
+}
+
+#[test]
+fn ranking_by_field_and_whole_word() {
+    let mut body = p("body", "Poste");
+    body.body = vec![para("Logement d'abord")];
+    let mut other = p("other", "Poste");
+    other.partners = vec!["Logement solidaire".into()];
+    let mut org = p("org", "Poste");
+    org.organization = "Logement pour tous".into();
+    let mut title = p("title", "Logements accompagnés");
+    title.published = Some(date("2020-01-01"));
+    let mut title_whole = p("title_whole", "Logement social");
+    title_whole.published = Some(date("2019-01-01"));
+    let cat = Catalogue::new(vec![body, other, org, title, title_whole]);
+    assert_eq!(find(&cat, "logement"), ["title_whole", "title", "org", "other", "body"]);
+    // "logem" is a prefix everywhere: the two title matches tie and fall back to Recent order.
+    assert_eq!(find(&cat, "logem"), ["title", "title_whole", "org", "other", "body"]);
+}
+
+#[test]
+fn relevance_sums_terms_and_ties_fall_back_to_recent() {
+    let mut a = p("a", "Jardinier");
+    a.body = vec![para("bio")];
+    a.published = Some(date("2025-01-01"));
+    let mut b = p("b", "Jardinier bio");
+    b.published = Some(date("2024-01-01"));
+    let mut c = p("c", "Jardinier");
+    c.body = vec![para("bio")];
+    c.published = Some(date("2025-06-01"));
+    let cat = Catalogue::new(vec![a, b, c]);
+    assert_eq!(find(&cat, "jardinier bio"), ["b", "c", "a"]);
+    // Without text, Relevance is Recent.
+    assert_eq!(find(&cat, ""), ["c", "a", "b"]);
+}
+
+#[test]
+fn sort_recent() {
+    let mut ps: Vec<Posting> = ["u1", "old", "u2", "new", "mid"].iter().map(|s| p(s, "Offre")).collect();
+    ps[1].published = Some(date("2024-01-01"));
+    ps[3].published = Some(date("2025-09-30"));
+    ps[4].published = Some(date("2025-03-01"));
+    let cat = Catalogue::new(ps);
+    let q = Query { sort: Sort::Recent, text: "offre".into(), ..Query::default() };
+    assert_eq!(slugs(&cat, &cat.search(&q, today())), ["new", "mid", "old", "u1", "u2"]);
+}
+
+#[test]
+fn sort_closing_soon() {
+    let mut ps: Vec<Posting> = ["none", "far", "gone_long", "today", "soon", "gone"].iter().map(|s| p(s, "Offre")).collect();
+    ps[1].deadline = Some(date("2025-12-01"));
+    ps[2].deadline = Some(date("2025-01-01"));
+    ps[3].deadline = Some(today());
+    ps[4].deadline = Some(date("2025-10-20"));
+    ps[5].deadline = Some(date("2025-10-14"));
+    let cat = Catalogue::new(ps);
+    let mut q = Query { sort: Sort::ClosingSoon, ..Query::default() };
+    assert_eq!(slugs(&cat, &cat.search(&q, today())), ["today", "soon", "far", "none"]);
+    q.show_expired = true;
+    assert_eq!(slugs(&cat, &cat.search(&q, today())), ["today", "soon", "far", "none", "gone", "gone_long"]);
+}
+
+#[test]
+fn sort_pay() {
+    let pay = |min: Option<u32>, max: Option<u32>, period: Option<PayPeriod>| {
+        Some(Pay { min, max, period, currency: Default::default(), basis: None, text: "x".into() })
+    };
+    let mut ps: Vec<Posting> = ["none", "year", "month", "hour", "noperiod"].iter().map(|s| p(s, "Offre")).collect();
+    ps[1].pay = pay(Some(30_000), None, Some(PayPeriod::Year));
+    ps[2].pay = pay(Some(2_000), Some(2_800), Some(PayPeriod::Month)); // 33,600
+    ps[3].pay = pay(Some(12), None, Some(PayPeriod::Hour)); // 19,284
+    ps[4].pay = pay(Some(50_000), None, None);
+    let cat = Catalogue::new(ps);
+    let q = Query { sort: Sort::Pay, ..Query::default() };
+    assert_eq!(slugs(&cat, &cat.search(&q, today())), ["month", "year", "hour", "none", "noperiod"]);
+}
+
+/// Six postings for the facet rules.
+fn facet_catalogue() -> Catalogue {
+    let mut ps = Vec::new();
+    let mut add = |slug: &str, kind: Kind, contract: Contract, places: Vec<Place>, themes: Vec<Theme>, org: &str| {
+        let mut x = p(slug, "Offre");
+        x.kind = kind;
+        x.contract = contract;
+        x.places = places;
+        x.themes = themes;
+        x.organization = org.into();
+        ps.push(x);
+    };
+    use Country::*;
+    add("a", Kind::Emploi, Contract::Cdi, vec![place("Lyon", FR)], vec![Theme::Logement], "Alpha");
+    add("b", Kind::Emploi, Contract::Cdd, vec![place("Paris", FR), place("Lyon", FR)], vec![Theme::Logement, Theme::Sante], "Beta");
+    add("c", Kind::Stage, Contract::Stage, vec![place("Bruxelles", BE)], vec![Theme::Sante], "Alpha");
+    add("d", Kind::Stage, Contract::Stage, vec![place("Lyon", FR), place("Genève", CH)], vec![], "Gamma");
+    add("e", Kind::Benevolat, Contract::None, vec![place("Liège", BE), place("Liège", BE)], vec![Theme::Culture], "Alpha");
+    add("f", Kind::Emploi, Contract::Cdi, vec![], vec![], "Beta");
+    Catalogue::new(ps)
+}
+
+#[test]
+fn facets_without_filters_count_every_value_once_per_posting() {
+    let cat = facet_catalogue();
+    let r = cat.search(&Query::default(), today());
+    assert_eq!(r.ids.len(), 6);
+    assert_eq!(r.total, 6);
+    assert_eq!(r.facets.len(), Facet::ALL.len());
+    assert_eq!(counts(&r, Facet::Kind), cv(&[("emploi", 3, false), ("stage", 2, false), ("benevolat", 1, false)]));
+    // Ties by label: "Liège" (folded "liege") before "Paris".
+    assert_eq!(
+        counts(&r, Facet::City),
+        cv(&[("Lyon", 3, false), ("Bruxelles", 1, false), ("Genève", 1, false), ("Liège", 1, false), ("Paris", 1, false)])
+    );
+    let parents: Vec<Option<&str>> = r.facets[Facet::City.index()].values.iter().map(|v| v.parent.as_deref()).collect();
+    assert_eq!(parents, [Some("FR"), Some("BE"), Some("CH"), Some("BE"), Some("FR")]);
+    assert!(r.facets[Facet::Kind.index()].values.iter().all(|v| v.parent.is_none()));
+    // By label: Belgique < Suisse, although "BE" and "CH" are the keys.
+    assert_eq!(counts(&r, Facet::Country), cv(&[("FR", 3, false), ("BE", 2, false), ("CH", 1, false)]));
+    assert_eq!(counts(&r, Facet::Theme), cv(&[("logement", 2, false), ("sante", 2, false), ("culture", 1, false)]));
+    assert_eq!(counts(&r, Facet::Organization), cv(&[("Alpha", 3, false), ("Beta", 2, false), ("Gamma", 1, false)]));
+    assert_eq!(counts(&r, Facet::Remote), cv(&[("none", 6, false)]));
+    assert_eq!(
+        counts(&r, Facet::Contract),
+        cv(&[("cdi", 2, false), ("stage", 2, false), ("cdd", 1, false), ("none", 1, false)])
+    );
+}
+
+#[test]
+fn facets_or_within_and_between() {
+    let cat = facet_catalogue();
+    let q = with_filters("", &[(Facet::Kind, &["emploi", "stage"]), (Facet::City, &["Lyon"])]);
+    let r = cat.search(&q, today());
+    assert_eq!(slugs(&cat, &r), ["a", "b", "d"]);
+    // Kind counts: City applied, Kind not: emploi a,b; stage d; bénévolat none (e is in Liège).
+    assert_eq!(counts(&r, Facet::Kind), cv(&[("emploi", 2, true), ("stage", 1, true)]));
+    // City counts: Kind applied (a,b,c,d,f), City not.
+    assert_eq!(
+        counts(&r, Facet::City),
+        cv(&[("Lyon", 3, true), ("Bruxelles", 1, false), ("Genève", 1, false), ("Paris", 1, false)])
+    );
+    // Other facets: both applied.
+    assert_eq!(counts(&r, Facet::Organization), cv(&[("Alpha", 1, false), ("Beta", 1, false), ("Gamma", 1, false)]));
+    // Each count is the result size with that value alone selected in its facet.
+    assert_counts_are_result_sizes(&cat, &q);
+}
+
+/// Checks, for every listed facet value, that `count` is the number of results when the
+/// facet's selection is replaced by that value alone (other filters and text unchanged).
+fn assert_counts_are_result_sizes(cat: &Catalogue, q: &Query) {
+    let r = cat.search(q, today());
+    for fc in &r.facets {
+        for v in &fc.values {
+            let mut alone = q.clone();
+            alone.filters.insert(fc.facet, [v.value.clone()].into());
+            assert_eq!(cat.search(&alone, today()).ids.len(), v.count, "{:?}={}", fc.facet, v.value);
+        }
+    }
+}
+
+#[test]
+fn selected_values_stay_listed_at_zero() {
+    let cat = facet_catalogue();
+    let q = with_filters("", &[(Facet::Kind, &["benevolat"]), (Facet::Country, &["CH"])]);
+    let r = cat.search(&q, today());
+    assert!(r.ids.is_empty());
+    // Country counts with Kind=benevolat: BE 1; CH selected but 0.
+    assert_eq!(counts(&r, Facet::Country), cv(&[("BE", 1, false), ("CH", 0, true)]));
+    assert_eq!(counts(&r, Facet::Kind), cv(&[("stage", 1, false), ("benevolat", 0, true)]));
+    assert_counts_are_result_sizes(&cat, &q);
+}
+
+#[test]
+fn text_and_filters_combine() {
+    let mut cat_ps: Vec<Posting> = facet_catalogue().postings().to_vec();
+    cat_ps[0].body = vec![para("jardin partagé")];
+    cat_ps[2].body = vec![para("jardin")];
+    cat_ps[4].body = vec![para("jardinage")];
+    let cat = Catalogue::new(cat_ps);
+    let q = with_filters("jardin", &[(Facet::Country, &["BE"])]);
+    let r = cat.search(&q, today());
+    assert_eq!(slugs(&cat, &r), ["c", "e"]);
+    assert_eq!(counts(&r, Facet::Country), cv(&[("BE", 2, true), ("FR", 1, false)]));
+    assert_eq!(counts(&r, Facet::Kind), cv(&[("benevolat", 1, false), ("stage", 1, false)]));
+    assert_counts_are_result_sizes(&cat, &q);
+}
+
+#[test]
+fn unknown_filter_values_match_nothing() {
+    let cat = facet_catalogue();
+    for (facet, key) in [
+        (Facet::Kind, "cdi"),
+        (Facet::City, "Atlantis"),
+        (Facet::Theme, ""),
+        (Facet::Organization, "alpha"),
+        (Facet::Country, "FR "),
+    ] {
+        let q = with_filters("", &[(facet, &[key])]);
+        let r = cat.search(&q, today());
+        assert!(r.ids.is_empty(), "{facet:?}={key}");
+        let listed = &r.facets[facet.index()].values;
+        assert!(listed.iter().any(|v| v.value == key && v.selected && v.count == 0), "{facet:?}: {listed:?}");
+    }
+    // Unknown next to a known value: the known one still works.
+    let q = with_filters("", &[(Facet::Organization, &["Gamma", "Nobody"])]);
+    assert_eq!(slugs(&cat, &cat.search(&q, today())), ["d"]);
+    // An empty selection is no filter.
+    let q = with_filters("", &[(Facet::Kind, &[])]);
+    assert_eq!(cat.search(&q, today()).ids.len(), 6);
+}
+
+#[test]
+fn expired_postings_are_hidden_and_counted() {
+    let mut ps: Vec<Posting> = facet_catalogue().postings().to_vec();
+    ps[0].deadline = Some(date("2025-10-14")); // a: expired yesterday
+    ps[1].deadline = Some(today()); // b: closes today, still open
+    ps[2].deadline = Some(date("2024-01-01")); // c: expired
+    let cat = Catalogue::new(ps);
+    let r = cat.search(&Query::default(), today());
+    assert_eq!(slugs(&cat, &r), ["b", "d", "e", "f"]);
+    assert_eq!(r.expired_hidden, 2);
+    assert_eq!(counts(&r, Facet::Organization), cv(&[("Beta", 2, false), ("Alpha", 1, false), ("Gamma", 1, false)]));
+    // Counted after text and filters.
+    let q = with_filters("", &[(Facet::Kind, &["stage"])]);
+    let r = cat.search(&q, today());
+    assert_eq!((slugs(&cat, &r), r.expired_hidden), (vec!["d".to_string()], 1));
+    // Kind counts ignore the Kind filter but still hide expired postings.
+    assert_eq!(counts(&r, Facet::Kind), cv(&[("emploi", 2, false), ("benevolat", 1, false), ("stage", 1, true)]));
+    assert_counts_are_result_sizes(&cat, &q);
+    // Shown on request; then nothing is "hidden".
+    let mut q = Query { show_expired: true, ..Query::default() };
+    let r = cat.search(&q, today());
+    assert_eq!((r.ids.len(), r.expired_hidden), (6, 0));
+    assert_eq!(counts(&r, Facet::Organization)[0], ("Alpha".to_string(), 3, false));
+    // Later, b expires too.
+    q.show_expired = false;
+    assert_eq!(cat.search(&q, date("2025-10-16")).expired_hidden, 3);
+}
+
+#[test]
+fn lookups_and_empty_catalogue() {
+    let cat = facet_catalogue();
+    assert_eq!(cat.len(), 6);
+    assert!(!cat.is_empty());
+    assert_eq!(cat.id_of("c"), Some(2));
+    assert_eq!(cat.get(2).id, "c");
+    assert_eq!(cat.id_of("zz"), None);
+    assert_eq!(cat.id_of(""), None);
+    let empty = Catalogue::new(vec![]);
+    assert!(empty.is_empty());
+    let r = empty.search(&with_filters("x", &[(Facet::City, &["Lyon"])]), today());
+    assert!(r.ids.is_empty() && r.total == 0 && r.expired_hidden == 0);
+    assert_eq!(r.facets.len(), 7);
+    assert_eq!(counts(&r, Facet::City), cv(&[("Lyon", 0, true)]));
+}
+
+#[test]
+#[should_panic]
+fn get_out_of_range_panics() {
+    facet_catalogue().get(6);
+}
+
+#[test]
+fn duplicate_slugs_resolve_to_the_first() {
+    let cat = Catalogue::new(vec![p("b", "x"), p("a", "y"), p("a", "z")]);
+    assert_eq!(cat.id_of("a"), Some(1));
+    assert_eq!(cat.id_of("b"), Some(0));
+}
+
+#[test]
+fn deadline_status_of_posting() {
+    let mut x = p("x", "t");
+    assert_eq!(deadline_status(&x, today()), DeadlineStatus::NoDeadline);
+    x.deadline = Some(date("2025-10-18"));
+    assert_eq!(deadline_status(&x, today()), DeadlineStatus::Open { days_left: 3 });
+    assert_eq!(deadline_status(&x, date("2025-10-20")), DeadlineStatus::Expired { days_ago: 2 });
+}

@@ -1,0 +1,219 @@
+//! Widget configuration from `data-` attributes: a pure parser from (name, value) pairs, so the
+//! rules are tested natively. Unknown or invalid values are reported, never fatal: the widget then
+//! runs with the default for that setting.
+
+use crate::catalogue::Facet;
+use crate::model::{Contract, Country, Date, Kind, Posting, Remote, Theme};
+use std::collections::{BTreeMap, BTreeSet};
+use std::fmt;
+
+/// Interface language. Offer texts keep their own language.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Lang {
+    #[default]
+    Fr,
+}
+
+/// Settings of one widget.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Config {
+    pub lang: Lang,
+    /// The date deadlines are judged against; the visitor's local date when absent.
+    pub today: Option<Date>,
+    /// Pre-filter chosen by the partner: only postings matching every listed facet are shown.
+    /// Values within one facet are OR'ed, like the visitor's own filters.
+    pub preset: BTreeMap<Facet, BTreeSet<String>>,
+    /// How many results are rendered before "Voir plus".
+    pub page_size: usize,
+    /// Optional heading above the widget.
+    pub title: Option<String>,
+}
+
+/// An attribute the parser could not use, named so a partner can fix the tag.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ConfigError {
+    pub attribute: String,
+    pub value: String,
+    pub reason: String,
+}
+
+impl fmt::Display for ConfigError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "vitrine: attribute {}=\"{}\" ignored: {}", self.attribute, self.value, self.reason)
+    }
+}
+
+pub const DEFAULT_PAGE_SIZE: usize = 20;
+
+/// Parses the attributes of the script tag and host element (later pairs override earlier ones
+/// for single-valued settings). Names may be given with or without the `data-` prefix.
+pub fn parse(attributes: &[(String, String)]) -> (Config, Vec<ConfigError>) {
+    let mut config = Config { page_size: DEFAULT_PAGE_SIZE, ..Config::default() };
+    let mut errors = Vec::new();
+    for (raw_name, raw_value) in attributes {
+        let name = raw_name.strip_prefix("data-").unwrap_or(raw_name).to_ascii_lowercase();
+        let value = raw_value.trim();
+        let mut fail = |reason: &str| {
+            errors.push(ConfigError {
+                attribute: format!("data-{name}"),
+                value: raw_value.clone(),
+                reason: reason.to_string(),
+            })
+        };
+        match name.as_str() {
+            "lang" => {
+                let primary = value.split(['-', '_']).next().unwrap_or("").to_ascii_lowercase();
+                if primary == "fr" {
+                    config.lang = Lang::Fr;
+                } else {
+                    fail("only French (fr) is available; the interface stays in French");
+                }
+            }
+            "today" => match value.parse::<Date>() {
+                Ok(d) => config.today = Some(d),
+                Err(e) => fail(&format!("{e}; the visitor's date is used")),
+            },
+            "page-size" => match value.parse::<usize>() {
+                Ok(n) if (1..=500).contains(&n) => config.page_size = n,
+                _ => fail("expected a whole number from 1 to 500"),
+            },
+            "title" => config.title = (!value.is_empty()).then(|| value.to_string()),
+            "kind" | "contract" | "country" | "remote" | "theme" | "city" | "organization" => {
+                let facet = Facet::from_key(&name).expect("listed facet names are facet keys");
+                let mut values = BTreeSet::new();
+                for item in split_list(value, facet) {
+                    match normalise_value(facet, item) {
+                        Some(v) => {
+                            values.insert(v);
+                        }
+                        None => fail(&format!("unknown {name} «{item}»; known: {}", known_values(facet))),
+                    }
+                }
+                if !values.is_empty() {
+                    config.preset.insert(facet, values);
+                }
+            }
+            // Attributes the loader or the page uses for other purposes.
+            "vitrine" | "vitrine-mounted" => {}
+            _ => fail("unknown setting"),
+        }
+    }
+    (config, errors)
+}
+
+/// Organizations and cities may contain commas only rarely; they are separated by `|`.
+/// Enumerated facets accept `,` or `|`.
+fn split_list(value: &str, facet: Facet) -> impl Iterator<Item = &str> {
+    let seps: &[char] = match facet {
+        Facet::City | Facet::Organization => &['|'],
+        _ => &[',', '|'],
+    };
+    value.split(seps).map(str::trim).filter(|s| !s.is_empty())
+}
+
+fn normalise_value(facet: Facet, item: &str) -> Option<String> {
+    let lower = item.to_lowercase().replace([' ', '-'], "_");
+    let key = match facet {
+        Facet::Kind => Kind::from_key(&lower)?.key(),
+        Facet::Contract => Contract::from_key(&lower)?.key(),
+        Facet::Remote => Remote::from_key(&lower)?.key(),
+        Facet::Theme => Theme::from_key(&lower)?.key(),
+        Facet::Country => Country::from_key(&item.to_uppercase())?.key(),
+        Facet::City | Facet::Organization => return Some(item.to_string()),
+    };
+    Some(key.to_string())
+}
+
+fn known_values(facet: Facet) -> String {
+    let keys: Vec<&str> = match facet {
+        Facet::Kind => Kind::ALL.iter().map(|k| k.key()).collect(),
+        Facet::Contract => Contract::ALL.iter().map(|k| k.key()).collect(),
+        Facet::Remote => Remote::ALL.iter().map(|k| k.key()).collect(),
+        Facet::Theme => Theme::ALL.iter().map(|k| k.key()).collect(),
+        Facet::Country => Country::ALL.iter().map(|k| k.key()).collect(),
+        Facet::City | Facet::Organization => vec!["any name"],
+    };
+    keys.join(", ")
+}
+
+/// Whether a posting passes the partner's preset (all listed facets, any value within one).
+/// City and organization names compare without regard to case.
+pub fn preset_accepts(preset: &BTreeMap<Facet, BTreeSet<String>>, p: &Posting) -> bool {
+    preset.iter().all(|(facet, values)| {
+        let eq = |candidate: &str| values.iter().any(|v| v.to_lowercase() == candidate.to_lowercase());
+        match facet {
+            Facet::Kind => eq(p.kind.key()),
+            Facet::Contract => eq(p.contract.key()),
+            Facet::Remote => eq(p.remote.key()),
+            Facet::Theme => p.themes.iter().any(|t| eq(t.key())),
+            Facet::Country => p.places.iter().any(|pl| eq(pl.country.key())),
+            Facet::City => p.places.iter().filter_map(|pl| pl.city.as_deref()).any(eq),
+            Facet::Organization => eq(&p.organization),
+        }
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn attrs(pairs: &[(&str, &str)]) -> Vec<(String, String)> {
+        pairs.iter().map(|(a, b)| (a.to_string(), b.to_string())).collect()
+    }
+
+    #[test]
+    fn defaults_without_attributes() {
+        let (c, e) = parse(&[]);
+        assert_eq!(c.lang, Lang::Fr);
+        assert_eq!(c.today, None);
+        assert!(c.preset.is_empty());
+        assert_eq!(c.page_size, DEFAULT_PAGE_SIZE);
+        assert!(e.is_empty());
+    }
+
+    #[test]
+    fn reads_today_lang_and_presets() {
+        let (c, e) = parse(&attrs(&[
+            ("data-today", "2023-07-01"),
+            ("data-lang", "fr-BE"),
+            ("data-kind", "emploi, Service civique"),
+            ("data-organization", "Association Possible|Le Labo de l'ESS"),
+            ("data-country", "be"),
+            ("data-page-size", "5"),
+            ("src", "ignored?"),
+        ]));
+        assert_eq!(c.today, Some(Date::new(2023, 7, 1).unwrap()));
+        assert_eq!(c.page_size, 5);
+        let kinds: Vec<&str> = c.preset[&Facet::Kind].iter().map(String::as_str).collect();
+        assert_eq!(kinds, ["emploi", "service_civique"]);
+        assert_eq!(c.preset[&Facet::Organization].len(), 2);
+        assert!(c.preset[&Facet::Country].contains("BE"));
+        // `src` is not a data- setting the parser knows: reported, not fatal.
+        assert_eq!(e.len(), 1);
+        assert_eq!(e[0].attribute, "data-src");
+    }
+
+    #[test]
+    fn bad_values_are_named_and_skipped() {
+        let (c, e) = parse(&attrs(&[
+            ("data-today", "24/11/2026"),
+            ("data-kind", "emploi,cdi"),
+            ("data-lang", "de"),
+            ("data-page-size", "0"),
+        ]));
+        assert_eq!(c.today, None);
+        assert_eq!(c.preset[&Facet::Kind].len(), 1, "the good value is kept");
+        assert_eq!(c.lang, Lang::Fr);
+        assert_eq!(c.page_size, DEFAULT_PAGE_SIZE);
+        let named: Vec<&str> = e.iter().map(|x| x.attribute.as_str()).collect();
+        assert_eq!(named, ["data-today", "data-kind", "data-lang", "data-page-size"]);
+        assert!(e[1].to_string().contains("«cdi»"), "{}", e[1]);
+        assert!(e[0].to_string().contains("24/11/2026"));
+    }
+
+    #[test]
+    fn later_attributes_override_earlier_ones() {
+        let (c, _) = parse(&attrs(&[("data-today", "2023-01-01"), ("data-today", "2024-02-02")]));
+        assert_eq!(c.today.unwrap().to_string(), "2024-02-02");
+    }
+}

@@ -1,0 +1,466 @@
+//! From bytes to clean lines: decoding (UTF-8, UTF-16 with BOM, else Windows-1252), refusing empty
+//! and binary input, and per line: spaces, markdown leftovers, bullets, site navigation/footer junk.
+
+use super::text::{fold, Folded};
+
+/// Why a file's bytes are not a posting text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum DecodeProblem {
+    /// Nothing but whitespace.
+    Empty,
+    /// Not text; the string says what it looks like.
+    Binary(String),
+}
+
+/// Which encoding a text was decoded from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Encoding {
+    Utf8,
+    Utf16,
+    Windows1252,
+}
+
+/// Decodes a file's bytes: UTF-8 (a BOM is dropped), UTF-16 with a BOM, otherwise Windows-1252
+/// (what Word writes). Empty and binary content (PDF, Office, images, NUL bytes) are refused.
+pub fn decode(bytes: &[u8]) -> Result<(String, Encoding), DecodeProblem> {
+    const MAGIC: [(&[u8], &str); 7] = [
+        (b"%PDF", "a PDF file: copy its text into a .txt file"),
+        (b"PK\x03\x04", "a zip or Office (.docx/.odt) file: save it as plain text"),
+        (b"\xD0\xCF\x11\xE0", "an old Office (.doc) file: save it as plain text"),
+        (b"\x89PNG", "a PNG image"),
+        (b"\xFF\xD8\xFF", "a JPEG image"),
+        (b"GIF8", "a GIF image"),
+        (b"{\\rtf", "an RTF file: save it as plain text"),
+    ];
+    for (magic, what) in MAGIC {
+        if bytes.starts_with(magic) {
+            return Err(DecodeProblem::Binary(format!("looks like {what}")));
+        }
+    }
+    let (text, enc) = if let Some(rest) = bytes.strip_prefix(b"\xEF\xBB\xBF") {
+        (String::from_utf8_lossy(rest).into_owned(), Encoding::Utf8)
+    } else if bytes.starts_with(b"\xFF\xFE") || bytes.starts_with(b"\xFE\xFF") {
+        let enc = if bytes[0] == 0xFF { encoding_rs::UTF_16LE } else { encoding_rs::UTF_16BE };
+        let (s, _) = enc.decode_with_bom_removal(bytes);
+        (s.into_owned(), Encoding::Utf16)
+    } else if bytes.contains(&0) {
+        return Err(DecodeProblem::Binary("contains NUL bytes, so it is not a text file".into()));
+    } else {
+        match std::str::from_utf8(bytes) {
+            Ok(s) => (s.to_string(), Encoding::Utf8),
+            Err(_) => {
+                let (s, _) = encoding_rs::WINDOWS_1252.decode_without_bom_handling(bytes);
+                (s.into_owned(), Encoding::Windows1252)
+            }
+        }
+    };
+    let controls = text
+        .chars()
+        .filter(|&c| c.is_control() && !matches!(c, '\n' | '\r' | '\t' | '\u{c}'))
+        .count();
+    let total = text.chars().count();
+    if total > 0 && controls * 50 > total {
+        return Err(DecodeProblem::Binary(format!(
+            "{controls} of its {total} characters are control characters, so it is not a text file"
+        )));
+    }
+    if text.trim().is_empty() {
+        return Err(DecodeProblem::Empty);
+    }
+    Ok((text, enc))
+}
+
+/// The marker a list line started with.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Bullet {
+    /// •, ●, ▪, ➢, *, +, >, o …
+    Symbol,
+    /// -, –, —
+    Dash,
+    /// 1. 2) a) …
+    Numbered,
+}
+
+/// One cleaned line of the posting.
+#[derive(Debug, Clone)]
+pub struct Line {
+    /// The text without bullet, markdown marks or extra spaces.
+    pub text: String,
+    /// Folded form of `text` (lowercase ASCII), with a map back to `text`.
+    pub f: Folded,
+    /// Leading spaces before the bullet or text (a tab counts 4).
+    pub indent: usize,
+    pub bullet: Option<Bullet>,
+    /// A markdown `#` heading.
+    pub md_heading: bool,
+    /// Blank lines right before this one.
+    pub blank_before: usize,
+    /// Site navigation, share buttons, alerts… never part of the offer.
+    pub junk: bool,
+    /// Page footer (after "nous suivre", "avec le soutien de"…): kept for addresses, not for the body.
+    pub footer: bool,
+    /// Targets of markdown links on the line (http(s) only).
+    pub links: Vec<String>,
+}
+
+impl Line {
+    /// The folded text.
+    pub fn fold(&self) -> &str {
+        &self.f.text
+    }
+    /// Number of words.
+    pub fn words(&self) -> usize {
+        self.text.split_whitespace().count()
+    }
+    /// Splits "Label : value" lines (label of at most `max_words` words). Returns the folded label
+    /// (trimmed) and the original value text.
+    pub fn label_value(&self, max_words: usize) -> Option<(&str, &str)> {
+        let f = self.fold();
+        let i = f.find(':')?;
+        let label = f[..i].trim();
+        if label.is_empty() || label.split_whitespace().count() > max_words || label.contains("http") {
+            return None;
+        }
+        let oi = self.f.orig(i);
+        let value = self.text[oi + 1..].trim();
+        if value.is_empty() {
+            return None;
+        }
+        Some((label, value))
+    }
+    /// True when nothing follows a final colon ("Profil recherché :").
+    pub fn ends_with_colon(&self) -> bool {
+        self.text.trim_end().ends_with(':')
+    }
+}
+
+/// The cleaned text, line by line.
+#[derive(Debug, Clone)]
+pub struct Doc {
+    pub lines: Vec<Line>,
+}
+
+const JUNK_LINES: [&str; 48] = [
+    "skip to content", "skip to main content", "aller au contenu", "aller au contenu principal",
+    "passer au contenu", "passer au contenu principal", "back to top", "retour en haut",
+    "retour en haut de page", "haut de page", "retour", "retour aux offres", "retour a la liste", "menu",
+    "rechercher", "partager", "partager cette offre", "partager l'offre", "partager sur", "share",
+    "share this", "imprimer", "imprimer l'offre", "imprimer cette offre", "voir site internet",
+    "voir le site", "voir le site internet", "nous suivre", "suivez-nous", "suivez nous",
+    "nous suivre sur les reseaux", "suivez-nous sur les reseaux", "nous suivre sur les reseaux sociaux",
+    "avec le soutien de", "avec le soutien de :", "fermer", "cookies", "accepter", "tweet", "j'aime",
+    "copier le lien", "newsletter", "postuler", "postuler a cette offre", "je postule", "candidater",
+    "envoyer a un ami", "signaler cette offre",
+];
+
+const JUNK_STARTS: [&str; 12] = [
+    "activez les alertes", "creer une alerte", "recevez les offres", "recevez nos offres",
+    "accepter les cookies", "ce site utilise des cookies", "tous droits reserves", "mentions legales",
+    "politique de confidentialite", "inscrivez-vous a notre newsletter", "abonnez-vous a notre newsletter",
+    "s'inscrire a la newsletter",
+];
+
+const SOCIAL: [&str; 13] = [
+    "twitter", "facebook", "linkedin", "instagram", "youtube", "mastodon", "whatsapp", "x", "email",
+    "e-mail", "mail", "bluesky", "tiktok",
+];
+
+const FOOTER_CUES: [&str; 6] = [
+    "nous suivre", "suivez-nous", "suivez nous", "avec le soutien de", "nos partenaires financiers", "nos financeurs",
+];
+
+fn is_junk(f: &str) -> bool {
+    let t = f.trim().trim_end_matches([':', '!', '.', ' ']).trim();
+    if t.is_empty() {
+        return false;
+    }
+    if JUNK_LINES.contains(&t) || JUNK_STARTS.iter().any(|s| t.starts_with(s)) || t.starts_with('©') {
+        return true;
+    }
+    // A line made only of social network names ("Twitter Facebook LinkedIn", "Partager : X | LinkedIn").
+    let words: Vec<&str> = t
+        .split(|c: char| !(c.is_ascii_alphanumeric() || c == '-'))
+        .filter(|w| !w.is_empty())
+        .collect();
+    !words.is_empty()
+        && words.iter().all(|w| SOCIAL.contains(w) || *w == "partager" || *w == "sur")
+        && words.iter().any(|w| SOCIAL.contains(w) && *w != "x" && *w != "mail")
+}
+
+fn bullet_of(t: &str) -> Option<(Bullet, usize)> {
+    let mut chars = t.char_indices();
+    let (_, c) = chars.next()?;
+    let next = chars.next();
+    let after_space = |n: Option<(usize, char)>| matches!(n, Some((_, ' ')));
+    match c {
+        '•' | '●' | '◦' | '○' | '▪' | '▫' | '■' | '□' | '◆' | '◇' | '➢' | '➤' | '►' | '▶' | '▸' | '‣' | '⁃'
+        | '✓' | '✔' | '→' | '⇒' | '·' | '❖' | '♦' | '\u{f0b7}' | '\u{f0a7}' | '\u{f0d8}' => {
+            let n = c.len_utf8();
+            Some((Bullet::Symbol, n))
+        }
+        '*' | '+' | '>' if after_space(next) => Some((Bullet::Symbol, 1)),
+        'o' if after_space(next) && t[2..].starts_with(|c: char| c.is_uppercase()) => Some((Bullet::Symbol, 1)),
+        '-' | '–' | '—' if after_space(next) || matches!(next, Some((_, c2)) if c2.is_alphabetic() && c != '-') => {
+            Some((Bullet::Dash, c.len_utf8()))
+        }
+        '0'..='9' | 'a'..='h' => {
+            // "1. ", "12) ", "a) "
+            let b = t.as_bytes();
+            let mut i = 0;
+            while i < b.len() && b[i].is_ascii_digit() {
+                i += 1;
+            }
+            let is_letter = i == 0;
+            if is_letter {
+                i = 1;
+            }
+            if i > 2 || i >= b.len() {
+                return None;
+            }
+            let p = b[i];
+            let ok = if is_letter { p == b')' } else { p == b'.' || p == b')' };
+            if ok && b.get(i + 1) == Some(&b' ') {
+                Some((Bullet::Numbered, i + 1))
+            } else {
+                None
+            }
+        }
+        _ => None,
+    }
+}
+
+/// Removes markdown marks; returns the text and the http(s) targets of its links.
+fn strip_markdown(s: &str, links: &mut Vec<String>) -> String {
+    let mut out = String::with_capacity(s.len());
+    let b = s.as_bytes();
+    let mut i = 0;
+    while i < s.len() {
+        let c = b[i];
+        if c == b'[' {
+            // [text](target)
+            if let Some(close) = s[i + 1..].find(']') {
+                let close = i + 1 + close;
+                if s[close + 1..].starts_with('(') {
+                    if let Some(end) = s[close + 2..].find(')') {
+                        let target = s[close + 2..close + 2 + end].trim();
+                        let label = &s[i + 1..close];
+                        if target.starts_with("http://") || target.starts_with("https://") {
+                            links.push(target.to_string());
+                        }
+                        out.push_str(label);
+                        i = close + 2 + end + 1;
+                        continue;
+                    }
+                }
+            }
+        }
+        if c == b'<' && (s[i + 1..].starts_with("http://") || s[i + 1..].starts_with("https://")) {
+            if let Some(end) = s[i + 1..].find('>') {
+                out.push_str(&s[i + 1..i + 1 + end]);
+                i = i + 1 + end + 1;
+                continue;
+            }
+        }
+        if c == b'\\' && i + 1 < b.len() && b"*_-#[]()>.!".contains(&b[i + 1]) {
+            out.push(b[i + 1] as char);
+            i += 2;
+            continue;
+        }
+        if c == b'*' || (c == b'_' && i + 1 < b.len() && b[i + 1] == b'_') {
+            // Emphasis marks: drop runs of * and __ that touch a word on one side.
+            let run_end = {
+                let mut j = i;
+                while j < b.len() && b[j] == c {
+                    j += 1;
+                }
+                j
+            };
+            let before_space = i == 0 || b[i - 1] == b' ';
+            let after_space = run_end >= b.len() || b[run_end] == b' ';
+            if !(before_space && after_space) {
+                i = run_end;
+                continue;
+            }
+        }
+        let ch = s[i..].chars().next().unwrap_or(' ');
+        out.push(ch);
+        i += ch.len_utf8();
+    }
+    out
+}
+
+fn normalize_chars(raw: &str) -> String {
+    let mut s = String::with_capacity(raw.len());
+    let mut prev = ' ';
+    for c in raw.chars() {
+        match c {
+            '\t' => s.push_str("    "),
+            '\u{a0}' | '\u{202f}' | '\u{2007}' | '\u{2009}' | '\u{2002}' | '\u{2003}' | '\u{200a}' | '\u{3000}' => {
+                s.push(' ')
+            }
+            '\u{200b}' | '\u{200c}' | '\u{200d}' | '\u{2060}' | '\u{feff}' | '\u{ad}' => {}
+            '¹' | '²' | '³' | '⁴' | '⁵' | '⁶' | '⁷' | '⁸' | '⁹' | '⁰' if prev != 'm' => {}
+            c if c.is_control() => {}
+            c => s.push(c),
+        }
+        prev = c;
+    }
+    s
+}
+
+fn collapse_spaces(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    let mut space = false;
+    for c in s.trim().chars() {
+        if c == ' ' {
+            if !space {
+                out.push(' ');
+            }
+            space = true;
+        } else {
+            out.push(c);
+            space = false;
+        }
+    }
+    out
+}
+
+/// Cleans a decoded text into lines (blank lines are counted, not kept).
+pub fn clean(text: &str) -> Doc {
+    let mut lines = Vec::new();
+    let mut blank = 0usize;
+    for raw in text.split('\n') {
+        let raw = raw.strip_suffix('\r').unwrap_or(raw);
+        for piece in raw.split('\r') {
+            push_line(piece, &mut blank, &mut lines);
+        }
+    }
+    mark_footer(&mut lines);
+    Doc { lines }
+}
+
+fn push_line(raw: &str, blank: &mut usize, lines: &mut Vec<Line>) {
+    let n = normalize_chars(raw);
+    let indent = n.len() - n.trim_start().len();
+    let mut t = n.trim();
+    if t.is_empty() {
+        *blank += 1;
+        return;
+    }
+    // Several inline bullets on one line ("• a • b • c") become separate lines.
+    let inline: Vec<&str> = t.split(" • ").collect();
+    if inline.len() >= 3 {
+        for (k, part) in inline.iter().enumerate() {
+            let p = if k == 0 { part.to_string() } else { format!("• {part}") };
+            push_line(&p, blank, lines);
+        }
+        return;
+    }
+    let mut md_heading = false;
+    if t.starts_with('#') {
+        let h = t.trim_start_matches('#');
+        if h.starts_with(' ') {
+            md_heading = true;
+            t = h.trim();
+        }
+    }
+    let mut bullet = None;
+    if let Some((b, len)) = bullet_of(t) {
+        bullet = Some(b);
+        t = t[len..].trim_start();
+        // A second marker ("- • item") adds nothing.
+        if let Some((_, len2)) = bullet_of(t) {
+            if len2 <= 3 && b != Bullet::Numbered {
+                t = t[len2..].trim_start();
+            }
+        }
+    }
+    let mut links = Vec::new();
+    let text = collapse_spaces(&strip_markdown(t, &mut links));
+    if text.is_empty() || text.chars().all(|c| !c.is_alphanumeric()) {
+        *blank += 1;
+        return;
+    }
+    let f = Folded::new(&text);
+    let junk = is_junk(&f.text);
+    lines.push(Line { text, f, indent, bullet, md_heading, blank_before: *blank, junk, footer: false, links });
+    *blank = 0;
+}
+
+/// From a footer cue on, when only short lines follow, the rest of the page is footer.
+fn mark_footer(lines: &mut [Line]) {
+    let n = lines.len();
+    for i in 0..n {
+        let f = fold(lines[i].text.trim_end_matches([':', ' ']));
+        if FOOTER_CUES.iter().any(|c| f.starts_with(c)) && lines[i].words() <= 8 {
+            let rest_short = lines[i + 1..].iter().all(|l| l.junk || l.text.chars().count() < 100);
+            if rest_short {
+                for l in &mut lines[i..] {
+                    l.footer = true;
+                }
+                return;
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn decodes_utf8_cp1252_utf16() {
+        assert_eq!(decode("été".as_bytes()).unwrap(), ("été".to_string(), Encoding::Utf8));
+        assert_eq!(decode(b"\xEF\xBB\xBFab").unwrap().0, "ab");
+        let cp = b"Charg\xe9 d\x92\xe9tudes \x80";
+        assert_eq!(decode(cp).unwrap(), ("Chargé d’études €".to_string(), Encoding::Windows1252));
+        let u16: Vec<u8> = [0xFF, 0xFE].into_iter().chain("Lyon".encode_utf16().flat_map(|u| u.to_le_bytes())).collect();
+        assert_eq!(decode(&u16).unwrap(), ("Lyon".to_string(), Encoding::Utf16));
+    }
+
+    #[test]
+    fn refuses_empty_and_binary() {
+        assert_eq!(decode(b"  \n\t\n"), Err(DecodeProblem::Empty));
+        assert_eq!(decode(b""), Err(DecodeProblem::Empty));
+        assert!(matches!(decode(b"%PDF-1.4 ..."), Err(DecodeProblem::Binary(m)) if m.contains("PDF")));
+        assert!(matches!(decode(b"ab\0cd"), Err(DecodeProblem::Binary(_))));
+        assert!(matches!(decode(b"\x01\x02\x03\x04abc"), Err(DecodeProblem::Binary(_))));
+    }
+
+    #[test]
+    fn strips_bullets_markdown_and_spaces() {
+        let d = clean("  • Première\u{a0}mission\n- **Gras** et [lien](#)\n1. Un\n  ➢ Deux\n> Trois\nNormal - ligne");
+        let t: Vec<&str> = d.lines.iter().map(|l| l.text.as_str()).collect();
+        assert_eq!(t, ["Première mission", "Gras et lien", "Un", "Deux", "Trois", "Normal - ligne"]);
+        assert_eq!(d.lines[0].bullet, Some(Bullet::Symbol));
+        assert_eq!(d.lines[0].indent, 2);
+        assert_eq!(d.lines[1].bullet, Some(Bullet::Dash));
+        assert_eq!(d.lines[2].bullet, Some(Bullet::Numbered));
+        assert_eq!(d.lines[5].bullet, None);
+    }
+
+    #[test]
+    fn keeps_link_targets_and_drops_footnote_marks() {
+        let d = clean("Voir [le site](https://asso.org/offre) et <https://x.fr/a>\n(novembre)¹ 12 m²");
+        assert_eq!(d.lines[0].text, "Voir le site et https://x.fr/a");
+        assert_eq!(d.lines[0].links, ["https://asso.org/offre"]);
+        assert_eq!(d.lines[1].text, "(novembre) 12 m²");
+    }
+
+    #[test]
+    fn marks_junk_and_footer() {
+        let d = clean("Skip to content\nTitre\n[Twitter](#) [Facebook](#) [LinkedIn](#)\nTexte long de l'offre.\nNOUS SUIVRE SUR LES RÉSEAUX :\nBRUXELLES\n13 Rue X – 1050 Bruxelles\nBack To Top");
+        let junk: Vec<bool> = d.lines.iter().map(|l| l.junk).collect();
+        assert_eq!(junk, [true, false, true, false, true, false, false, true]);
+        let footer: Vec<bool> = d.lines.iter().map(|l| l.footer).collect();
+        assert_eq!(footer, [false, false, false, false, true, true, true, true]);
+        assert!(clean("Activez les alertes d’offres d’emploi par e-mail !").lines[0].junk);
+    }
+
+    #[test]
+    fn label_values() {
+        let d = clean("Lieu de travail : Paris (7ème arrondissement)\nhttps://x.org : lien");
+        assert_eq!(d.lines[0].label_value(5), Some(("lieu de travail", "Paris (7ème arrondissement)")));
+        assert_eq!(d.lines[1].label_value(5), None);
+    }
+}

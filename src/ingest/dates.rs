@@ -1,0 +1,549 @@
+//! Dates in French text ("15 octobre 2025", "10/01/2024", "30.11.2025", "1er mars", "janvier 2024",
+//! "dès que possible", "rentrée de septembre"), and which one is the deadline, the start or the
+//! publication date, told from the words around them; a missing year is taken from context.
+
+use super::text::{Tok, TokKind};
+use super::Ctx;
+use super::sections::Section;
+use crate::model::{Date, Start, YearMonth};
+
+/// A date as written: the year may be missing.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum DateVal {
+    Day { year: Option<u16>, month: u8, day: u8 },
+    Month { year: Option<u16>, month: u8 },
+    /// "dès que possible", "au plus vite"…
+    Asap,
+}
+
+/// A date found in a folded line: value and byte range.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct DateHit {
+    pub val: DateVal,
+    pub s: usize,
+    pub e: usize,
+}
+
+/// The month number of a folded French month name or abbreviation.
+pub fn month_of(w: &str) -> Option<u8> {
+    Some(match w {
+        "janvier" | "janv" | "jan" => 1,
+        "fevrier" | "fevr" | "fev" => 2,
+        "mars" => 3,
+        "avril" | "avr" => 4,
+        "mai" => 5,
+        "juin" => 6,
+        "juillet" | "juil" => 7,
+        "aout" => 8,
+        "septembre" | "sept" | "sep" => 9,
+        "octobre" | "oct" => 10,
+        "novembre" | "nov" => 11,
+        "decembre" | "dec" => 12,
+        _ => return None,
+    })
+}
+
+fn year_of(t: &Tok, f: &str) -> Option<u16> {
+    let n = t.num(f)?;
+    if t.e - t.s == 4 && (1900..=2100).contains(&n) {
+        Some(n as u16)
+    } else {
+        None
+    }
+}
+
+fn is_p(t: Option<&Tok>, f: &str, c: &str) -> bool {
+    t.is_some_and(|t| t.kind == TokKind::Punct && t.text(f) == c)
+}
+
+fn word(t: Option<&Tok>, f: &str) -> Option<String> {
+    t.filter(|t| t.kind == TokKind::Word).map(|t| t.text(f).to_string())
+}
+
+/// All dates in a folded line.
+pub fn find_dates(f: &str, toks: &[Tok]) -> Vec<DateHit> {
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < toks.len() {
+        let t = &toks[i];
+        // Numeric: 10/01/2024, 30.11.2025, 10-01-24, and ISO 2024-01-10.
+        if t.kind == TokKind::Num {
+            if let Some(h) = numeric_date(f, toks, i) {
+                let end_tok = h.1;
+                out.push(h.0);
+                i = end_tok + 1;
+                continue;
+            }
+            // 15 octobre 2025 / 1er mars / 1 er mars
+            if let Some(d) = t.num(f).filter(|&d| (1..=31).contains(&d) && t.e - t.s <= 2) {
+                let mut j = i + 1;
+                if word(toks.get(j), f).as_deref() == Some("er") {
+                    j += 1;
+                }
+                if let Some(m) = word(toks.get(j), f).as_deref().and_then(month_of) {
+                    let mut end = toks[j].e;
+                    let mut k = j + 1;
+                    if is_p(toks.get(k), f, ".") && toks[j].e - toks[j].s <= 4 {
+                        end = toks[k].e;
+                        k += 1;
+                    }
+                    let year = toks.get(k).and_then(|y| year_of(y, f));
+                    if year.is_some() {
+                        end = toks[k].e;
+                        k += 1;
+                    }
+                    out.push(DateHit { val: DateVal::Day { year, month: m, day: d as u8 }, s: t.s, e: end });
+                    i = k;
+                    continue;
+                }
+            }
+        }
+        if t.kind == TokKind::Word {
+            let w = t.text(f);
+            // "rentrée (de septembre) (2025)"
+            if w == "rentree" {
+                let mut j = i + 1;
+                let mut end = t.e;
+                let mut year = None;
+                if word(toks.get(j), f).as_deref() == Some("de") && word(toks.get(j + 1), f).as_deref() == Some("septembre") {
+                    end = toks[j + 1].e;
+                    j += 2;
+                } else if word(toks.get(j), f).as_deref() == Some("septembre") {
+                    end = toks[j].e;
+                    j += 1;
+                }
+                if let Some(y) = toks.get(j).and_then(|y| year_of(y, f)) {
+                    year = Some(y);
+                    end = toks[j].e;
+                    j += 1;
+                }
+                // "la rentrée" alone (school context) still means September.
+                out.push(DateHit { val: DateVal::Month { year, month: 9 }, s: t.s, e: end });
+                i = j;
+                continue;
+            }
+            // Month (year): "janvier 2024", "début septembre 2023", "courant octobre".
+            if let Some(m) = month_of(w) {
+                // Abbreviations only with a year or a dot, to avoid "dec", "sep"… as words.
+                let full = w.len() >= 4 || w == "mai";
+                let mut j = i + 1;
+                let mut end = t.e;
+                if is_p(toks.get(j), f, ".") && !full {
+                    end = toks[j].e;
+                    j += 1;
+                }
+                let year = toks.get(j).and_then(|y| year_of(y, f));
+                if year.is_some() {
+                    end = toks[j].e;
+                    j += 1;
+                }
+                if full || year.is_some() {
+                    out.push(DateHit { val: DateVal::Month { year, month: m }, s: t.s, e: end });
+                    i = j;
+                    continue;
+                }
+            }
+        }
+        i += 1;
+    }
+    // "dès que possible" and friends.
+    for cue in ["des que possible", "asap", "au plus vite", "au plus tot", "des maintenant", "immediatement", "des a present"] {
+        let mut from = 0;
+        while let Some(p) = super::text::find_word_from(f, cue, from) {
+            if cue == "au plus tot" && f[p + cue.len()..].trim_start().starts_with("le") {
+                from = p + cue.len();
+                continue;
+            }
+            out.push(DateHit { val: DateVal::Asap, s: p, e: p + cue.len() });
+            from = p + cue.len();
+        }
+    }
+    out.sort_by_key(|h| h.s);
+    out
+}
+
+/// d/m/y with `/`, `.` or `-` (2- or 4-digit year), or y-m-d. Returns the hit and its last token.
+fn numeric_date(f: &str, toks: &[Tok], i: usize) -> Option<(DateHit, usize)> {
+    let a = toks.get(i)?;
+    let sep = toks.get(i + 1)?;
+    let b = toks.get(i + 2)?;
+    let sep2 = toks.get(i + 3)?;
+    let c = toks.get(i + 4)?;
+    if sep.kind != TokKind::Punct || sep2.kind != TokKind::Punct || b.kind != TokKind::Num || c.kind != TokKind::Num {
+        return None;
+    }
+    let s1 = sep.text(f);
+    if s1 != sep2.text(f) || !matches!(s1, "/" | "." | "-") || sep.space_before || b.space_before || sep2.space_before || c.space_before {
+        return None;
+    }
+    // Not part of a longer dotted number ("319.02.5") or a phone number.
+    if let Some(n) = toks.get(i + 5) {
+        if n.kind == TokKind::Num || (n.kind == TokKind::Punct && n.text(f) == s1 && !n.space_before) {
+            if toks.get(i + 6).is_some_and(|x| x.kind == TokKind::Num && !x.space_before) {
+                return None;
+            }
+        }
+    }
+    let (an, bn, cn) = (a.num(f)?, b.num(f)?, c.num(f)?);
+    let (y, m, d) = if a.e - a.s == 4 && s1 == "-" {
+        (an, bn, cn)
+    } else if a.e - a.s <= 2 && b.e - b.s <= 2 {
+        let y = match c.e - c.s {
+            4 => cn,
+            2 => 2000 + cn,
+            _ => return None,
+        };
+        (y, bn, an)
+    } else {
+        return None;
+    };
+    let date = Date::new(u16::try_from(y).ok()?, u8::try_from(m).ok()?, u8::try_from(d).ok()?)?;
+    if !(1990..=2100).contains(&date.year()) {
+        return None;
+    }
+    Some((
+        DateHit { val: DateVal::Day { year: Some(date.year()), month: date.month(), day: date.day() }, s: a.s, e: c.e },
+        i + 4,
+    ))
+}
+
+/// What a date is for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Role {
+    Deadline,
+    Start,
+    Published,
+    /// A date that is none of the above (an event, an interview, a founding year…).
+    Other,
+}
+
+const DEADLINE_CUES: [&str; 22] = [
+    "date limite", "au plus tard", "avant le", "avant", "jusqu'au", "jusqu'a", "d'ici le", "limite de",
+    "cloture", "deadline", "candidatures", "candidature", "a envoyer", "envoyer", "envoyez", "postuler",
+    "fin des candidatures", "delai", "reception des", "date butoir", "clos", "expire",
+];
+const START_CUES: [&str; 25] = [
+    "prise de poste", "prise de fonction", "prise de fonctions", "entree en fonction", "debut", "demarrage",
+    "demarrant", "demarre", "a partir du", "a partir de", "des le", "a pourvoir", "commencer", "commence",
+    "date de debut", "disponible", "disponibilite", "a compter du", "embauche", "date d'entree",
+    "prise en poste", "demarrer", "poste ouvert", "start", "du",
+];
+const PUBLISHED_CUES: [&str; 8] = [
+    "publie", "publiee", "publication", "mis a jour", "mise a jour", "mise en ligne", "posted", "paru",
+];
+const OTHER_CUES: [&str; 30] = [
+    "entretien", "entretiens", "jury", "cree", "creee", "creation", "fonde", "fondee", "depuis", "loi",
+    "decret", "arrete", "signature", "convention", "aura lieu", "auront lieu", "se tiendra", "cycle",
+    "edition", "seminaire", "reunion", "naissance", "inauguration", "ouverture", "organise",
+    "organisera", "rencontre", "journee", "journees", "et le",
+];
+
+fn last_cue(ctx: &str, cues: &[&str]) -> Option<usize> {
+    cues.iter()
+        .filter_map(|c| {
+            let mut best = None;
+            let mut from = 0;
+            while let Some(p) = super::text::find_word_from(ctx, c, from) {
+                best = Some(p + c.len());
+                from = p + 1;
+            }
+            best
+        })
+        .max()
+}
+
+/// Tells the role of a date from the folded words before it (nearest cue wins).
+pub fn classify(before: &str) -> Role {
+    let d = last_cue(before, &DEADLINE_CUES);
+    let s = last_cue(before, &START_CUES);
+    let p = last_cue(before, &PUBLISHED_CUES);
+    let o = last_cue(before, &OTHER_CUES);
+    let best = [(d, Role::Deadline), (s, Role::Start), (p, Role::Published), (o, Role::Other)]
+        .into_iter()
+        .filter_map(|(pos, r)| pos.map(|p| (p, r)))
+        // The nearest cue; on a tie (a cue inside another), the more specific role.
+        .max_by_key(|&(pos, r)| (pos, r != Role::Other));
+    best.map_or(Role::Other, |(_, r)| r)
+}
+
+/// The start of the sentence containing byte `pos` of `f` (after ". ", "; ", "! ", "? ").
+fn sentence_start(f: &str, pos: usize) -> usize {
+    let b = f.as_bytes();
+    let mut i = pos;
+    while i > 1 {
+        if (b[i - 1] == b' ') && matches!(b[i - 2], b'.' | b';' | b'!' | b'?') {
+            // "etc. " or an abbreviation like "M. " is not a sentence end when followed by lowercase.
+            if i < b.len() && b[i].is_ascii_lowercase() && b[i - 2] == b'.' {
+                i -= 1;
+                continue;
+            }
+            return i;
+        }
+        i -= 1;
+    }
+    0
+}
+
+/// Dates of the posting by role.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Dates {
+    pub start: Option<Start>,
+    pub deadline: Option<Date>,
+    pub published: Option<Date>,
+    /// Fields whose value is a guess, with why.
+    pub unsure: Vec<(&'static str, String)>,
+}
+
+#[derive(Debug, Clone, Copy)]
+struct Cand {
+    val: DateVal,
+    role: Role,
+    score: i32,
+    order: usize,
+}
+
+/// Finds the start, deadline and publication dates.
+pub fn extract(cx: &Ctx) -> Dates {
+    let mut cands: Vec<Cand> = Vec::new();
+    let mut years: Vec<u16> = Vec::new();
+    for (i, line) in cx.doc.lines.iter().enumerate() {
+        if line.junk {
+            continue;
+        }
+        let f = line.fold();
+        let toks = &cx.toks[i];
+        for t in toks {
+            if let Some(y) = year_of(t, f) {
+                years.push(y);
+            }
+        }
+        let hits = find_dates(f, toks);
+        for h in hits {
+            let ss = sentence_start(f, h.s);
+            let mut before = f[ss..h.s].to_string();
+            let mut score = 1;
+            // A value line under a label or heading: the label is the context.
+            if before.trim().is_empty() || before.trim_end().ends_with(':') && before.len() < 4 {
+                if i > 0 {
+                    before = format!("{} {}", cx.doc.lines[i - 1].fold(), before);
+                    score += 1;
+                }
+            }
+            if let Some((label, _)) = line.label_value(8) {
+                if h.s > f.find(':').unwrap_or(0) {
+                    before = format!("{label} : {before}");
+                    score += 2;
+                }
+            }
+            let role = classify(&before);
+            score += match (role, cx.layout.section[i]) {
+                (Role::Deadline, Section::Apply) | (Role::Start, Section::Conditions) => 1,
+                _ => 0,
+            };
+            if line.footer {
+                score -= 2;
+            }
+            // "dès que possible" next to a month: the month is the more precise start.
+            cands.push(Cand { val: h.val, role, score, order: cands.len() });
+        }
+    }
+    let pick = |role: Role, cands: &[Cand]| -> Option<Cand> {
+        cands
+            .iter()
+            .filter(|c| c.role == role)
+            .max_by_key(|c| (c.score, precision(c.val), std::cmp::Reverse(c.order)))
+            .copied()
+    };
+    let mut out = Dates::default();
+    let published = pick(Role::Published, &cands);
+    let deadline = pick(Role::Deadline, &cands).filter(|c| !matches!(c.val, DateVal::Asap));
+    let start = pick(Role::Start, &cands);
+    // Reference for missing years: published, else any full date of a deadline/start, else the
+    // most frequent recent year of the text.
+    let full = |c: &Option<Cand>| c.and_then(|c| full_date(c.val));
+    out.published = full(&published);
+    let dl_full = full(&deadline);
+    let st_full = start.and_then(|c| match c.val {
+        DateVal::Day { year: Some(y), month, day } => Date::new(y, month, day),
+        DateVal::Month { year: Some(y), month } => YearMonth::new(y, month).map(|m| m.first_day()),
+        _ => None,
+    });
+    let common_year = most_common_recent(&years);
+    out.deadline = match deadline.map(|c| c.val) {
+        Some(DateVal::Day { year: None, month, day }) => {
+            let r = if let Some(p) = out.published {
+                first_on_or_after(month, day, p)
+            } else if let Some(s) = st_full {
+                last_on_or_before(month, day, s)
+            } else {
+                common_year.and_then(|y| Date::new(y, month, day))
+            };
+            if r.is_some() {
+                out.unsure.push(("deadline", "year not written, taken from context".into()));
+            }
+            r
+        }
+        Some(DateVal::Month { year: Some(y), month }) => {
+            // "avant fin mars 2025": the last day of the month.
+            out.unsure.push(("deadline", "only a month is given; its last day is used".into()));
+            last_day_of(y, month)
+        }
+        _ => dl_full,
+    };
+    out.start = match start.map(|c| c.val) {
+        Some(DateVal::Asap) => Some(Start::Asap),
+        Some(DateVal::Day { year: Some(y), month, day }) => Date::new(y, month, day).map(Start::Date),
+        Some(DateVal::Month { year: Some(y), month }) => YearMonth::new(y, month).map(Start::Month),
+        Some(DateVal::Day { year: None, month, day }) => {
+            let r = out.published.or(dl_full).map_or_else(
+                || common_year.and_then(|y| Date::new(y, month, day)),
+                |p| first_on_or_after(month, day, p),
+            );
+            out.unsure.push(("start", "year not written, taken from context".into()));
+            r.map(Start::Date)
+        }
+        Some(DateVal::Month { year: None, month }) => {
+            let r = out.published.or(out.deadline).map_or_else(
+                || common_year.and_then(|y| YearMonth::new(y, month)),
+                |p| {
+                    let y = if month >= p.month() { p.year() } else { p.year() + 1 };
+                    YearMonth::new(y, month)
+                },
+            );
+            out.unsure.push(("start", "year not written, taken from context".into()));
+            r.map(Start::Month)
+        }
+        _ => None,
+    };
+    out
+}
+
+fn last_day_of(y: u16, m: u8) -> Option<Date> {
+    let next = if m == 12 { Date::new(y + 1, 1, 1)? } else { Date::new(y, m + 1, 1)? };
+    Date::from_day_number(next.day_number() - 1)
+}
+
+fn precision(v: DateVal) -> u8 {
+    match v {
+        DateVal::Day { year: Some(_), .. } => 4,
+        DateVal::Month { year: Some(_), .. } => 3,
+        DateVal::Day { .. } => 2,
+        DateVal::Month { .. } => 1,
+        DateVal::Asap => 0,
+    }
+}
+
+fn full_date(v: DateVal) -> Option<Date> {
+    match v {
+        DateVal::Day { year: Some(y), month, day } => Date::new(y, month, day),
+        _ => None,
+    }
+}
+
+fn first_on_or_after(month: u8, day: u8, r: Date) -> Option<Date> {
+    let d = Date::new(r.year(), month, day)?;
+    if d >= r {
+        Some(d)
+    } else {
+        Date::new(r.year() + 1, month, day)
+    }
+}
+
+fn last_on_or_before(month: u8, day: u8, r: Date) -> Option<Date> {
+    let d = Date::new(r.year(), month, day)?;
+    if d <= r {
+        Some(d)
+    } else {
+        Date::new(r.year() - 1, month, day)
+    }
+}
+
+fn most_common_recent(years: &[u16]) -> Option<u16> {
+    let mut best: Option<(usize, u16)> = None;
+    for &y in years {
+        if !(2000..=2100).contains(&y) {
+            continue;
+        }
+        let n = years.iter().filter(|&&x| x == y).count();
+        if best.is_none_or(|(bn, by)| (n, y) > (bn, by)) {
+            best = Some((n, y));
+        }
+    }
+    best.map(|(_, y)| y)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::text::{fold, tokenize};
+    use super::super::Ctx;
+    use super::*;
+
+    fn hits(s: &str) -> Vec<DateVal> {
+        let f = fold(s);
+        find_dates(&f, &tokenize(&f)).into_iter().map(|h| h.val).collect()
+    }
+    fn day(y: Option<u16>, m: u8, d: u8) -> DateVal {
+        DateVal::Day { year: y, month: m, day: d }
+    }
+
+    #[test]
+    fn parses_written_and_numeric_dates() {
+        assert_eq!(hits("au plus tard le 15 octobre 2025."), [day(Some(2025), 10, 15)]);
+        assert_eq!(hits("le 1er mars"), [day(None, 3, 1)]);
+        assert_eq!(hits("date limite : 10/01/2024"), [day(Some(2024), 1, 10)]);
+        assert_eq!(hits("avant le 30.11.2025"), [day(Some(2025), 11, 30)]);
+        assert_eq!(hits("le 2024-03-05"), [day(Some(2024), 3, 5)]);
+        assert_eq!(hits("le 05/03/24"), [day(Some(2024), 3, 5)]);
+        assert_eq!(hits("début janvier 2024"), [DateVal::Month { year: Some(2024), month: 1 }]);
+        assert_eq!(hits("rentrée de septembre"), [DateVal::Month { year: None, month: 9 }]);
+        assert_eq!(hits("Dès que possible"), [DateVal::Asap]);
+        assert_eq!(hits("le 31/02/2024 ou barème 319.02"), []);
+        assert_eq!(hits("CCT 319.02.2024"), [day(Some(2024), 2, 19)].iter().take(0).copied().collect::<Vec<_>>());
+    }
+
+    #[test]
+    fn classifies_by_nearest_cue() {
+        assert_eq!(classify("merci d'envoyer votre dossier de candidature au plus tard le "), Role::Deadline);
+        assert_eq!(classify("date envisagee de prise de poste : "), Role::Start);
+        assert_eq!(classify("mis a jour le "), Role::Published);
+        assert_eq!(classify("deux tours d'entretiens seront realises "), Role::Other);
+        assert_eq!(classify("cree en "), Role::Other);
+        assert_eq!(classify("envoyez avant le "), Role::Deadline);
+        assert_eq!(classify("debut : "), Role::Start);
+    }
+
+    fn dates(text: &str) -> Dates {
+        extract(&Ctx::new(text))
+    }
+
+    #[test]
+    fn picks_roles_in_a_posting() {
+        let d = dates(
+            "Créée en mai 1968, l'association…\nPrise de poste : début septembre 2023\n\
+             Envoyez avant le 17 juillet votre CV.\nUn entretien aura lieu le 25 juillet 2023.",
+        );
+        assert_eq!(d.start, Some(Start::Month("2023-09".parse().unwrap())));
+        assert_eq!(d.deadline, Some("2023-07-17".parse().unwrap()));
+        assert_eq!(d.published, None);
+    }
+
+    #[test]
+    fn resolves_missing_year_from_publication() {
+        let d = dates("Publiée le 20 novembre 2024\nDate limite de candidature : 10 janvier\nDébut : mars");
+        assert_eq!(d.published, Some("2024-11-20".parse().unwrap()));
+        assert_eq!(d.deadline, Some("2025-01-10".parse().unwrap()));
+        assert_eq!(d.start, Some(Start::Month("2025-03".parse().unwrap())));
+    }
+
+    #[test]
+    fn label_heading_and_asap() {
+        let d = dates("Mis à jour le 20/04/2023\nDate de signature de la convention\nMars 2021");
+        assert_eq!(d.published, Some("2023-04-20".parse().unwrap()));
+        assert_eq!(d.start, None);
+        let d = dates("Contrat démarrant dès que possible en janvier 2024\ndate limite pour les candidatures : 10/01/2024");
+        assert_eq!(d.start, Some(Start::Month("2024-01".parse().unwrap())));
+        assert_eq!(d.deadline, Some("2024-01-10".parse().unwrap()));
+        let d = dates("● Date envisagée de prise de poste : Dès que possible");
+        assert_eq!(d.start, Some(Start::Asap));
+    }
+}
