@@ -13,7 +13,4 @@ wasm-bindgen --target web --no-typescript --remove-name-section --remove-produce
 cp src/embed/loader.js pkg/vitrine.js
 
 echo "pkg/ built:"
-for f in pkg/vitrine.js pkg/vitrine_core.js pkg/vitrine_core_bg.wasm; do
-  raw=$(wc -c < "$f"); gz=$(gzip -9c "$f" | wc -c)
-  printf '  %-26s %8d bytes, %7d gzip -9\n' "$f" "$raw" "$gz"
-done
+node scripts/sizes.mjs pkg/vitrine.js pkg/vitrine_core.js pkg/vitrine_core_bg.wasm

@@ -65,7 +65,12 @@ fn scan_words(p: &Posting) -> BTreeSet<String> {
     let mut texts: Vec<&str> = vec![&p.title, &p.organization, p.kind.label()];
     texts.extend(p.partners.iter().map(String::as_str));
     for place in &p.places {
-        texts.extend([&place.city, &place.postal_code, &place.department, &place.region].into_iter().flatten().map(String::as_str));
+        texts.extend(
+            [&place.city, &place.postal_code, &place.department, &place.region]
+                .into_iter()
+                .flatten()
+                .map(String::as_str),
+        );
         texts.push(place.country.label());
     }
     if p.contract != Contract::None {
@@ -106,9 +111,9 @@ struct Scan {
 
 impl Scan {
     fn text_matches(&self, id: usize, text: &str) -> bool {
-        query_terms(text).iter().all(|t| {
-            t.prefixes.iter().any(|pre| self.words[id].iter().any(|w| w.starts_with(pre.as_str())))
-        })
+        query_terms(text)
+            .iter()
+            .all(|t| t.prefixes.iter().any(|pre| self.words[id].iter().any(|w| w.starts_with(pre.as_str()))))
     }
 
     fn facet_ok(ps: &[Posting], id: usize, q: &Query, f: Facet) -> bool {
@@ -187,7 +192,9 @@ fn queries_from(ps: &[Posting]) -> Vec<String> {
     for i in (0..words.len()).step_by(7) {
         qs.push(format!("{} {}", words[i], words[(i * 13 + 5) % words.len()]));
     }
-    qs.extend(["a", "z", "chargee", "charge", "chargé·e", "recherche-action", "d'etudes", "zzzz", ""].map(String::from));
+    qs.extend(
+        ["a", "z", "chargee", "charge", "chargé·e", "recherche-action", "d'etudes", "zzzz", ""].map(String::from),
+    );
     qs
 }
 
@@ -210,7 +217,10 @@ fn agree_with_scan(ps: Vec<Posting>) {
         filter_sets.push(vec![(f, first.clone())]);
         filter_sets.push(vec![(f, vec!["inconnu".into()]), (Facet::Kind, vec!["emploi".into()])]);
     }
-    filter_sets.push(vec![(Facet::City, vec!["Lyon".into(), "Paris".into()]), (Facet::Theme, vec!["justice".into(), "ess".into()])]);
+    filter_sets.push(vec![
+        (Facet::City, vec!["Lyon".into(), "Paris".into()]),
+        (Facet::Theme, vec!["justice".into(), "ess".into()]),
+    ]);
     for (i, text) in queries_from(&ps).into_iter().enumerate() {
         // Each text without filters and with two of the filter sets, in turn.
         let sets = [&vec![], &filter_sets[i % filter_sets.len()], &filter_sets[(i * 7 + 3) % filter_sets.len()]];
@@ -234,7 +244,11 @@ fn slugs(cat: &Catalogue, q: &str) -> Vec<String> {
 /// Slugs of the postings whose folded title contains `needle`.
 fn titled(cat: &Catalogue, needle: &str) -> BTreeSet<String> {
     let needle = vitrine::catalogue::fold::fold(needle);
-    cat.postings().iter().filter(|p| vitrine::catalogue::fold::fold(&p.title).contains(&needle)).map(|p| p.id.clone()).collect()
+    cat.postings()
+        .iter()
+        .filter(|p| vitrine::catalogue::fold::fold(&p.title).contains(&needle))
+        .map(|p| p.id.clone())
+        .collect()
 }
 
 #[test]
@@ -263,8 +277,12 @@ fn visitor_queries() {
         assert!(found.is_superset(&etudes), "{q}");
     }
     // A place finds its postings; a word nobody wrote finds nothing.
-    let lyon: BTreeSet<String> =
-        cat.postings().iter().filter(|p| p.places.iter().any(|pl| pl.city.as_deref() == Some("Lyon"))).map(|p| p.id.clone()).collect();
+    let lyon: BTreeSet<String> = cat
+        .postings()
+        .iter()
+        .filter(|p| p.places.iter().any(|pl| pl.city.as_deref() == Some("Lyon")))
+        .map(|p| p.id.clone())
+        .collect();
     assert!(!lyon.is_empty());
     assert!(slugs(&cat, "lyon").into_iter().collect::<BTreeSet<_>>().is_superset(&lyon));
     assert!(slugs(&cat, "xylophoniste").is_empty());
@@ -429,6 +447,19 @@ fn throughput() {
     let chars: usize = raw.iter().map(|r| r["body"].as_str().map_or(0, |b| b.chars().count())).sum();
     println!("{} postings, ~{} body chars each", ps.len(), chars / ps.len().max(1));
     let sample: Vec<Posting> = ps.iter().take(300).cloned().collect();
+    let (words, ms) = time(|| {
+        let mut tok = vitrine::catalogue::fold::Tokenizer::new();
+        let mut n = 0usize;
+        for p in &ps {
+            for b in &p.body {
+                if let Block::Paragraph { text } | Block::Heading { text } = b {
+                    tok.words(text, |_| n += 1);
+                }
+            }
+        }
+        n
+    });
+    println!("tokenising paragraphs alone: {ms:.0} ms for {words} words");
     let (cat, ms) = time(|| Catalogue::new(ps));
     let (words, entries) = cat.index_size();
     println!("build: {ms:.0} ms; {words} words, {entries} entries ({:.1} MB of lists)", entries as f64 * 4.0 / 1e6);
@@ -449,7 +480,13 @@ fn throughput() {
             worst = (ms, format!("{t:?} ({} results)", r.ids.len()));
         }
     }
-    println!("typing {} keystrokes: mean {:.2} ms, worst {:.2} ms for {}", typed.len(), total / typed.len() as f64, worst.0, worst.1);
+    println!(
+        "typing {} keystrokes: mean {:.2} ms, worst {:.2} ms for {}",
+        typed.len(),
+        total / typed.len() as f64,
+        worst.0,
+        worst.1
+    );
     let mut filtered = Query { text: "projet".into(), sort: Sort::ClosingSoon, ..Query::default() };
     filtered.filters.insert(Facet::Country, ["FR".to_string(), "BE".to_string()].into());
     filtered.filters.insert(Facet::Kind, ["emploi".to_string()].into());

@@ -30,6 +30,7 @@ impl DeadlineStatus {
         }
     }
 
+    /// Whether the deadline has passed.
     pub fn is_expired(self) -> bool {
         matches!(self, DeadlineStatus::Expired { .. })
     }

@@ -1,9 +1,8 @@
 //! Facet tables: for each facet, its distinct values (key, display order, parent country for
 //! cities) and each posting's value ids, precomputed once so a search only counts integers.
 
-use std::collections::HashMap;
-
 use super::fold::fold;
+use super::index::Map;
 use super::query::Facet;
 use crate::model::{Country, Posting};
 
@@ -27,7 +26,7 @@ impl FacetTable {
     /// Builds the table of `facet` over `postings`.
     pub fn build(facet: Facet, postings: &[Posting]) -> FacetTable {
         let mut t = FacetTable { starts: vec![0], ..Default::default() };
-        let mut ids: HashMap<String, u32> = HashMap::new();
+        let mut ids: Map<String, u32> = Map::default();
         let mut labels: Vec<String> = Vec::new();
         let mut add = |t: &mut FacetTable, key: &str, label: &str, parent: Option<Country>, first: usize| {
             let id = match ids.get(key) {
@@ -114,7 +113,8 @@ mod tests {
     use crate::model::{Kind, Place, Theme};
 
     fn posting(kind: Kind, places: &[(&str, Country)], themes: &[Theme], org: &str) -> Posting {
-        let mut p: Posting = serde_json::from_str(r#"{"id":"x","kind":"emploi","title":"t","organization":""}"#).unwrap();
+        let mut p: Posting =
+            serde_json::from_str(r#"{"id":"x","kind":"emploi","title":"t","organization":""}"#).unwrap();
         p.kind = kind;
         p.organization = org.into();
         p.themes = themes.to_vec();

@@ -29,7 +29,10 @@ enum Class {
 
 /// Punctuation that can sit inside a word group without a space.
 fn is_joiner(c: char) -> bool {
-    matches!(c, '-' | '\u{2010}' | '\u{2011}' | '.' | '/' | '(' | ')' | '·' | '\u{2027}' | '\u{22c5}' | '\u{2219}' | '\u{2022}')
+    matches!(
+        c,
+        '-' | '\u{2010}' | '\u{2011}' | '.' | '/' | '(' | ')' | '·' | '\u{2027}' | '\u{22c5}' | '\u{2219}' | '\u{2022}'
+    )
 }
 
 fn push_folded(c: char, out: &mut String) -> Class {
@@ -82,8 +85,8 @@ pub fn fold(text: &str) -> String {
 
 /// Suffixes that may follow a word after `.`, `-`, `/` or `(` in inclusive writing.
 const SUFFIXES: &[&str] = &[
-    "e", "es", "ne", "nes", "nne", "nnes", "le", "les", "lle", "lles", "fe", "fes", "ve", "ves", "se", "ses",
-    "te", "tes", "rice", "rices", "trice", "trices", "ice", "ices", "ric", "euse", "euses", "ere", "eres",
+    "e", "es", "ne", "nes", "nne", "nnes", "le", "les", "lle", "lles", "fe", "fes", "ve", "ves", "se", "ses", "te",
+    "tes", "rice", "rices", "trice", "trices", "ice", "ices", "ric", "euse", "euses", "ere", "eres",
 ];
 
 /// Whether `seg` can be an inclusive suffix after separator `sep`; `later` when the word already
@@ -135,6 +138,9 @@ fn feminine(base: &str, suffix: &str, out: &mut String) -> bool {
 
 /// Cuts a word to `MAX_WORD` characters.
 fn cut(word: &str) -> &str {
+    if word.len() <= MAX_WORD {
+        return word;
+    }
     match word.char_indices().nth(MAX_WORD) {
         Some((i, _)) => &word[..i],
         None => word,
@@ -162,6 +168,7 @@ pub struct Tokenizer {
 }
 
 impl Tokenizer {
+    /// A tokeniser with empty buffers.
     pub fn new() -> Tokenizer {
         Tokenizer::default()
     }
@@ -173,28 +180,80 @@ impl Tokenizer {
 
     /// Splits `text` into word groups (a word with its inclusive suffixes, or a compound).
     fn groups(&mut self, text: &str, mut f: impl FnMut(&mut Group<'_>)) {
-        let mut rest = text.chars();
-        loop {
-            // One chunk: characters up to the next break (space, apostrophe, other punctuation).
+        let bytes = text.as_bytes();
+        let is_break = |b: u8| b.is_ascii() && !b.is_ascii_alphanumeric() && !is_joiner(b as char);
+        let mut i = 0;
+        while i < bytes.len() {
+            // Fast path (most words): ASCII letters and digits up to an ASCII break or the end.
+            let start = i;
+            while i < bytes.len() && bytes[i].is_ascii_alphanumeric() {
+                i += 1;
+            }
+            if i == bytes.len() || is_break(bytes[i]) {
+                if i > start {
+                    let word = &text[start..i];
+                    self.runs.clear();
+                    self.runs.push((0, word.len()));
+                    self.parts.clear();
+                    self.parts.push(Part { base: 0, end: 1 });
+                    let buf = if word.bytes().any(|b| b.is_ascii_uppercase()) {
+                        self.buf.clear();
+                        self.buf.push_str(word);
+                        self.buf.make_ascii_lowercase();
+                        &self.buf
+                    } else {
+                        word
+                    };
+                    let (runs, parts) = (&self.runs, &self.parts);
+                    f(&mut Group { buf, runs, parts, word: &mut self.word, other: &mut self.other });
+                }
+                i += 1;
+                continue;
+            }
+            // General path: fold characters up to the next break, keeping joiners.
+            i = start;
             self.buf.clear();
-            let mut any = false;
-            let mut ended = true;
-            for c in rest.by_ref() {
-                match push_folded(c, &mut self.buf) {
+            let (mut any, mut joined) = (false, false);
+            while i < bytes.len() {
+                let b = bytes[i];
+                let class = if b.is_ascii() {
+                    i += 1;
+                    if b.is_ascii_alphanumeric() {
+                        self.buf.push(b.to_ascii_lowercase() as char);
+                        Class::Word
+                    } else if is_joiner(b as char) {
+                        self.buf.push(b as char);
+                        Class::Joiner
+                    } else {
+                        Class::Break
+                    }
+                } else {
+                    let c = text[i..].chars().next().expect("a char at a boundary");
+                    i += c.len_utf8();
+                    match push_folded(c, &mut self.buf) {
+                        Class::Joiner => {
+                            self.buf.push(c);
+                            Class::Joiner
+                        }
+                        class => class,
+                    }
+                };
+                match class {
                     Class::Word => any = true,
                     Class::Mark => {}
-                    Class::Joiner => self.buf.push(c),
-                    Class::Break => {
-                        ended = false;
-                        break;
-                    }
+                    Class::Joiner => joined = true,
+                    Class::Break => break,
                 }
             }
-            if any {
+            if any && joined {
                 self.chunk(&mut f);
-            }
-            if ended {
-                return;
+            } else if any {
+                self.runs.clear();
+                self.runs.push((0, self.buf.len()));
+                self.parts.clear();
+                self.parts.push(Part { base: 0, end: 1 });
+                let (buf, runs, parts) = (&self.buf, &self.runs, &self.parts);
+                f(&mut Group { buf, runs, parts, word: &mut self.word, other: &mut self.other });
             }
         }
     }
@@ -233,7 +292,13 @@ impl Tokenizer {
                 }
                 if !is_hyphen(sep(k)) {
                     // Not part of this group: hand it over and start a new one.
-                    let mut g = Group { buf: &self.buf, runs: &self.runs, parts: &self.parts, word: &mut self.word, other: &mut self.other };
+                    let mut g = Group {
+                        buf: &self.buf,
+                        runs: &self.runs,
+                        parts: &self.parts,
+                        word: &mut self.word,
+                        other: &mut self.other,
+                    };
                     f(&mut g);
                     self.parts.clear();
                 }
@@ -242,7 +307,13 @@ impl Tokenizer {
             k += 1;
         }
         if !self.parts.is_empty() {
-            let mut g = Group { buf: &self.buf, runs: &self.runs, parts: &self.parts, word: &mut self.word, other: &mut self.other };
+            let mut g = Group {
+                buf: &self.buf,
+                runs: &self.runs,
+                parts: &self.parts,
+                word: &mut self.word,
+                other: &mut self.other,
+            };
             f(&mut g);
         }
     }

@@ -105,10 +105,12 @@ impl Catalogue {
         Catalogue { postings, text, facets, by_slug, recent_rank, deadline_day, yearly_pay }
     }
 
+    /// Number of postings.
     pub fn len(&self) -> usize {
         self.postings.len()
     }
 
+    /// Whether there are no postings.
     pub fn is_empty(&self) -> bool {
         self.postings.is_empty()
     }
@@ -202,11 +204,8 @@ impl Catalogue {
         }
 
         self.sort(&mut ids, query.sort, scores.as_deref(), today);
-        let facets = Facet::ALL
-            .iter()
-            .zip(counts)
-            .map(|(&facet, counts)| self.facet_counts(facet, &counts, query))
-            .collect();
+        let facets =
+            Facet::ALL.iter().zip(counts).map(|(&facet, counts)| self.facet_counts(facet, &counts, query)).collect();
         Results { ids, total: n, expired_hidden, facets }
     }
 

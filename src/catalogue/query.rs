@@ -11,6 +11,7 @@ pub struct Query {
     /// Selected value keys per facet: OR within a facet, AND between facets. An empty set is
     /// the same as no entry.
     pub filters: BTreeMap<Facet, BTreeSet<String>>,
+    /// Result order.
     pub sort: Sort,
     /// Also list postings whose deadline has passed.
     pub show_expired: bool,
@@ -64,6 +65,7 @@ impl Facet {
         }
     }
 
+    /// The facet named by `key`, if any.
     pub fn from_key(key: &str) -> Option<Facet> {
         Facet::ALL.into_iter().find(|f| f.key() == key)
     }
@@ -101,6 +103,7 @@ impl Sort {
         }
     }
 
+    /// The sort named by `key`, if any.
     pub fn from_key(key: &str) -> Option<Sort> {
         Sort::ALL.into_iter().find(|s| s.key() == key)
     }

@@ -142,17 +142,38 @@ fn indexed_fields() {
     x.kind = Kind::ServiceCivique;
     x.contract = Contract::Cdd;
     x.themes = vec![Theme::TransitionEcologique];
-    x.pay = Some(Pay { min: None, max: None, period: None, currency: Default::default(), basis: None, text: "gratification légale".into() });
+    x.pay = Some(Pay {
+        min: None,
+        max: None,
+        period: None,
+        currency: Default::default(),
+        basis: None,
+        text: "gratification légale".into(),
+    });
     x.apply.contact = Some("Marie Sadzot, co-responsable RH".into());
     x.apply.emails = vec!["secret@exemple.org".into()];
     x.body = vec![
         Block::Heading { text: "Missions".into() },
-        Block::List { items: vec![ListItem { text: "Accueil".into(), children: vec!["Permanences téléphoniques".into()] }] },
+        Block::List {
+            items: vec![ListItem { text: "Accueil".into(), children: vec!["Permanences téléphoniques".into()] }],
+        },
     ];
     let cat = Catalogue::new(vec![x, p("y", "Autre")]);
     for q in [
-        "oree", "villeurbanne", "69100", "rhone", "alpes", "belgique", "service civique", "cdd", "ecologique",
-        "gratification", "sadzot", "missions", "accueil", "telephoniques",
+        "oree",
+        "villeurbanne",
+        "69100",
+        "rhone",
+        "alpes",
+        "belgique",
+        "service civique",
+        "cdd",
+        "ecologique",
+        "gratification",
+        "sadzot",
+        "missions",
+        "accueil",
+        "telephoniques",
     ] {
         assert_eq!(find(&cat, q), ["x"], "{q}");
     }
@@ -208,7 +229,8 @@ fn sort_recent() {
 
 #[test]
 fn sort_closing_soon() {
-    let mut ps: Vec<Posting> = ["none", "far", "gone_long", "today", "soon", "gone"].iter().map(|s| p(s, "Offre")).collect();
+    let mut ps: Vec<Posting> =
+        ["none", "far", "gone_long", "today", "soon", "gone"].iter().map(|s| p(s, "Offre")).collect();
     ps[1].deadline = Some(date("2025-12-01"));
     ps[2].deadline = Some(date("2025-01-01"));
     ps[3].deadline = Some(today());
@@ -250,10 +272,24 @@ fn facet_catalogue() -> Catalogue {
     };
     use Country::*;
     add("a", Kind::Emploi, Contract::Cdi, vec![place("Lyon", FR)], vec![Theme::Logement], "Alpha");
-    add("b", Kind::Emploi, Contract::Cdd, vec![place("Paris", FR), place("Lyon", FR)], vec![Theme::Logement, Theme::Sante], "Beta");
+    add(
+        "b",
+        Kind::Emploi,
+        Contract::Cdd,
+        vec![place("Paris", FR), place("Lyon", FR)],
+        vec![Theme::Logement, Theme::Sante],
+        "Beta",
+    );
     add("c", Kind::Stage, Contract::Stage, vec![place("Bruxelles", BE)], vec![Theme::Sante], "Alpha");
     add("d", Kind::Stage, Contract::Stage, vec![place("Lyon", FR), place("Genève", CH)], vec![], "Gamma");
-    add("e", Kind::Benevolat, Contract::None, vec![place("Liège", BE), place("Liège", BE)], vec![Theme::Culture], "Alpha");
+    add(
+        "e",
+        Kind::Benevolat,
+        Contract::None,
+        vec![place("Liège", BE), place("Liège", BE)],
+        vec![Theme::Culture],
+        "Alpha",
+    );
     add("f", Kind::Emploi, Contract::Cdi, vec![], vec![], "Beta");
     Catalogue::new(ps)
 }
@@ -269,7 +305,13 @@ fn facets_without_filters_count_every_value_once_per_posting() {
     // Ties by label: "Liège" (folded "liege") before "Paris".
     assert_eq!(
         counts(&r, Facet::City),
-        cv(&[("Lyon", 3, false), ("Bruxelles", 1, false), ("Genève", 1, false), ("Liège", 1, false), ("Paris", 1, false)])
+        cv(&[
+            ("Lyon", 3, false),
+            ("Bruxelles", 1, false),
+            ("Genève", 1, false),
+            ("Liège", 1, false),
+            ("Paris", 1, false)
+        ])
     );
     let parents: Vec<Option<&str>> = r.facets[Facet::City.index()].values.iter().map(|v| v.parent.as_deref()).collect();
     assert_eq!(parents, [Some("FR"), Some("BE"), Some("CH"), Some("BE"), Some("FR")]);

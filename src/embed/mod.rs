@@ -3,6 +3,8 @@
 //! `config` (the attribute parser) is pure and tested natively; the DOM glue is wasm32-only.
 
 pub mod config;
+pub mod jsonld;
+pub mod url;
 
 #[cfg(target_arch = "wasm32")]
 mod dom;

@@ -291,7 +291,6 @@ fn strip_markdown(s: &str, links: &mut Vec<String>) -> String {
 
 fn normalize_chars(raw: &str) -> String {
     let mut s = String::with_capacity(raw.len());
-    let mut prev = ' ';
     for c in raw.chars() {
         match c {
             '\t' => s.push_str("    "),
@@ -299,11 +298,9 @@ fn normalize_chars(raw: &str) -> String {
                 s.push(' ')
             }
             '\u{200b}' | '\u{200c}' | '\u{200d}' | '\u{2060}' | '\u{feff}' | '\u{ad}' => {}
-            '¹' | '²' | '³' | '⁴' | '⁵' | '⁶' | '⁷' | '⁸' | '⁹' | '⁰' if prev != 'm' => {}
             c if c.is_control() => {}
             c => s.push(c),
         }
-        prev = c;
     }
     s
 }
@@ -440,11 +437,11 @@ mod tests {
     }
 
     #[test]
-    fn keeps_link_targets_and_drops_footnote_marks() {
+    fn keeps_link_targets_and_footnote_marks() {
         let d = clean("Voir [le site](https://asso.org/offre) et <https://x.fr/a>\n(novembre)¹ 12 m²");
         assert_eq!(d.lines[0].text, "Voir le site et https://x.fr/a");
         assert_eq!(d.lines[0].links, ["https://asso.org/offre"]);
-        assert_eq!(d.lines[1].text, "(novembre) 12 m²");
+        assert_eq!(d.lines[1].text, "(novembre)¹ 12 m²");
     }
 
     #[test]

@@ -1,12 +1,23 @@
 //! Raw posting text → `Posting` records: decoding, cleaning, one small module per field family,
 //! ids, overrides, data-file checks and the file I/O the `vitrine` CLI needs. Native only.
 
+pub mod apply;
+pub mod body;
 pub mod clean;
+pub mod contract;
 pub mod dates;
+pub mod gazetteer;
+pub mod header;
+pub mod hours;
 pub mod pay;
+pub mod place;
+pub mod record;
+pub mod remote;
 pub mod sections;
 pub mod text;
+pub mod themes;
 
+pub use record::{dedupe_ids, extract, make_id, Extraction, Note, NoteLevel};
 pub use text::slugify;
 
 use clean::Doc;

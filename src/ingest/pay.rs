@@ -376,9 +376,8 @@ pub fn extract(cx: &Ctx) -> Option<Pay> {
             }
             let label_word = label.map(|(l, _)| l).unwrap_or("");
             let text = if v.split_whitespace().count() <= 2 && !label_word.is_empty() {
-                // "Gratification : légale." → "Gratification légale"
-                let lbl_orig = &line.text[..line.f.orig(f.find(':').unwrap_or(0))];
-                format!("{} {}", lbl_orig.trim(), v.trim_end_matches('.').to_lowercase())
+                // "Gratification : légale." says nothing without its label.
+                line.text.trim().trim_end_matches('.').to_string()
             } else {
                 first_clause(&v)
             };
@@ -398,7 +397,18 @@ pub fn extract(cx: &Ctx) -> Option<Pay> {
             }
         }
     }
-    cands.into_iter().enumerate().max_by_key(|(k, c)| (c.score, std::cmp::Reverse(*k))).map(|(_, c)| c.pay)
+    let best = cands.iter().enumerate().max_by_key(|(k, c)| (c.score, std::cmp::Reverse(*k))).map(|(_, c)| c.clone())?;
+    // The same amounts said earlier in a sentence keep their words ("29K€ brut par an" rather
+    // than the bare "29K€" of a later label line).
+    let mut pay = best.pay;
+    if pay.min.is_some() || pay.max.is_some() {
+        if let Some(first) = cands.iter().find(|c| c.pay.min == pay.min && c.pay.max == pay.max) {
+            pay.text = first.pay.text.clone();
+            pay.basis = pay.basis.or(first.pay.basis);
+            pay.period = pay.period.or(first.pay.period);
+        }
+    }
+    Some(pay)
 }
 
 /// "à partir de X" → min only; "jusqu'à X" → max only; otherwise both.
@@ -512,7 +522,7 @@ mod tests {
         let p = pay("Rémunération : selon les barèmes en vigueur (barème 2 de la CCT 319.02)").unwrap();
         assert_eq!(p.min, None);
         assert_eq!(p.text, "selon les barèmes en vigueur (barème 2 de la CCT 319.02)");
-        assert_eq!(pay("Gratification : légale.").unwrap().text, "Gratification légale");
+        assert_eq!(pay("Gratification : légale.").unwrap().text, "Gratification : légale");
         assert_eq!(pay("Rémunération selon grille CCN 66.").unwrap().text, "Rémunération selon grille CCN 66");
         assert_eq!(pay("Rémunération : non communiquée"), None);
     }

@@ -184,6 +184,22 @@ pub fn is_infinitive(w: &str) -> bool {
     RE_VERBS.contains(&w) || w.ends_with("er") || w.ends_with("ir") || w.ends_with("oir")
 }
 
+/// Words that start sentences rather than headings.
+const FUNCTION_WORDS: [&str; 30] = [
+    "en", "votre", "vos", "notre", "nos", "le", "la", "les", "l", "un", "une", "des", "du", "de", "d", "au", "aux",
+    "a", "pour", "dans", "nous", "vous", "il", "elle", "ils", "elles", "ce", "cette", "ces", "si",
+];
+
+fn starts_numbered_part(f: &str) -> bool {
+    let mut w = f.split_whitespace();
+    let (Some(a), Some(b)) = (w.next(), w.next()) else { return false };
+    let num = b.trim_end_matches([':', '.', ')', '-']);
+    matches!(a, "mission" | "axe" | "etape" | "partie" | "volet" | "lot" | "objectif" | "phase")
+        && !num.is_empty()
+        && num.chars().all(|c| c.is_ascii_digit())
+        && (b.len() > num.len() || w.next().is_some_and(|x| matches!(x, "-" | ":" | "–")))
+}
+
 fn first_word(f: &str) -> &str {
     f.split(|c: char| !c.is_ascii_alphabetic()).find(|w| !w.is_empty()).unwrap_or("")
 }
@@ -212,7 +228,27 @@ pub fn is_heading(doc: &Doc, i: usize) -> bool {
     if is_upper_text(&l.text) && chars <= 90 && words <= 12 && l.label_value(6).is_none() && next_is_content {
         return true;
     }
+    // "Mission 1 – …", "Axe 2 : …", "Étape 3 - …": numbered parts of the offer.
+    if words <= 40 && starts_numbered_part(l.fold()) {
+        return true;
+    }
     if l.ends_with_colon() && words <= 9 && chars <= 90 && next_is_content {
+        // "En soutien de …:", "Votre dossier devra contenir :" introduce what follows; they are
+        // sentences, not headings.
+        return !FUNCTION_WORDS.contains(&first_word(l.fold()));
+    }
+    // A long title-like line between blank lines that introduces a list or an intro sentence
+    // ("Étude-action … " followed by "… il-elle pilotera :").
+    if words <= 40
+        && l.blank_before > 0
+        && !ends_sentence(&l.text)
+        && !l.text.contains(':')
+        && l.text.starts_with(|c: char| c.is_uppercase())
+        && next.is_some_and(|n| n.blank_before > 0 && n.ends_with_colon() && n.bullet.is_none())
+        && !l.text.contains('@')
+        && !is_infinitive(first_word(l.fold()))
+        && i > 0
+    {
         return true;
     }
     // A short noun line followed by a longer text or a list.
@@ -245,8 +281,13 @@ pub fn layout(doc: &Doc) -> Layout {
     let mut cur = Section::Top;
     for i in 0..n {
         if is_heading(doc, i) {
-            heading[i] = true;
             let key = heading_key(&doc.lines[i].text);
+            if doc.lines[i].ends_with_colon() && cur != Section::Top && cue_section(&key) == Some(cur) && !is_upper_text(&doc.lines[i].text) {
+                // "Qualités recherchées :" inside the profile section introduces a list.
+                section[i] = cur;
+                continue;
+            }
+            heading[i] = true;
             let sub = doc.lines[i].ends_with_colon() && cur != Section::Top && cue_section(&key).is_none();
             if !sub {
                 cur = cue_section(&key).unwrap_or(Section::Other);

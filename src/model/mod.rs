@@ -4,6 +4,7 @@
 //! catalogue (to read it natively and in the browser) and, natively, by schemars for the JSON Schema.
 
 mod date;
+pub mod feed;
 
 pub use date::{Date, DateError, YearMonth};
 

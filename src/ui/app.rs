@@ -109,55 +109,55 @@ pub fn App(props: &AppProps) -> Html {
         });
     }
 
-    let body = match state.open {
-        Some(id) if (id as usize) < catalogue.len() => html! {
-            <Detail {id} {today} on_action={dispatch.clone()} />
-        },
-        _ => {
-            let shown = results.ids.len().min(state.limit);
-            html! {
-                <div class="layout">
-                    <FacetPanel uid={props.uid.clone()} facets={results.facets.clone()}
-                        selected={state.selected_count()} on_action={dispatch.clone()} />
-                    <section class="results" aria-label="Résultats">
-                        <Toolbar uid={props.uid.clone()} count={results.ids.len()} total={results.total}
-                            expired_hidden={results.expired_hidden} query={state.query.clone()}
-                            filtered={state.is_filtered()} on_action={dispatch.clone()} />
-                        if results.ids.is_empty() {
-                            <div class="empty">
-                                <p class="empty-title">{ "Aucune offre ne correspond à votre recherche." }</p>
-                                if results.expired_hidden > 0 {
-                                    <p>
-                                        { format!("{} clôturée(s) correspondent à ces critères. ", format::offers(results.expired_hidden)) }
-                                        <button type="button" class="link"
-                                            onclick={dispatch.reform(|_| Action::ShowExpired(true))}>
-                                            { "Les afficher" }
-                                        </button>
-                                    </p>
-                                }
-                                if state.is_filtered() {
-                                    <button type="button" class="secondary" onclick={dispatch.reform(|_| Action::Reset)}>
-                                        { "Réinitialiser les filtres" }
-                                    </button>
-                                }
-                            </div>
-                        } else {
-                            <ResultList>
-                                { for results.ids[..shown].iter().map(|&id| html! {
-                                    <Card key={id} {id} {today} button_id={card_button_id(&props.uid, id)}
-                                        on_open={dispatch.reform(Action::Open)} />
-                                }) }
-                            </ResultList>
-                            if shown < results.ids.len() {
-                                <button type="button" class="more" onclick={dispatch.reform(|_| Action::ShowMore)}>
-                                    { format!("Voir plus d’offres ({} sur {})", shown, results.ids.len()) }
+    // The list stays mounted (hidden) while an offer is open, so coming back finds the filters
+    // panel, "voir tout" choices and page length exactly as they were.
+    let list_hidden = state.open.is_some_and(|id| (id as usize) < catalogue.len());
+    let shown = results.ids.len().min(state.limit);
+    let list = html! {
+        <div class="layout" hidden={list_hidden}>
+            <FacetPanel uid={props.uid.clone()} facets={results.facets.clone()}
+                selected={state.selected_count()} on_action={dispatch.clone()} />
+            <section class="results" aria-label="Résultats">
+                <Toolbar uid={props.uid.clone()} count={results.ids.len()} total={results.total}
+                    expired_hidden={results.expired_hidden} query={state.query.clone()}
+                    filtered={state.is_filtered()} on_action={dispatch.clone()} />
+                if results.ids.is_empty() {
+                    <div class="empty">
+                        <p class="empty-title">{ "Aucune offre ne correspond à votre recherche." }</p>
+                        if results.expired_hidden > 0 {
+                            <p>
+                                { format::expired_matching(results.expired_hidden) }{ " " }
+                                <button type="button" class="link"
+                                    onclick={dispatch.reform(|_| Action::ShowExpired(true))}>
+                                    { "Les afficher" }
                                 </button>
-                            }
+                            </p>
                         }
-                    </section>
-                </div>
-            }
-        }
+                        if state.is_filtered() {
+                            <button type="button" class="secondary" onclick={dispatch.reform(|_| Action::Reset)}>
+                                { "Réinitialiser les filtres" }
+                            </button>
+                        }
+                    </div>
+                } else {
+                    <ResultList>
+                        { for results.ids[..shown].iter().map(|&id| html! {
+                            <Card key={id} {id} {today} button_id={card_button_id(&props.uid, id)}
+                                on_open={dispatch.reform(Action::Open)} />
+                        }) }
+                    </ResultList>
+                    if shown < results.ids.len() {
+                        <button type="button" class="more" onclick={dispatch.reform(|_| Action::ShowMore)}>
+                            { format!("Voir plus d’offres ({} sur {})", shown, results.ids.len()) }
+                        </button>
+                    }
+                }
+            </section>
+        </div>
+    };
+    let detail = match state.open {
+        Some(id) if list_hidden => html! { <Detail {id} {today} on_action={dispatch.clone()} /> },
+        _ => html! {},
     };
 
     html! {
@@ -166,10 +166,11 @@ pub fn App(props: &AppProps) -> Html {
                 if let Some(title) = &props.title {
                     <h2 class="widget-title">{ title.clone() }</h2>
                 }
-                if state.open.is_none() {
+                <div hidden={list_hidden}>
                     <SearchBox uid={props.uid.clone()} text={state.query.text.clone()} on_action={dispatch.clone()} />
-                }
-                { body }
+                </div>
+                { list }
+                { detail }
             </div>
         </ContextProvider<Shared>>
     }

@@ -20,7 +20,7 @@ pub fn Card(props: &CardProps) -> Html {
     let catalogue = use_catalogue();
     let p = catalogue.get(props.id);
     let status = deadline_status(p, props.today);
-    let badge = format::deadline_badge(&status);
+    let badge = format::deadline_badge(&status, p.deadline);
     let urgent = format::deadline_urgent(&status);
     let expired = matches!(status, crate::catalogue::DeadlineStatus::Expired { .. });
     let id = props.id;

@@ -66,7 +66,7 @@ fn facts(p: &Posting, status: &DeadlineStatus) -> Html {
         rows.push(field("Début", html! { format::start(s) }));
     }
     if let Some(d) = p.deadline {
-        let badge = format::deadline_badge(status);
+        let badge = format::deadline_badge(status, None);
         rows.push(field(
             "Date limite de candidature",
             html! {

@@ -101,14 +101,18 @@ pub fn hours(h: f32) -> String {
     format!("{s}\u{a0}h par semaine")
 }
 
+/// Deadlines further than this many days are given as a date rather than a countdown.
+const COUNTDOWN_DAYS: i64 = 30;
+
 /// Badge text for a deadline, `None` when the posting has none.
-pub fn deadline_badge(status: &DeadlineStatus) -> Option<String> {
-    Some(match *status {
-        DeadlineStatus::NoDeadline => return None,
-        DeadlineStatus::Open { days_left: 0 } => "Clôture aujourd’hui".to_string(),
-        DeadlineStatus::Open { days_left: 1 } => "Clôture demain".to_string(),
-        DeadlineStatus::Open { days_left } => format!("Clôture dans {days_left} jours"),
-        DeadlineStatus::Expired { .. } => "Clôturée".to_string(),
+pub fn deadline_badge(status: &DeadlineStatus, deadline: Option<Date>) -> Option<String> {
+    Some(match (*status, deadline) {
+        (DeadlineStatus::NoDeadline, _) => return None,
+        (DeadlineStatus::Open { days_left: 0 }, _) => "Clôture aujourd’hui".to_string(),
+        (DeadlineStatus::Open { days_left: 1 }, _) => "Clôture demain".to_string(),
+        (DeadlineStatus::Open { days_left }, Some(d)) if days_left > COUNTDOWN_DAYS => format!("Jusqu’au {}", date(d)),
+        (DeadlineStatus::Open { days_left }, _) => format!("Clôture dans {days_left} jours"),
+        (DeadlineStatus::Expired { .. }, _) => "Clôturée".to_string(),
     })
 }
 
@@ -132,6 +136,15 @@ pub fn kind_short(kind: Kind, contract: Contract) -> &'static str {
         (Kind::Emploi, Contract::None) => kind.label(),
         (Kind::Emploi, c) => c.label(),
         (k, _) => k.label(),
+    }
+}
+
+/// Said when only closed offers match: "1 offre clôturée correspond à ces critères."
+pub fn expired_matching(n: usize) -> String {
+    if n == 1 {
+        "1 offre clôturée correspond à ces critères.".to_string()
+    } else {
+        format!("{} offres clôturées correspondent à ces critères.", number(n as u32))
     }
 }
 
@@ -236,15 +249,20 @@ mod tests {
         assert_eq!(offers(0), "Aucune offre");
         assert_eq!(offers(1), "1 offre");
         assert_eq!(offers(2), "2 offres");
+        assert_eq!(expired_matching(1), "1 offre clôturée correspond à ces critères.");
+        assert_eq!(expired_matching(3), "3 offres clôturées correspondent à ces critères.");
     }
 
     #[test]
     fn deadline_badges() {
-        assert_eq!(deadline_badge(&DeadlineStatus::NoDeadline), None);
-        assert_eq!(deadline_badge(&DeadlineStatus::Open { days_left: 0 }).unwrap(), "Clôture aujourd’hui");
-        assert_eq!(deadline_badge(&DeadlineStatus::Open { days_left: 1 }).unwrap(), "Clôture demain");
-        assert_eq!(deadline_badge(&DeadlineStatus::Open { days_left: 16 }).unwrap(), "Clôture dans 16 jours");
-        assert_eq!(deadline_badge(&DeadlineStatus::Expired { days_ago: 3 }).unwrap(), "Clôturée");
+        let d = Date::new(2025, 10, 15);
+        assert_eq!(deadline_badge(&DeadlineStatus::NoDeadline, None), None);
+        assert_eq!(deadline_badge(&DeadlineStatus::Open { days_left: 0 }, d).unwrap(), "Clôture aujourd’hui");
+        assert_eq!(deadline_badge(&DeadlineStatus::Open { days_left: 1 }, d).unwrap(), "Clôture demain");
+        assert_eq!(deadline_badge(&DeadlineStatus::Open { days_left: 16 }, d).unwrap(), "Clôture dans 16 jours");
+        assert_eq!(deadline_badge(&DeadlineStatus::Open { days_left: 30 }, d).unwrap(), "Clôture dans 30 jours");
+        assert_eq!(deadline_badge(&DeadlineStatus::Open { days_left: 31 }, d).unwrap(), "Jusqu’au 15 octobre 2025");
+        assert_eq!(deadline_badge(&DeadlineStatus::Expired { days_ago: 3 }, d).unwrap(), "Clôturée");
         assert!(deadline_urgent(&DeadlineStatus::Open { days_left: 7 }));
         assert!(!deadline_urgent(&DeadlineStatus::Open { days_left: 8 }));
     }

@@ -1,6 +1,7 @@
 //! The widget's interface: Yew function components (wasm32 only), one reducer (`state`), and the
 //! French wording of values (`format`). `state` and `format` are pure and tested natively.
 
+pub mod favourites;
 pub mod format;
 pub mod state;
 

@@ -1,0 +1,189 @@
+//! Kind of offer and contract: CDI, CDD (remplacement, intérim), stage, alternance/apprentissage/
+//! contrat de professionnalisation, service civique, bénévolat, freelance/prestation/appel d'offres,
+//! and funded-project pages, weighed by where the cue appears (title, labels, conditions, body).
+
+use super::text::{find_word, strip_inclusive};
+use super::Ctx;
+use super::sections::Section;
+use crate::model::{Contract, Kind};
+
+/// (folded cue, contract, weight, needs a strong place: title, label or top of the text)
+const CUES: [(&str, Contract, f32, bool); 44] = [
+    ("cdi", Contract::Cdi, 3.0, false),
+    ("contrat a duree indeterminee", Contract::Cdi, 3.0, false),
+    ("duree indeterminee", Contract::Cdi, 2.0, false),
+    ("cdd", Contract::Cdd, 3.0, false),
+    ("contrat a duree determinee", Contract::Cdd, 3.0, false),
+    ("duree determinee", Contract::Cdd, 2.0, false),
+    ("cdd de remplacement", Contract::Cdd, 1.0, false),
+    ("remplacement", Contract::Cdd, 0.6, false),
+    ("interim", Contract::Cdd, 2.0, false),
+    ("interimaire", Contract::Cdd, 2.0, false),
+    ("contrat de mission", Contract::Cdd, 1.0, false),
+    ("cdd d'usage", Contract::Cdd, 1.0, false),
+    ("stage", Contract::Stage, 2.0, false),
+    ("offre de stage", Contract::Stage, 3.0, false),
+    ("stagiaire", Contract::Stage, 1.5, false),
+    ("convention de stage", Contract::Stage, 2.0, false),
+    ("gratification", Contract::Stage, 1.0, false),
+    ("alternance", Contract::Alternance, 3.0, false),
+    ("en alternance", Contract::Alternance, 1.0, false),
+    ("apprentissage", Contract::Alternance, 3.0, false),
+    ("contrat d'apprentissage", Contract::Alternance, 2.0, false),
+    ("apprenti", Contract::Alternance, 2.0, false),
+    ("contrat de professionnalisation", Contract::Alternance, 3.0, false),
+    ("contrat pro", Contract::Alternance, 2.0, false),
+    ("service civique", Contract::ServiceCivique, 4.0, false),
+    ("volontariat", Contract::ServiceCivique, 2.0, false),
+    ("volontaire", Contract::ServiceCivique, 1.0, true),
+    ("engagement de service civique", Contract::ServiceCivique, 2.0, false),
+    ("benevolat", Contract::Benevolat, 3.0, true),
+    ("benevole", Contract::Benevolat, 2.0, true),
+    ("mission benevole", Contract::Benevolat, 3.0, false),
+    ("poste benevole", Contract::Benevolat, 3.0, false),
+    ("recherche des benevoles", Contract::Benevolat, 3.0, false),
+    ("freelance", Contract::Freelance, 3.0, false),
+    ("free-lance", Contract::Freelance, 3.0, false),
+    ("prestation", Contract::Freelance, 2.0, true),
+    ("prestataire", Contract::Freelance, 2.0, false),
+    ("appel d'offres", Contract::Freelance, 3.0, false),
+    ("appel d'offre", Contract::Freelance, 3.0, false),
+    ("consultant", Contract::Freelance, 1.5, true),
+    ("independant", Contract::Freelance, 2.0, true),
+    ("auto-entrepreneur", Contract::Freelance, 3.0, false),
+    ("micro-entrepreneur", Contract::Freelance, 3.0, false),
+    ("cahier des charges", Contract::Freelance, 1.5, false),
+];
+
+const PROJECT_CUES: [&str; 10] = [
+    "projet soutenu", "le projet en detail", "date de signature de la convention", "laureat", "laureats",
+    "l'avis de la fondation", "porteur du projet", "projet accompagne", "subvention accordee", "montant accorde",
+];
+
+const CONTRACT_LABELS: [&str; 7] = ["type de contrat", "contrat", "nature du contrat", "statut", "type de poste", "type d'offre", "type"];
+
+/// Kind of offer and contract.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct KindContract {
+    pub kind: Kind,
+    pub contract: Contract,
+    /// True when no cue was found and the result is a default.
+    pub guessed: bool,
+}
+
+fn kind_of(c: Contract) -> Kind {
+    match c {
+        Contract::Cdi | Contract::Cdd | Contract::None => Kind::Emploi,
+        Contract::Stage => Kind::Stage,
+        Contract::Alternance => Kind::Alternance,
+        Contract::ServiceCivique => Kind::ServiceCivique,
+        Contract::Benevolat => Kind::Benevolat,
+        Contract::Freelance => Kind::Freelance,
+    }
+}
+
+/// Finds the kind and contract; `title_line` is the index of the title line, if known.
+pub fn extract(cx: &Ctx, title_line: Option<usize>) -> KindContract {
+    let mut score = [0f32; 8];
+    let mut project = 0f32;
+    for (i, line) in cx.doc.lines.iter().enumerate() {
+        if line.junk || line.footer {
+            continue;
+        }
+        let f = strip_inclusive(line.fold());
+        let is_label = line
+            .label_value(4)
+            .is_some_and(|(l, _)| CONTRACT_LABELS.iter().any(|c| l == *c || l.starts_with(c)));
+        let strong = Some(i) == title_line || is_label || (i < 6 && cx.layout.section[i] == Section::Top && line.words() <= 12);
+        let weight = if Some(i) == title_line || is_label {
+            4.0
+        } else if strong {
+            2.5
+        } else {
+            match cx.layout.section[i] {
+                Section::Conditions => 2.0,
+                Section::Top => 1.2,
+                Section::Profile => 0.3,
+                Section::Org | Section::Project => 0.5,
+                _ => 1.0,
+            }
+        };
+        for (cue, c, w, needs_strong) in CUES {
+            if needs_strong && !strong {
+                continue;
+            }
+            let mut from = 0;
+            let mut n = 0;
+            while let Some(p) = super::text::find_word_from(&f, cue, from) {
+                // "stage" inside "stage ou alternance" in a profile counts little; negations drop it.
+                let before = &f[..p];
+                let negated = before.ends_with("pas de ") || before.ends_with("hors ") || before.ends_with("non ");
+                if !negated {
+                    score[c as usize] += w * weight;
+                }
+                from = p + cue.len();
+                n += 1;
+                if n >= 3 {
+                    break;
+                }
+            }
+        }
+        for cue in PROJECT_CUES {
+            if find_word(&f, cue).is_some() {
+                project += if cx.layout.heading[i] { 3.0 } else { 2.0 };
+            }
+        }
+    }
+    // Ties and overlaps: a CDD of a service civique or stage is rare; prefer the specific kinds
+    // when their evidence is strong.
+    let best = (0..8)
+        .filter(|&i| i != Contract::None as usize)
+        .max_by(|&a, &b| score[a].partial_cmp(&score[b]).unwrap_or(std::cmp::Ordering::Equal).then(b.cmp(&a)))
+        .unwrap_or(Contract::None as usize);
+    let best_score = score[best];
+    if project >= 3.0 && project > best_score {
+        return KindContract { kind: Kind::Projet, contract: Contract::None, guessed: false };
+    }
+    if best_score < 1.5 {
+        return KindContract { kind: Kind::Emploi, contract: Contract::None, guessed: true };
+    }
+    let contract = Contract::ALL[best];
+    KindContract { kind: kind_of(contract), contract, guessed: false }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::Ctx;
+    use super::*;
+
+    fn kc(text: &str) -> (Kind, Contract) {
+        let r = extract(&Ctx::new(text), Some(0));
+        (r.kind, r.contract)
+    }
+
+    #[test]
+    fn contracts_from_labels_and_sentences() {
+        assert_eq!(kc("Chargé·e de mission\nType de contrat : CDI"), (Kind::Emploi, Contract::Cdi));
+        assert_eq!(kc("Éducateur\nIl s'agit d'un contrat à durée déterminée de 12 mois."), (Kind::Emploi, Contract::Cdd));
+        assert_eq!(kc("Comptable (remplacement congé maternité)\nCDD de 6 mois"), (Kind::Emploi, Contract::Cdd));
+        assert_eq!(kc("OFFRE DE STAGE\nAssistant de recherche\nLe/la stagiaire travaillera…"), (Kind::Stage, Contract::Stage));
+        assert_eq!(kc("Alternance – Chargé·e de communication\nContrat d'apprentissage de 24 mois"), (Kind::Alternance, Contract::Alternance));
+        assert_eq!(kc("Développeur\nContrat de professionnalisation"), (Kind::Alternance, Contract::Alternance));
+        assert_eq!(kc("Service civique – Médiateur·rice\nType de contrat : Volontariat"), (Kind::ServiceCivique, Contract::ServiceCivique));
+        assert_eq!(kc("Bénévolat – Accompagnateur bénévole\nMission bénévole"), (Kind::Benevolat, Contract::Benevolat));
+        assert_eq!(kc("Appel d'offres : évaluation d'impact\nPrestation de 20 jours"), (Kind::Freelance, Contract::Freelance));
+    }
+
+    #[test]
+    fn volunteers_in_a_job_body_do_not_make_benevolat() {
+        let text = "Coordinateur de la vie associative\n\nMissions\nAnimer le réseau de bénévoles.\nAccueillir les bénévoles.\n\nConditions\nCDI à temps plein.";
+        assert_eq!(kc(text), (Kind::Emploi, Contract::Cdi));
+    }
+
+    #[test]
+    fn project_pages() {
+        let text = "ASSOCIATION POSSIBLE\nMis à jour le 20/04/2023\nDate de signature de la convention\nMars 2021\nLE PROJET SOUTENU\nRéalisation d'un référentiel";
+        assert_eq!(kc(text), (Kind::Projet, Contract::None));
+        assert_eq!(extract(&Ctx::new("Un texte sans indice."), None).guessed, true);
+    }
+}

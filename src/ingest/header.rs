@@ -1,0 +1,400 @@
+//! Title and organization: the offer's title from labels, the first lines or "recrute un·e …"
+//! sentences (a project's name for project pages); the hiring organization, not every
+//! organization the text mentions (labels, header lines, "rattaché à …", "X est une association…").
+
+use super::sections::{cue_section, heading_key, Section};
+use super::text::{find_word, fold, is_upper_text, strip_inclusive, title_case};
+use super::Ctx;
+
+const TITLE_LABELS: [&str; 9] = [
+    "intitule du poste", "intitule", "titre du poste", "titre", "poste", "fonction", "offre", "emploi", "intitule de la mission",
+];
+const GENERIC: [&str; 22] = [
+    "offre d'emploi", "offre de stage", "offre d'alternance", "offre de service civique", "offre de benevolat",
+    "offre de mission", "recrutement", "fiche de poste", "nous recrutons", "on recrute", "annonce", "appel a candidatures",
+    "appel a candidature", "offres d'emploi", "emploi", "stage", "job", "offre", "poste a pourvoir", "l'association recrute",
+    "recrute", "description",
+];
+const JOB_NOUNS: [&str; 58] = [
+    "charge", "chargee", "coordinat", "coordonnat", "responsable", "directeur", "directrice", "assistant", "animat",
+    "educat", "stagiaire", "developpeu", "chef", "cheffe", "conseill", "delegue", "agent", "comptable", "juriste",
+    "mediat", "format", "gestionnaire", "technicien", "infirmi", "travailleu", "volontaire", "benevole", "referent",
+    "accompagnat", "ambassad", "secretaire", "psychologue", "consultant", "officer", "manager", "intervenant",
+    "encadrant", "moniteur", "cuisinier", "maraicher", "documentaliste", "graphiste", "apprenti", "administrat",
+    "attache", "adjoint", "econome", "logisticien", "ingenieur", "chercheu", "enqueteu", "redact", "community",
+    "benevolat", "service civique", "alternance", "stage", "operat",
+];
+const ORG_WORDS: [&str; 30] = [
+    "association", "fondation", "institut", "federation", "collectif", "cooperative", "scop", "scic", "reseau",
+    "maison", "centre", "union", "mutuelle", "compagnie", "atelier", "labo", "laboratoire", "asbl", "ong", "mouvement",
+    "alliance", "fonds", "groupement", "syndicat", "entreprise", "societe", "regie", "ligue", "secours", "comite",
+];
+const CONTRACT_WORDS: [&str; 9] = ["cdi", "cdd", "stage", "alternance", "apprentissage", "interim", "temps plein", "temps partiel", "freelance"];
+
+fn has_job_noun(f: &str) -> bool {
+    let s = strip_inclusive(f);
+    JOB_NOUNS.iter().any(|n| super::text::find_stem(&s, n).is_some())
+}
+
+fn is_generic(f: &str) -> bool {
+    let k = heading_key(f);
+    GENERIC.contains(&k.as_str()) || cue_section(&k).is_some()
+}
+
+fn is_contract_line(f: &str, words: usize) -> bool {
+    words <= 5 && CONTRACT_WORDS.iter().any(|c| find_word(f, c).is_some())
+}
+
+/// Removes gender markers and trailing separators: "Éducateur (H/F)" → "Éducateur".
+pub fn clean_title(t: &str) -> String {
+    let mut s = t.trim().to_string();
+    for m in ["(H/F/X)", "(F/H/X)", "(H/F)", "(F/H)", "(h/f)", "(f/h)", "H/F", "F/H", "(H / F)", "(F / H)", "(M/F)", "H/F/X", "F/H/X"] {
+        if let Some(p) = s.find(m) {
+            s.replace_range(p..p + m.len(), "");
+        }
+    }
+    let s = s.split_whitespace().collect::<Vec<_>>().join(" ");
+    let s = s.trim_matches(|c: char| c == '-' || c == '–' || c == ':' || c == '|' || c == ',' || c.is_whitespace());
+    super::text::capitalize_first(s)
+}
+
+/// The title and the line it came from.
+pub fn title(cx: &Ctx) -> Option<(String, Option<usize>)> {
+    let lines = &cx.doc.lines;
+    // 1. A labelled title near the top.
+    for (i, l) in lines.iter().enumerate().take(25) {
+        if let Some((label, value)) = l.label_value(4) {
+            if TITLE_LABELS.contains(&label) && value.split_whitespace().count() <= 16 {
+                return Some((clean_title(value), Some(i)));
+            }
+        }
+    }
+    // 2. One of the first lines.
+    let mut best: Option<(i32, usize)> = None;
+    let mut seen = 0;
+    for (i, l) in lines.iter().enumerate() {
+        if l.junk || l.footer {
+            continue;
+        }
+        seen += 1;
+        if seen > 6 {
+            break;
+        }
+        let f = l.fold();
+        let words = l.words();
+        if words > 16 || l.text.ends_with('.') || l.label_value(3).is_some() || is_generic(f) || is_contract_line(f, words) {
+            continue;
+        }
+        if f.contains('@') || f.contains("http") || f.starts_with("mis a jour") || f.starts_with("publie") {
+            continue;
+        }
+        let mut score = 0;
+        if has_job_noun(f) {
+            score += 4;
+        }
+        if seen == 1 {
+            score += 1;
+        }
+        if is_upper_text(&l.text) {
+            score -= 1;
+        }
+        if ORG_WORDS.iter().any(|w| f.starts_with(w)) && !has_job_noun(f) {
+            score -= 3;
+        }
+        if score >= 3 && best.is_none_or(|(s, _)| score > s) {
+            best = Some((score, i));
+        }
+    }
+    if let Some((_, i)) = best {
+        return Some((clean_title(&lines[i].text), Some(i)));
+    }
+    // 3. "recherche un·e X pour …", "recrute un(e) X".
+    for (i, l) in lines.iter().enumerate() {
+        if l.junk {
+            continue;
+        }
+        if let Some(t) = recruits(&l.text) {
+            // A title found inside a sentence: that line stays in the body.
+            let _ = i;
+            return Some((t, None));
+        }
+    }
+    None
+}
+
+/// The job in "… recherche un chargé d'études pour …", "… recrute un·e coordinateur·rice (CDI)".
+pub fn recruits(text: &str) -> Option<String> {
+    let f = fold(text);
+    for cue in [
+        "recrute un ", "recrute une ", "recrute un.e ", "recrute un(e) ", "recherche un ", "recherche une ", "recherche un.e ",
+        "recherche un(e) ", "recrutement d'un ", "recrutement d'une ", "recrutement d'un.e ", "a la recherche d'un ",
+        "a la recherche d'une ", "a la recherche d'un.e ", "recrute son ", "recrute sa ", "recrute son/sa ",
+    ] {
+        if let Some(p) = f.find(cue) {
+            let s = p + cue.len();
+            let rest = &f[s..];
+            let stops = [
+                " pour ", " afin ", ",", ".", " en cdi", " en cdd", " en contrat", " h/f", "(", " qui ", " dans ", " a ", " au sein",
+                " sur ", " en stage", " en alternance", " en service", " base", ";", " :", " - ", " avec ",
+            ];
+            let end = stops.iter().filter_map(|st| rest.find(st)).min().unwrap_or(rest.len());
+            let cand = &rest[..end];
+            let words = cand.split_whitespace().count();
+            if (1..=10).contains(&words) && has_job_noun(cand) {
+                // Cut the same characters from the original text.
+                let chars_before = f[..s].chars().count();
+                let n = cand.chars().count();
+                let orig: String = text.chars().skip(chars_before).take(n).collect();
+                return Some(clean_title(&orig));
+            }
+        }
+    }
+    None
+}
+
+/// A project page's title: the line under "Le projet soutenu" (or the first heading "Le projet").
+pub fn project_title(cx: &Ctx) -> Option<(String, usize)> {
+    for (i, l) in cx.doc.lines.iter().enumerate() {
+        if cx.layout.heading[i] && cx.layout.section[i] == Section::Project {
+            if let Some((j, n)) = cx.doc.lines.iter().enumerate().skip(i + 1).find(|(_, n)| !n.junk) {
+                if n.words() <= 30 && !cx.layout.heading[j] {
+                    return Some((n.text.trim_end_matches('.').to_string(), j));
+                }
+            }
+        }
+        let _ = l;
+    }
+    None
+}
+
+const ORG_LABELS: [&str; 10] = [
+    "structure", "organisme", "association", "employeur", "entreprise", "organisation", "nom de la structure",
+    "recruteur", "structure d'accueil", "organisme d'accueil",
+];
+
+/// Tidies an organization name: article and legal-form prefix dropped, capitals fixed.
+pub fn clean_org(name: &str) -> String {
+    let mut s = name.trim().trim_matches(|c: char| c == '*' || c == '"' || c == '«' || c == '»' || c == ',' || c == '.').trim().to_string();
+    for art in ["L'", "l'", "L’", "l’", "La ", "la ", "Le ", "le ", "Les ", "les "] {
+        if let Some(rest) = s.strip_prefix(art) {
+            // Keep the article when it is part of the name ("Le Labo de l'ESS"): only drop it before
+            // a legal-form word.
+            let rf = fold(rest);
+            if ORG_WORDS.iter().any(|w| rf.starts_with(w)) && !rf.starts_with("labo") {
+                s = rest.to_string();
+            }
+            break;
+        }
+    }
+    for legal in ["ASBL ", "asbl ", "A.S.B.L. "] {
+        if let Some(rest) = s.strip_prefix(legal) {
+            s = rest.to_string();
+        }
+    }
+    if is_upper_text(&s) && s.chars().filter(|c| c.is_alphabetic()).count() > 4 {
+        s = title_case(&s);
+    }
+    super::text::capitalize_first(&s)
+}
+
+/// Reads a capitalized name at the start of `s` (words starting uppercase, with small connectors).
+fn name_prefix(s: &str, max_words: usize) -> Option<String> {
+    let mut out: Vec<&str> = Vec::new();
+    let small = ["de", "du", "des", "la", "le", "les", "et", "d'", "l'", "pour", "en", "sans", "aux", "à"];
+    for w in s.split_whitespace() {
+        let starts_upper = w.chars().next().is_some_and(|c| c.is_uppercase() || c.is_ascii_digit());
+        let elided_upper = (w.starts_with("d'") || w.starts_with("l'") || w.starts_with("d’") || w.starts_with("l’"))
+            && w.chars().nth(2).is_some_and(|c| c.is_uppercase());
+        if out.is_empty() && !starts_upper {
+            return None;
+        }
+        if starts_upper || elided_upper || (small.contains(&w) && !out.is_empty()) {
+            out.push(w);
+            if out.len() >= max_words || w.ends_with(['.', ',', ';', ':', ')', '!', '?']) {
+                break;
+            }
+        } else {
+            break;
+        }
+    }
+    while out.last().is_some_and(|w| small.contains(w)) {
+        out.pop();
+    }
+    if out.is_empty() {
+        return None;
+    }
+    let s = out.join(" ");
+    Some(s.trim_end_matches([',', '.', ':', ';', ')']).to_string())
+}
+
+#[derive(Debug, Clone)]
+struct OrgCand {
+    name: String,
+    score: i32,
+}
+
+/// The hiring organization; `skip` is the title line.
+pub fn organization(cx: &Ctx, skip: Option<usize>) -> Option<String> {
+    let mut cands: Vec<OrgCand> = Vec::new();
+    let lines = &cx.doc.lines;
+    let mut seen = 0;
+    let first_cue = (0..lines.len())
+        .find(|&i| cx.layout.heading[i] && cue_section(&heading_key(&lines[i].text)).is_some())
+        .unwrap_or(lines.len());
+    for (i, l) in lines.iter().enumerate() {
+        if l.junk {
+            continue;
+        }
+        let f = l.fold();
+        // Labels.
+        if let Some((label, value)) = l.label_value(4) {
+            if ORG_LABELS.contains(&label) && value.split_whitespace().count() <= 10 {
+                cands.push(OrgCand { name: clean_org(value), score: 12 });
+            }
+        }
+        if Some(i) != skip && !l.footer {
+            seen += 1;
+        }
+        // Header lines: "Organisation — Ville (Pays)", or a short name line near the top.
+        if seen <= 6 && Some(i) != skip && !l.footer && l.label_value(3).is_none() && i < first_cue {
+            let words = l.words();
+            if let Some(p) = l.text.find(" — ").or_else(|| l.text.find(" | ")).or_else(|| l.text.find(" – ")) {
+                let left = &l.text[..p];
+                let right = fold(&l.text[p..]);
+                let place_right = super::gazetteer::by_first_word().keys().any(|k| k.len() > 3 && find_word(&right, k).is_some());
+                if place_right && left.split_whitespace().count() <= 8 {
+                    cands.push(OrgCand { name: clean_org(left), score: 10 });
+                    continue;
+                }
+            }
+            if words <= 8 && !l.text.ends_with('.') && !is_generic(f) && !is_contract_line(f, words) && !has_job_noun(f)
+                && !f.contains('@') && !f.contains("http") && !f.starts_with("mis a jour") && l.text.chars().any(|c| c.is_uppercase())
+                && !f.chars().next().is_some_and(|c| c.is_ascii_digit())
+            {
+                let org_word = ORG_WORDS.iter().any(|w| super::text::find_stem(f, w).is_some());
+                cands.push(OrgCand { name: clean_org(&l.text), score: 5 + if org_word { 3 } else { 0 } });
+            }
+        }
+        // Headings naming an organization ("L'ASBL AMA", "L'alliance associative Act'ice").
+        let k = heading_key(&l.text);
+        if cx.layout.heading[i] && l.words() <= 6 && !GENERIC.contains(&k.as_str()) {
+            let after_art = k.trim_start_matches("l'").trim_start_matches("la ").trim_start_matches("le ");
+            if ORG_WORDS.iter().any(|w| after_art.starts_with(w)) && after_art.split_whitespace().count() >= 2 {
+                let raw = l.text.trim_end_matches([':', ' ']);
+                let mut name = clean_org(raw);
+                // "Alliance associative Act'ice" → keep the proper name when a common noun leads.
+                if let Some(p) = name.rfind(' ') {
+                    let tail = &name[p + 1..];
+                    let head_f = fold(&name[..p]);
+                    if tail.chars().next().is_some_and(|c| c.is_uppercase()) && head_f.split(' ').count() >= 2 && head_f.split(' ').all(|w| ORG_WORDS.contains(&w) || w.ends_with("ive") || w.ends_with("if")) {
+                        name = tail.to_string();
+                    }
+                }
+                cands.push(OrgCand { name, score: 5 });
+            }
+        }
+        // Sentences.
+        for (cue, score) in [
+            ("rattache contractuellement a ", 11), ("rattachee contractuellement a ", 11), ("rattache a ", 8), ("rattachee a ", 8),
+            ("employeur : ", 9), ("le poste est porte par ", 9), ("au sein de l'association ", 7), ("au sein de la ", 4), ("au sein de l'", 4),
+        ] {
+            if let Some(p) = f.find(cue) {
+                let s = p + cue.len();
+                let chars_before = f[..s].chars().count();
+                let rest: String = l.text.chars().skip(chars_before).collect();
+                let rest = rest.trim_start_matches("l'").trim_start_matches("l’").trim_start_matches("la ").trim_start_matches("le ");
+                // "l'association Possible" → "Association Possible"
+                let mut words = rest.split_whitespace();
+                if let Some(first) = words.next() {
+                    let ff = fold(first);
+                    if ORG_WORDS.contains(&ff.as_str()) {
+                        if let Some(n) = name_prefix(words.collect::<Vec<_>>().join(" ").as_str(), 6) {
+                            cands.push(OrgCand { name: format!("{} {}", super::text::capitalize_first(first), n), score });
+                        }
+                        continue;
+                    }
+                }
+                if let Some(n) = name_prefix(rest, 6) {
+                    cands.push(OrgCand { name: clean_org(&n), score: score - 2 });
+                }
+            }
+        }
+        // "L'Institut Alinsky est un centre de recherche…", "Le Labo de l'ESS est un think-tank…"
+        if let Some(p) = f.find(" est un").or_else(|| f.find(" recrute")).or_else(|| f.find(" recherche un")) {
+            if p < 90 {
+                let chars_before = f[..p].chars().count();
+                let head: String = l.text.chars().take(chars_before).collect();
+                let after = &f[p..];
+                let org_like = ORG_WORDS.iter().any(|w| after[..after.len().min(40)].contains(w)) || after.starts_with(" recrute")
+                    || after[..after.len().min(40)].contains("think") || after[..after.len().min(40)].contains("structure");
+                let head_t = head.trim();
+                let head_t = head_t.strip_prefix("L'").or_else(|| head_t.strip_prefix("L’")).or_else(|| head_t.strip_prefix("Le ").filter(|r| !fold(r).starts_with("labo"))).or_else(|| head_t.strip_prefix("La ")).unwrap_or(head_t);
+                if org_like && !head_t.contains(',') {
+                    if let Some(n) = name_prefix(head_t, 7).filter(|n| n.len() + 2 >= head_t.len()) {
+                        let f0 = fold(&n);
+                        if !matches!(f0.as_str(), "il" | "elle" | "nous" | "notre" | "cette" | "ce" | "l'association" | "une" | "un") {
+                            cands.push(OrgCand { name: clean_org(if head.trim().starts_with("Le ") && fold(&n).starts_with("labo") { head.trim() } else { &n }), score: 7 });
+                        }
+                    }
+                }
+            }
+        }
+    }
+    if cands.is_empty() {
+        return None;
+    }
+    // Mentions across the text support a candidate.
+    let full: String = lines.iter().filter(|l| !l.junk).map(|l| l.fold()).collect::<Vec<_>>().join("\n");
+    let best = cands
+        .iter()
+        .enumerate()
+        .max_by_key(|(k, c)| {
+            let key = fold(&c.name);
+            let core = key.split(' ').next_back().unwrap_or(&key).to_string();
+            let m = if core.len() >= 3 { full.matches(core.as_str()).count().min(6) as i32 } else { 0 };
+            (c.score * 2 + m / 2, std::cmp::Reverse(*k))
+        })
+        .map(|(_, c)| c.name.clone())?;
+    Some(best)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::Ctx;
+    use super::*;
+
+    fn t(text: &str) -> Option<String> {
+        title(&Ctx::new(text)).map(|t| t.0)
+    }
+    fn o(text: &str) -> Option<String> {
+        let cx = Ctx::new(text);
+        let tl = title(&cx).and_then(|t| t.1);
+        organization(&cx, tl)
+    }
+
+    #[test]
+    fn titles() {
+        assert_eq!(t("\n\nChargé·e des projets collectifs\n\nCDD 1 an\n\nLe Labo de l'ESS").as_deref(), Some("Chargé·e des projets collectifs"));
+        assert_eq!(t("OFFRE DE STAGE\n\nAssistant de recherche-action").as_deref(), Some("Assistant de recherche-action"));
+        assert_eq!(t("Skip to content\nÉducateur spécialisé (H/F)\nCONTEXTE").as_deref(), Some("Éducateur spécialisé"));
+        assert_eq!(t("Intitulé du poste : Comptable\nTexte.").as_deref(), Some("Comptable"));
+        assert_eq!(
+            t("Une organisation à but non lucratif à Lyon recherche un chargé d'études pour contribuer à un laboratoire.").as_deref(),
+            Some("Chargé d'études")
+        );
+    }
+
+    #[test]
+    fn organizations() {
+        assert_eq!(o("Chargé·e des projets\n\nCDD 1 an\n\nLe Labo de l'ESS\n\nLe Labo de l'ESS est un think-tank.").as_deref(), Some("Le Labo de l'ESS"));
+        assert_eq!(o("ASSOCIATION POSSIBLE\n\nMis à jour le 20/04/2023").as_deref(), Some("Association Possible"));
+        assert_eq!(o("Comptable\nCoopérative Archipel — Marseille (France)\nType de contrat : CDI").as_deref(), Some("Coopérative Archipel"));
+        assert_eq!(
+            o("Chargé d'études\nL'alliance associative Act'ice\nTexte long sur l'alliance et ses programmes depuis 2019 avec beaucoup de mots.\nLe poste sera rattaché contractuellement à l'association Possible. Texte.").as_deref(),
+            Some("Association Possible")
+        );
+        assert_eq!(o("Stage\nAssistant de recherche\nL'Institut Alinsky est un centre de recherche et de formation.").as_deref(), Some("Institut Alinsky"));
+        assert_eq!(clean_org("L'ASBL AMA"), "AMA");
+        assert_eq!(clean_org("Le Labo de l'ESS"), "Le Labo de l'ESS");
+    }
+}

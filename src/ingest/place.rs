@@ -1,0 +1,411 @@
+//! Workplace: city with postal code ("69007 Lyon", "1050 Bruxelles", "Lyon 9ème", "Paris (7ème
+//! arrondissement)", "Lyon (69)"), country, département/region; the workplace is told apart from
+//! addresses for applications, footers and places the job only travels to.
+
+use super::clean::Line;
+use super::gazetteer::{self, City, AMBIGUOUS};
+use super::text::{find_word, fold, is_upper_text, title_case, Tok, TokKind};
+use super::Ctx;
+use super::sections::Section;
+use crate::model::{Country, Place};
+
+#[derive(Debug, Clone)]
+struct Cand {
+    city: String,
+    city_fold: String,
+    postal: Option<String>,
+    dept_no: Option<String>,
+    known: Option<City>,
+    country: Option<Country>,
+    score: i32,
+    line: usize,
+    order: usize,
+}
+
+const PLACE_LABELS: [&str; 16] = [
+    "lieu", "lieu de travail", "lieux", "localisation", "lieu de mission", "lieu du stage", "ville", "adresse",
+    "poste base a", "lieu d'affectation", "implantation", "site", "lieu de la mission", "lieu du poste", "localite",
+    "zone geographique",
+];
+const WORKPLACE_CUES: [&str; 14] = [
+    "base a", "basee a", "base.e a", "base(e) a", "bases a", "situe a", "situee a", "localise a", "poste a pourvoir a",
+    "lieu de travail", "travail a", "poste est base", "au siege", "dans nos locaux",
+];
+const STREET_WORDS: [&str; 14] = [
+    "rue", "route", "avenue", "av", "bd", "boulevard", "chemin", "place", "quai", "allee", "impasse", "cours", "square", "chaussee",
+];
+const CONNECT: [&str; 12] = ["sur", "de", "la", "le", "les", "en", "du", "d", "l", "aux", "et", "des"];
+
+fn is_cap(orig: &str) -> bool {
+    orig.chars().next().is_some_and(|c| c.is_uppercase())
+}
+
+/// Evidence for a country in the whole text, when no city says it.
+pub fn country_evidence(cx: &Ctx) -> Option<Country> {
+    let mut score = [0i32; 4];
+    for l in &cx.doc.lines {
+        let f = l.fold();
+        for (w, c, s) in [
+            ("belgique", 1, 3), ("asbl", 1, 3), ("cpas", 1, 2), ("wallonie", 1, 2), ("federation wallonie-bruxelles", 1, 3),
+            ("suisse", 2, 3), ("chf", 2, 3), ("canton", 2, 2), ("romandie", 2, 3),
+            ("quebec", 3, 3), ("canada", 3, 3), ("cad", 3, 2), ("france", 0, 1), ("departement", 0, 1), ("cdi", 0, 1),
+        ] {
+            if find_word(f, w).is_some() {
+                score[c] += s;
+            }
+        }
+    }
+    let (i, best) = score.iter().enumerate().max_by_key(|(i, s)| (**s, std::cmp::Reverse(*i)))?;
+    if *best == 0 {
+        return None;
+    }
+    Some(Country::ALL[i])
+}
+
+/// Reads a city name starting at token `i`: capitalized words joined by hyphens, apostrophes
+/// and small connectors ("Saint-Étienne", "Aix-en-Provence", "La Roche-sur-Yon").
+fn city_words(line: &Line, toks: &[Tok], i: usize) -> Option<(usize, usize, usize)> {
+    let f = line.fold();
+    let first = toks.get(i)?;
+    if first.kind != TokKind::Word {
+        return None;
+    }
+    let orig_at = |t: &Tok| {
+        let (s, e) = line.f.orig_range(t.s, t.e);
+        &line.text[s..e]
+    };
+    if !is_cap(orig_at(first)) || first.text(f) == "cedex" {
+        return None;
+    }
+    let mut j = i + 1;
+    let mut end = first.e;
+    let mut n = 1;
+    while j < toks.len() && n < 6 {
+        let t = &toks[j];
+        let txt = t.text(f);
+        if t.kind == TokKind::Punct && (txt == "-" || txt == "'") && !t.space_before {
+            if let Some(w) = toks.get(j + 1).filter(|w| w.kind == TokKind::Word && !w.space_before) {
+                end = w.e;
+                j += 2;
+                n += 1;
+                continue;
+            }
+            break;
+        }
+        if t.kind == TokKind::Word && t.space_before && txt != "cedex" {
+            if is_cap(orig_at(t)) && !CONNECT.contains(&txt) {
+                end = t.e;
+                j += 1;
+                n += 1;
+                continue;
+            }
+            if CONNECT.contains(&txt) {
+                if let Some(w) = toks.get(j + 1).filter(|w| w.kind == TokKind::Word && is_cap(orig_at(w))) {
+                    end = w.e;
+                    j += 2;
+                    n += 2;
+                    continue;
+                }
+            }
+        }
+        break;
+    }
+    Some((first.s, end, j))
+}
+
+fn arrondissement(f: &str, toks: &[Tok], j: usize) -> Option<(u32, usize)> {
+    // "9eme", "11e", "1er", "(7eme arrondissement)", "9e arr."
+    let mut k = j;
+    let paren = toks.get(k).is_some_and(|t| t.kind == TokKind::Punct && t.text(f) == "(");
+    if paren {
+        k += 1;
+    }
+    let n = toks.get(k).and_then(|t| t.num(f)).filter(|n| (1..=20).contains(n))?;
+    let suf = toks.get(k + 1).filter(|t| t.kind == TokKind::Word && !t.space_before)?.text(f);
+    if !matches!(suf, "e" | "eme" | "er" | "ieme" | "eme arrondissement") {
+        return None;
+    }
+    let mut end = k + 2;
+    if toks.get(end).is_some_and(|t| t.kind == TokKind::Word && t.text(f).starts_with("arr")) {
+        end += 1;
+    }
+    if paren && toks.get(end).is_some_and(|t| t.text(f) == ")") {
+        end += 1;
+    }
+    Some((n, end))
+}
+
+fn arr_code(city_fold: &str, n: u32) -> Option<String> {
+    match city_fold {
+        "paris" if n <= 20 => Some(format!("750{n:02}")),
+        "lyon" if n <= 9 => Some(format!("6900{n}")),
+        "marseille" if n <= 16 => Some(format!("130{n:02}")),
+        _ => None,
+    }
+}
+
+fn canonical_name(orig: &str) -> String {
+    if is_upper_text(orig) {
+        title_case(&orig.to_lowercase())
+    } else {
+        orig.to_string()
+    }
+}
+
+/// Finds the workplace(s).
+pub fn extract(cx: &Ctx) -> Vec<Place> {
+    let mut cands: Vec<Cand> = Vec::new();
+    let evidence = country_evidence(cx);
+    let by_first = gazetteer::by_first_word();
+    for (li, line) in cx.doc.lines.iter().enumerate() {
+        if line.junk {
+            continue;
+        }
+        let f = line.fold();
+        let toks = &cx.toks[li];
+        let label = line.label_value(6).map(|(l, _)| l).filter(|l| PLACE_LABELS.iter().any(|p| l == p || l.starts_with(p)));
+        let colon = f.find(':').unwrap_or(0);
+        let sec = cx.layout.section[li];
+        let mut i = 0;
+        while i < toks.len() {
+            let t = &toks[i];
+            let mut found: Option<Cand> = None;
+            let mut next = i + 1;
+            // Postal code + city.
+            if t.kind == TokKind::Num && (t.e - t.s == 5 || t.e - t.s == 4) {
+                let code = t.text(f).to_string();
+                if let Some((cs, ce, j)) = city_words(line, toks, i + 1) {
+                    let name_fold = f[cs..ce].to_string();
+                    let (os, oe) = line.f.orig_range(cs, ce);
+                    let orig = &line.text[os..oe];
+                    let known = gazetteer::lookup(&name_fold, None);
+                    let fr = code.len() == 5 && gazetteer::fr_department(&code).is_some();
+                    let four = code.len() == 4 && known.is_some_and(|k| matches!(k.country, Country::BE | Country::CH));
+                    if fr || four {
+                        let country = if fr { Some(Country::FR) } else { known.map(|k| k.country) };
+                        let known = known.filter(|k| Some(k.country) == country);
+                        found = Some(Cand {
+                            city: known.map_or_else(|| canonical_name(orig), |k| k.name.to_string()),
+                            city_fold: name_fold,
+                            postal: Some(code),
+                            dept_no: None,
+                            known,
+                            country,
+                            score: 3,
+                            line: li,
+                            order: 0,
+                        });
+                        next = j;
+                    }
+                }
+            }
+            // A known city name.
+            if found.is_none() && t.kind == TokKind::Word {
+                if let Some(list) = by_first.get(t.text(f)) {
+                    for (name, city) in list {
+                        let rest = &f[t.s..];
+                        if !rest.starts_with(name.as_str()) {
+                            continue;
+                        }
+                        let e = t.s + name.len();
+                        if e < f.len() && super::text::is_word_byte(f.as_bytes()[e]) {
+                            continue;
+                        }
+                        let (os, _) = line.f.orig_range(t.s, e);
+                        if !is_cap(&line.text[os..]) {
+                            continue;
+                        }
+                        let before = f[..t.s].trim_end();
+                        let prev_word = before.rsplit(|c: char| !c.is_ascii_alphanumeric()).find(|w| !w.is_empty()).unwrap_or("");
+                        let prev2 = before.trim_end_matches(|c: char| c.is_ascii_alphanumeric()).trim_end();
+                        let prev2 = prev2.rsplit(|c: char| !c.is_ascii_alphanumeric()).find(|w| !w.is_empty()).unwrap_or("");
+                        if STREET_WORDS.contains(&prev_word) || (matches!(prev_word, "de" | "du" | "des" | "d") && STREET_WORDS.contains(&prev2)) {
+                            continue;
+                        }
+                        let j_end = toks.iter().position(|x| x.s >= e).unwrap_or(toks.len());
+                        // The name must not run on into more capitalized words ("Tours Métropole Habitat").
+                        let runs_on = toks.get(j_end).is_some_and(|x| {
+                            x.kind == TokKind::Word && x.space_before && {
+                                let (a, b) = line.f.orig_range(x.s, x.e);
+                                is_cap(&line.text[a..b]) && !matches!(x.text(f), "cedex")
+                            }
+                        }) && !matches!(toks.get(j_end).map(|x| x.text(f)), Some("et" | "ou"));
+                        if AMBIGUOUS.contains(&name.as_str()) && (runs_on || !matches!(prev_word, "a" | "lieu" | "sur") && label.is_none()) {
+                            continue;
+                        }
+                        let mut c = Cand {
+                            city: city.name.to_string(),
+                            city_fold: name.clone(),
+                            postal: None,
+                            dept_no: None,
+                            known: Some(*city),
+                            country: Some(city.country),
+                            score: if runs_on { 0 } else { 1 },
+                            line: li,
+                            order: 0,
+                        };
+                        next = j_end;
+                        if let Some((n, end)) = arrondissement(f, toks, j_end) {
+                            c.postal = arr_code(name, n);
+                            next = end;
+                        } else if toks.get(j_end).is_some_and(|x| x.text(f) == "(") {
+                            if let Some(d) = toks.get(j_end + 1).filter(|x| x.kind == TokKind::Num && x.e - x.s == 2) {
+                                if toks.get(j_end + 2).is_some_and(|x| x.text(f) == ")") {
+                                    c.dept_no = Some(d.text(f).to_string());
+                                    next = j_end + 3;
+                                }
+                            }
+                        }
+                        found = Some(c);
+                        break;
+                    }
+                }
+            }
+            if let Some(mut c) = found {
+                let s_byte = t.s;
+                let before = &f[..s_byte];
+                let window = &before[before.len().saturating_sub(40)..];
+                if label.is_some() && s_byte > colon {
+                    c.score += 10;
+                } else if WORKPLACE_CUES.iter().any(|w| window.contains(w)) {
+                    c.score += 8;
+                }
+                match sec {
+                    Section::Conditions => c.score += 2,
+                    Section::Top if li < 12 => c.score += 2,
+                    Section::Apply | Section::Contact => c.score -= 1,
+                    _ => {}
+                }
+                // A header line "Organisation — Ville (Pays)".
+                if li < 6 && line.words() <= 14 && (f.contains(" - ") || f.contains(" | ")) {
+                    c.score += 4;
+                }
+                if line.footer {
+                    c.score -= 3;
+                }
+                if f[..s_byte].contains("deplacement") {
+                    c.score -= 4;
+                }
+                c.order = cands.len();
+                cands.push(c);
+            }
+            i = next.max(i + 1);
+        }
+    }
+    if cands.is_empty() {
+        return evidence.filter(|&c| c != Country::FR || has_france(cx)).map_or_else(Vec::new, |country| {
+            vec![Place { city: None, postal_code: None, department: None, region: None, country }]
+        });
+    }
+    // Best city: highest single score, then most mentions, then first.
+    let mentions = |cf: &str| cands.iter().filter(|c| c.city_fold == cf).count() as i32;
+    let best = cands
+        .iter()
+        .max_by_key(|c| (c.score, mentions(&c.city_fold), std::cmp::Reverse(c.order)))
+        .cloned()
+        .expect("non-empty");
+    let mut places = vec![to_place(&best, &cands, evidence)];
+    // Other workplaces named on the same labelled line ("Lieu : Lyon ou Grenoble").
+    if best.score >= 10 {
+        for c in cands.iter().filter(|c| c.line == best.line && c.city_fold != best.city_fold && c.score >= 10) {
+            if !places.iter().any(|p| p.city.as_deref() == Some(c.city.as_str())) {
+                places.push(to_place(c, &cands, evidence));
+            }
+        }
+    }
+    places
+}
+
+fn has_france(cx: &Ctx) -> bool {
+    cx.doc.lines.iter().any(|l| find_word(l.fold(), "france").is_some())
+}
+
+fn to_place(best: &Cand, all: &[Cand], evidence: Option<Country>) -> Place {
+    // A postal code for the same city from another mention (an address), when the best has none.
+    let postal = best.postal.clone().or_else(|| {
+        all.iter()
+            .filter(|c| c.city_fold == best.city_fold && c.postal.is_some())
+            .max_by_key(|c| c.score)
+            .and_then(|c| c.postal.clone())
+    });
+    let country = best.country.or(best.known.map(|k| k.country)).or(evidence).unwrap_or(Country::FR);
+    let (mut department, mut region) = (None, None);
+    match country {
+        Country::FR => {
+            let d = postal
+                .as_deref()
+                .and_then(gazetteer::fr_department)
+                .or_else(|| best.dept_no.as_deref().and_then(gazetteer::fr_department_by_number))
+                .or_else(|| best.known.and_then(|k| k.department.zip(k.region)));
+            if let Some((dn, rn)) = d {
+                department = Some(dn.to_string());
+                region = Some(rn.to_string());
+            }
+        }
+        Country::BE => {
+            if let Some((p, r)) = postal.as_deref().and_then(gazetteer::be_province).or_else(|| best.known.and_then(|k| k.department.zip(k.region))) {
+                department = Some(p.to_string());
+                region = Some(r.to_string());
+            }
+        }
+        Country::CH => department = best.known.and_then(|k| k.department).map(str::to_string),
+        Country::CA => region = best.known.and_then(|k| k.region).map(str::to_string),
+    }
+    Place { city: Some(best.city.clone()), postal_code: postal, department, region, country }
+}
+
+/// The folded name of the main workplace's city, for other extractors.
+pub fn city_fold(p: &[Place]) -> Option<String> {
+    p.first().and_then(|p| p.city.as_deref()).map(fold)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::Ctx;
+    use super::*;
+
+    fn place(text: &str) -> Option<(Option<String>, Option<String>, Country)> {
+        extract(&Ctx::new(text)).first().map(|p| (p.city.clone(), p.postal_code.clone(), p.country))
+    }
+    fn s(x: &str) -> Option<String> {
+        Some(x.to_string())
+    }
+
+    #[test]
+    fn postal_codes_and_arrondissements() {
+        assert_eq!(place("Adresse : 12 rue Garibaldi, 69007 Lyon"), Some((s("Lyon"), s("69007"), Country::FR)));
+        assert_eq!(place("Siège : 1050 Bruxelles"), Some((s("Bruxelles"), s("1050"), Country::BE)));
+        assert_eq!(place("Il s'agit d'un CDD, basé à Lyon 9ème (69)."), Some((s("Lyon"), s("69009"), Country::FR)));
+        assert_eq!(place("Lieu de travail : Paris (7ème arrondissement), déplacements"), Some((s("Paris"), s("75007"), Country::FR)));
+        assert_eq!(place("Poste basé à Paris 11e"), Some((s("Paris"), s("75011"), Country::FR)));
+        assert_eq!(place("[69372 LYON cedex 08](#)"), Some((s("Lyon"), s("69372"), Country::FR)));
+    }
+
+    #[test]
+    fn workplace_wins_over_other_mentions() {
+        let p = place(
+            "Une association à Lyon recrute.\nLieu : Villeurbanne.\nDéplacements ponctuels à Paris.\n\
+             Les candidatures papier sont à envoyer au 3 rue X, 75011 Paris.",
+        );
+        assert_eq!(p, Some((s("Villeurbanne"), None, Country::FR)));
+        let p = place("Lieu de travail : Bruxelles\nNOUS SUIVRE\nBRUXELLES\n13 Rue des Champs – 1050 Bruxelles\nRue de Bomel 154 – 4000 Namur");
+        assert_eq!(p, Some((s("Bruxelles"), s("1050"), Country::BE)));
+    }
+
+    #[test]
+    fn swiss_quebec_and_ambiguous_names() {
+        assert_eq!(place("Lieu : Genève").map(|p| p.2), Some(Country::CH));
+        assert_eq!(place("Poste basé à Montréal (Québec)").map(|p| p.2), Some(Country::CA));
+        assert_eq!(place("Deux tours d'entretiens. Route de Vienne."), None);
+        assert_eq!(place("Lieu : Tours").map(|p| p.0), Some(s("Tours")));
+        let p = extract(&Ctx::new("Lieu : Genève\nTaux d'activité 80 %"));
+        assert_eq!(p[0].department.as_deref(), Some("Genève"));
+    }
+
+    #[test]
+    fn several_workplaces_on_a_label_line() {
+        let p = extract(&Ctx::new("Lieux : Lyon ou Grenoble"));
+        let cities: Vec<_> = p.iter().map(|p| p.city.clone().unwrap()).collect();
+        assert_eq!(cities, ["Lyon", "Grenoble"]);
+    }
+}

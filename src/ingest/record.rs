@@ -1,0 +1,215 @@
+//! One text → one `Posting`: runs the field extractors in order, builds the id, and lists the
+//! fields that were not found or are guesses, for the publisher to review.
+
+use super::{apply, body, contract, dates, header, hours, pay, place, remote, themes, Ctx};
+use crate::model::{Country, Kind, Posting};
+use std::fmt;
+
+/// How sure the extractor is about a field.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum NoteLevel {
+    /// Not found in the text.
+    Missing,
+    /// Found, but a guess.
+    Unsure,
+}
+
+/// A remark about one field of an extracted record.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Note {
+    pub field: &'static str,
+    pub level: NoteLevel,
+    pub message: String,
+}
+
+impl fmt::Display for Note {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let l = match self.level {
+            NoteLevel::Missing => "missing",
+            NoteLevel::Unsure => "unsure",
+        };
+        write!(f, "{l} {}: {}", self.field, self.message)
+    }
+}
+
+/// A record and the notes about it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Extraction {
+    pub posting: Posting,
+    pub notes: Vec<Note>,
+}
+
+/// The record id: `slug(organization, 4 words)-slug(title, 6 words)` (either part may be empty).
+pub fn make_id(organization: &str, title: &str) -> String {
+    let o = super::slugify(organization, 4);
+    let t = super::slugify(title, 6);
+    match (o.is_empty(), t.is_empty()) {
+        (false, false) => format!("{o}-{t}"),
+        (false, true) => o,
+        (true, false) => t,
+        (true, true) => "offre".to_string(),
+    }
+}
+
+/// Makes ids unique in a list: the second `x` becomes `x-2`, the third `x-3`…
+pub fn dedupe_ids(postings: &mut [Posting]) {
+    let mut seen: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
+    let all: std::collections::HashSet<String> = postings.iter().map(|p| p.id.clone()).collect();
+    for p in postings.iter_mut() {
+        let n = seen.entry(p.id.clone()).or_insert(0);
+        *n += 1;
+        if *n > 1 {
+            let mut k = *n;
+            let mut cand = format!("{}-{k}", p.id);
+            while all.contains(&cand) {
+                k += 1;
+                cand = format!("{}-{k}", p.id);
+            }
+            *n = k;
+            p.id = cand;
+        }
+    }
+}
+
+/// Extracts one record from a decoded text. `source` is the file name kept in the record.
+pub fn extract(text: &str, source: Option<&str>) -> Extraction {
+    let cx = Ctx::new(text);
+    let mut notes = Vec::new();
+    let mut note = |field: &'static str, level: NoteLevel, message: &str| {
+        notes.push(Note { field, level, message: message.to_string() })
+    };
+
+    let title0 = header::title(&cx);
+    let title_line = title0.as_ref().and_then(|t| t.1);
+    let kc = contract::extract(&cx, title_line);
+    if kc.guessed {
+        note("kind", NoteLevel::Unsure, "no contract or offer type found; set to a job without contract");
+    }
+    let mut title_line_used = title_line;
+    let title = if kc.kind == Kind::Projet {
+        match header::project_title(&cx) {
+            Some((t, l)) => {
+                title_line_used = Some(l);
+                Some(t)
+            }
+            None => title0.map(|t| t.0),
+        }
+    } else {
+        if title0.as_ref().is_some_and(|t| t.1.is_none()) {
+            note("title", NoteLevel::Unsure, "taken from a sentence of the text");
+        }
+        title0.map(|t| t.0)
+    };
+    let title = title.unwrap_or_else(|| {
+        note("title", NoteLevel::Missing, "no title line found");
+        String::new()
+    });
+    let organization = header::organization(&cx, title_line).unwrap_or_else(|| {
+        note("organization", NoteLevel::Missing, "no organization name found");
+        String::new()
+    });
+
+    let places = place::extract(&cx);
+    if places.first().is_none_or(|p| p.city.is_none()) {
+        note("places", NoteLevel::Missing, "no workplace city found");
+    }
+    let country = places.first().map(|p| p.country).or_else(|| place::country_evidence(&cx)).unwrap_or(Country::FR);
+    let remote = remote::extract(&cx);
+    let pay = pay::extract(&cx);
+    if pay.is_none() && matches!(kc.kind, Kind::Emploi | Kind::Stage | Kind::Alternance | Kind::ServiceCivique) {
+        note("pay", NoteLevel::Missing, "no pay found");
+    }
+    if let Some(p) = &pay {
+        if p.min.is_some() && p.period.is_none() {
+            note("pay", NoteLevel::Unsure, "amount without a period (year, month or hour)");
+        }
+    }
+    let hours_per_week = hours::hours(&cx, country);
+    let duration_months = if kc.kind == Kind::Projet { None } else { hours::duration(&cx) };
+    let d = dates::extract(&cx);
+    for (field, why) in &d.unsure {
+        note(field, NoteLevel::Unsure, why);
+    }
+    if d.deadline.is_none() && kc.kind != Kind::Projet {
+        note("deadline", NoteLevel::Missing, "no application deadline found");
+    }
+    let apply = apply::extract(&cx);
+    if apply.emails.is_empty() && apply.urls.is_empty() && apply.address.is_none() {
+        note("apply", NoteLevel::Missing, "no e-mail, link or address to apply");
+    }
+    let themes = themes::extract(&cx, &title);
+
+    let mut skip = body::header_lines(&cx);
+    if let Some(l) = title_line_used {
+        skip.insert(l);
+        // A project's title sits under a "Le projet soutenu" heading that only labels it.
+        if kc.kind == Kind::Projet && l > 0 && cx.layout.heading[l - 1] {
+            skip.insert(l - 1);
+        }
+    }
+    let body = body::blocks(&cx, &skip, &organization);
+
+    let posting = Posting {
+        id: make_id(&organization, &title),
+        kind: kc.kind,
+        contract: kc.contract,
+        title,
+        organization,
+        partners: Vec::new(),
+        places,
+        remote,
+        pay,
+        hours_per_week,
+        duration_months,
+        start: d.start,
+        deadline: d.deadline,
+        published: d.published,
+        apply,
+        themes,
+        body,
+        source: source.map(str::to_string),
+    };
+    Extraction { posting, notes }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{Contract, Posting, Remote};
+
+    fn p(id: &str) -> Posting {
+        let mut x = extract("Comptable\nCDI", None).posting;
+        x.id = id.to_string();
+        x
+    }
+
+    #[test]
+    fn ids_follow_the_rule_and_are_deduplicated() {
+        assert_eq!(make_id("Le Labo de l'ESS", "Chargé·e des projets collectifs"), "le-labo-de-l-charge-e-des-projets-collectifs");
+        assert_eq!(make_id("", "Comptable"), "comptable");
+        let mut v = vec![p("a-b"), p("a-b"), p("a-b-2"), p("a-b")];
+        dedupe_ids(&mut v);
+        let ids: Vec<&str> = v.iter().map(|p| p.id.as_str()).collect();
+        assert_eq!(ids, ["a-b", "a-b-3", "a-b-2", "a-b-4"]);
+    }
+
+    #[test]
+    fn a_whole_small_posting() {
+        let e = extract(
+            "Éducateur spécialisé (H/F)\n\nAssociation Les Écureuils — Lyon (France)\nType de contrat : CDI\n\
+             Rémunération : 2 150 € bruts mensuels\nTélétravail : non\n\nMissions\n- Accompagner les jeunes\n\n\
+             Candidature\nCV à recrutement@ecureuils.org avant le 15 octobre 2025.",
+            Some("x.txt"),
+        );
+        let p = &e.posting;
+        assert_eq!(p.id, "association-les-ecureuils-educateur-specialise");
+        assert_eq!((p.kind, p.contract, p.remote), (Kind::Emploi, Contract::Cdi, Remote::None));
+        assert_eq!(p.city(), Some("Lyon"));
+        assert_eq!(p.pay.as_ref().and_then(|p| p.min), Some(2150));
+        assert_eq!(p.deadline.map(|d| d.to_string()).as_deref(), Some("2025-10-15"));
+        assert_eq!(p.apply.emails, ["recrutement@ecureuils.org"]);
+        assert_eq!(p.source.as_deref(), Some("x.txt"));
+        assert!(!e.notes.iter().any(|n| n.field == "title" || n.field == "organization"), "{:?}", e.notes);
+        assert!(matches!(p.body.first(), Some(crate::model::Block::Heading { text }) if text == "Missions"), "{:?}", p.body);
+    }
+}

@@ -1,0 +1,82 @@
+//! Remote work: none ("pas de télétravail", "présentiel uniquement"), partial ("2 jours de
+//! télétravail", "télétravail possible", "hybride") or full ("100 % télétravail", "full remote").
+
+use super::text::{find_word, has_any_word};
+use super::Ctx;
+use crate::model::Remote;
+
+const MENTIONS: [&str; 8] = [
+    "teletravail", "teletravailler", "remote", "travail a distance", "poste a distance", "hybride", "home office",
+    "travail a domicile",
+];
+const FULL: [&str; 14] = [
+    "100 % teletravail", "100% teletravail", "100 % en teletravail", "100% en teletravail", "teletravail complet",
+    "teletravail total", "teletravail integral", "entierement en teletravail", "entierement a distance", "full remote",
+    "100% remote", "100 % remote", "totalement en teletravail", "exclusivement en teletravail",
+];
+const NEGATIONS: [&str; 12] = [
+    "pas de teletravail", "teletravail : non", "teletravail: non", "teletravail non", "sans teletravail",
+    "teletravail impossible", "teletravail n'est pas", "aucun teletravail", "ne permet pas le teletravail",
+    "pas possible en teletravail", "presentiel uniquement", "uniquement en presentiel",
+];
+
+/// Classifies remote work from the whole text.
+pub fn extract(cx: &Ctx) -> Remote {
+    let mut partial = false;
+    let mut none_said = false;
+    for line in &cx.doc.lines {
+        if line.junk || line.footer {
+            continue;
+        }
+        let f = line.fold();
+        if FULL.iter().any(|c| f.contains(c)) {
+            return Remote::Full;
+        }
+        if NEGATIONS.iter().any(|c| f.contains(c)) {
+            none_said = true;
+            continue;
+        }
+        if has_any_word(f, &MENTIONS) {
+            // "formation à distance", "suivi à distance" are not remote work; only the cues above.
+            let p = MENTIONS.iter().filter_map(|m| find_word(f, m)).min().unwrap_or(0);
+            let before = &f[p.saturating_sub(25)..p];
+            if before.contains("pas de") || before.contains("sans") {
+                none_said = true;
+            } else {
+                partial = true;
+            }
+        }
+    }
+    if partial && !none_said {
+        Remote::Partial
+    } else if partial {
+        // Contradictory statements: the explicit "partial" details usually win ("pas de télétravail
+        // les 3 premiers mois, puis 2 jours").
+        Remote::Partial
+    } else {
+        Remote::None
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::Ctx;
+    use super::*;
+
+    fn r(t: &str) -> Remote {
+        extract(&Ctx::new(t))
+    }
+
+    #[test]
+    fn remote_levels() {
+        assert_eq!(r("Télétravail possible."), Remote::Partial);
+        assert_eq!(r("2 jours de télétravail flexibles possibles par semaine"), Remote::Partial);
+        assert_eq!(r("Télétravail : possible deux jours par semaine"), Remote::Partial);
+        assert_eq!(r("Poste en 100 % télétravail"), Remote::Full);
+        assert_eq!(r("Full remote"), Remote::Full);
+        assert_eq!(r("Télétravail : non"), Remote::None);
+        assert_eq!(r("Pas de télétravail possible."), Remote::None);
+        assert_eq!(r("Entretiens en visioconférence envisageable"), Remote::None);
+        assert_eq!(r("Suivi à distance des bénéficiaires"), Remote::None);
+    }
+}

@@ -1,0 +1,117 @@
+// Facet filters on the main demo page: what they narrow to, and whether the count shown next to
+// each value is the number of offers clicking it gives.
+
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { countText, isOpen, loadPostings, useBrowser, Widget } from './harness.mjs';
+
+const postings = loadPostings().filter((p) => isOpen(p));
+const TOTAL = postings.length;
+const LEGENDS = ['Type d’offre', 'Contrat', 'Pays', 'Ville', 'Télétravail', 'Thématique', 'Organisation'];
+
+/** value → number of postings having it, for a field read by `valuesOf(posting)` (distinct per posting). */
+function tally(list, valuesOf) {
+  const counts = new Map();
+  for (const p of list) for (const v of new Set(valuesOf(p))) counts.set(v, (counts.get(v) ?? 0) + 1);
+  return Object.fromEntries([...counts].sort((a, b) => a[0].localeCompare(b[0])));
+}
+const shown = (values) => Object.fromEntries(values.map((v) => [v.value, v.count]).sort((a, b) => a[0].localeCompare(b[0])));
+const cities = (p) => (p.places ?? []).map((pl) => pl.city).filter(Boolean);
+
+/** Clicks each value of `legend` in turn and checks the list then holds the count shown beside it. */
+async function clickEachValue(w, legend, total, baseCount) {
+  const values = await w.facetValues(legend);
+  assert.ok(values.length > 0, `facet "${legend}" has values`);
+  for (const { value, count, checked } of values) {
+    assert.equal(checked, false, `"${legend} → ${value}" starts unchecked`);
+    await w.checkbox(legend, value).click();
+    await w.expectCount(count, countText(count, total));
+    assert.equal(await w.checkbox(legend, value).isChecked(), true, `"${legend} → ${value}" is checked after a click`);
+    await w.checkbox(legend, value).click();
+    await w.expectCount(baseCount.n, baseCount.status);
+  }
+  return values;
+}
+
+describe('index.html: facets', { timeout: 120_000 }, () => {
+  const env = useBrowser();
+
+  it('shows every facet, with counts that match the data', async () => {
+    const { page } = await env.open('index.html');
+    const w = new Widget(page);
+    const { facets } = await w.ready();
+    assert.deepEqual(facets.map((f) => f.legend), LEGENDS);
+    assert.deepEqual(shown(await w.facetValues('Ville')), tally(postings, cities));
+    assert.deepEqual(shown(await w.facetValues('Organisation')), tally(postings, (p) => [p.organization]));
+    const countries = tally(postings, (p) => p.places.map((pl) => pl.country));
+    assert.deepEqual(shown(await w.facetValues('Pays')), { Belgique: countries.BE, France: countries.FR });
+    const kinds = tally(postings, (p) => [p.kind]);
+    assert.deepEqual(shown(await w.facetValues('Type d’offre')), { Emploi: kinds.emploi, Projet: kinds.projet, Stage: kinds.stage });
+    // Values are ordered by count, largest first (cities within their country group).
+    for (const f of facets) {
+      for (const group of new Set(f.values.map((v) => v.group))) {
+        const counts = f.values.filter((v) => v.group === group).map((v) => v.count);
+        assert.deepEqual(counts, [...counts].sort((a, b) => b - a), `values of "${f.legend}" (${group ?? 'ungrouped'}) ordered by count`);
+      }
+    }
+    // With cities in two countries, cities are grouped under their country's name.
+    const groups = [...new Set((await w.facetValues('Ville')).map((v) => `${v.group}`))].sort();
+    assert.deepEqual(groups, ['Belgique', 'France']);
+  });
+
+  it('Pays → Belgique narrows to the Brussels offer; counts beside values equal what clicking gives', async () => {
+    const { page } = await env.open('index.html');
+    const w = new Widget(page);
+    await w.ready();
+    const belgian = postings.filter((p) => p.places.some((pl) => pl.country === 'BE'));
+    assert.equal(belgian.length, 1);
+
+    await w.checkbox('Pays', 'Belgique').click();
+    await w.expectList([belgian[0].title], countText(1, TOTAL));
+    // Its own facet still offers France with France's count (a facet does not filter its own counts).
+    const france = postings.filter((p) => p.places.some((pl) => pl.country === 'FR')).length;
+    assert.deepEqual(shown(await w.facetValues('Pays')), { Belgique: 1, France: france });
+    // Other facets count within Belgium only.
+    assert.deepEqual(shown(await w.facetValues('Ville')), tally(belgian, cities));
+    await w.checkbox('Pays', 'Belgique').click();
+    await w.expectCount(TOTAL, countText(TOTAL));
+
+    // Every value of these facets, alone: the count shown is the count obtained.
+    const base = { n: TOTAL, status: countText(TOTAL) };
+    for (const legend of ['Type d’offre', 'Ville', 'Thématique', 'Contrat']) await clickEachValue(w, legend, TOTAL, base);
+  });
+
+  it('combines facets: AND across facets, OR within one; "Effacer" clears a facet', async () => {
+    const { page } = await env.open('index.html');
+    const w = new Widget(page);
+    await w.ready();
+    const jobs = postings.filter((p) => p.kind === 'emploi');
+    assert.ok(jobs.length >= 2 && jobs.length < TOTAL, 'the seeds hold some jobs and some other offers');
+
+    await w.checkbox('Type d’offre', 'Emploi').click();
+    await w.expectList(jobs.map((p) => p.title), countText(jobs.length, TOTAL));
+    // With "Emploi" chosen, city counts are those of the jobs, and each gives what it says.
+    assert.deepEqual(shown(await w.facetValues('Ville')), tally(jobs, cities));
+    const base = { n: jobs.length, status: countText(jobs.length, TOTAL) };
+    await clickEachValue(w, 'Ville', TOTAL, base);
+    await clickEachValue(w, 'Organisation', TOTAL, base);
+
+    // Two cities: their offers together (within jobs).
+    const [a, b] = Object.keys(tally(jobs, cities));
+    assert.ok(a && b, 'the jobs are in at least two cities');
+    await w.checkbox('Ville', a).click();
+    await w.checkbox('Ville', b).click();
+    const both = jobs.filter((p) => cities(p).includes(a) || cities(p).includes(b));
+    await w.expectList(both.map((p) => p.title), countText(both.length, TOTAL));
+
+    // "Effacer" under Ville drops both cities and keeps "Emploi".
+    await w.facet('Ville').getByRole('button', { name: /^Effacer/ }).click();
+    await w.expectList(jobs.map((p) => p.title), countText(jobs.length, TOTAL));
+    assert.equal(await w.checkbox('Type d’offre', 'Emploi').isChecked(), true);
+
+    // The toolbar's reset clears everything.
+    await w.host.locator('.toolbar').getByRole('button', { name: 'Réinitialiser les filtres' }).click();
+    await w.expectCount(TOTAL, countText(TOTAL));
+    assert.ok((await w.snapshot()).facets.every((f) => f.values.every((v) => !v.checked)), 'no value stays checked');
+  });
+});
