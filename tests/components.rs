@@ -4,9 +4,15 @@
 
 use std::rc::Rc;
 
+use std::cell::RefCell;
+
 use vitrine::catalogue::Catalogue;
+use vitrine::embed::url::UrlState;
 use vitrine::model::{self, Date};
-use vitrine::ui::{App, AppProps};
+use vitrine::ui::favourites::Favourites;
+use vitrine::ui::host::{Host, ShareOutcome};
+use vitrine::ui::{App, AppProps, HostRef};
+use yew::Callback;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
 use web_sys::{Element, HtmlElement, HtmlInputElement};
@@ -15,21 +21,64 @@ wasm_bindgen_test_configure!(run_in_browser);
 
 const DATA: &str = include_str!("../data/postings.json");
 
-async fn mount(today: &str) -> Element {
+/// A page that records what the app asks of it.
+#[derive(Default)]
+struct FakeHost {
+    initial: UrlState,
+    saved_states: RefCell<Vec<(UrlState, bool)>>,
+    history: RefCell<Option<Callback<UrlState>>>,
+    jsonld: RefCell<Vec<Option<String>>>,
+    favourites: RefCell<Option<String>>,
+}
+
+impl Host for FakeHost {
+    fn initial_state(&self) -> UrlState {
+        self.initial.clone()
+    }
+    fn save_state(&self, state: &UrlState, push: bool) {
+        self.saved_states.borrow_mut().push((state.clone(), push));
+    }
+    fn on_history(&self, listener: Callback<UrlState>) {
+        *self.history.borrow_mut() = Some(listener);
+    }
+    fn offer_link(&self, state: &UrlState) -> String {
+        format!("https://asso.example/offres?offre={}", state.offer.clone().unwrap_or_default())
+    }
+    fn share(&self, _title: &str, _url: &str, done: Callback<ShareOutcome>) {
+        done.emit(ShareOutcome::Copied);
+    }
+    fn set_structured_data(&self, json: Option<String>) {
+        self.jsonld.borrow_mut().push(json);
+    }
+    fn load_favourites(&self) -> Option<String> {
+        self.favourites.borrow().clone()
+    }
+    fn save_favourites(&self, text: &str) -> bool {
+        *self.favourites.borrow_mut() = Some(text.to_string());
+        true
+    }
+}
+
+async fn mount_with(today: &str, postings: Vec<model::Posting>, host: Rc<FakeHost>) -> Element {
     let document = web_sys::window().unwrap().document().unwrap();
     let root = document.create_element("div").unwrap();
     document.body().unwrap().append_child(&root).unwrap();
-    let postings = model::from_json(DATA).expect("bundled data parses");
     let props = AppProps {
         catalogue: Rc::new(Catalogue::new(postings)),
         today: today.parse::<Date>().unwrap(),
         uid: "t".into(),
         page_size: 20,
         title: None,
+        host: HostRef(host),
+        notice: None,
     };
     yew::Renderer::<App>::with_root_and_props(root.clone(), props).render();
     yew::scheduler::flush().await;
     root
+}
+
+async fn mount(today: &str) -> Element {
+    mount_with(today, model::from_json(DATA).expect("bundled data parses"), Rc::new(FakeHost::default())).await
 }
 
 fn all(root: &Element, selector: &str) -> Vec<Element> {
@@ -59,7 +108,7 @@ async fn click(el: &Element) {
 }
 
 fn titles(root: &Element) -> Vec<String> {
-    all(root, "li.card h3 button").iter().map(text).collect()
+    all(root, "li.card h3 a").iter().map(text).collect()
 }
 
 #[wasm_bindgen_test]
@@ -125,7 +174,7 @@ async fn facet_counts_tell_what_a_click_gives() {
 async fn detail_opens_shows_fields_and_goes_back_with_focus() {
     let root = mount("2023-07-03").await;
     type_text(&root, "bruxelles").await;
-    let button = one(&root, "li.card h3 button");
+    let button = one(&root, "li.card h3 a");
     let title = text(&button);
     let button_id = button.id();
     click(&button).await;
@@ -150,20 +199,95 @@ async fn detail_opens_shows_fields_and_goes_back_with_focus() {
 
 #[wasm_bindgen_test]
 async fn markup_in_offer_text_is_shown_as_text() {
-    let document = web_sys::window().unwrap().document().unwrap();
-    let root = document.create_element("div").unwrap();
-    document.body().unwrap().append_child(&root).unwrap();
     let mut postings = model::from_json(DATA).unwrap();
     postings[0].title = "<img src=x onerror=alert(1)>Chargé".into();
-    let props = AppProps {
-        catalogue: Rc::new(Catalogue::new(postings)),
-        today: "2023-07-03".parse().unwrap(),
-        uid: "x".into(),
-        page_size: 20,
-        title: None,
-    };
-    yew::Renderer::<App>::with_root_and_props(root.clone(), props).render();
-    yew::scheduler::flush().await;
+    let root = mount_with("2023-07-03", postings, Rc::new(FakeHost::default())).await;
     assert!(root.query_selector("img").unwrap().is_none());
     assert!(titles(&root).iter().any(|t| t == "<img src=x onerror=alert(1)>Chargé"));
+}
+
+fn brussels() -> model::Posting {
+    model::from_json(DATA).unwrap().into_iter().find(|p| p.city() == Some("Bruxelles")).expect("a Brussels seed")
+}
+
+#[wasm_bindgen_test]
+async fn opening_an_offer_records_it_in_the_url_and_the_head() {
+    let host = Rc::new(FakeHost::default());
+    let root = mount_with("2023-07-03", model::from_json(DATA).unwrap(), host.clone()).await;
+    let b = brussels();
+    type_text(&root, "bruxelles").await;
+    assert_eq!(host.saved_states.borrow().last().map(|(s, push)| (s.query.text.clone(), *push)), Some(("bruxelles".into(), false)),
+        "typing replaces the URL state in place");
+    let link = one(&root, "li.card h3 a");
+    assert_eq!(link.get_attribute("href").unwrap(), format!("https://asso.example/offres?offre={}", b.id));
+    click(&link).await;
+    let (state, push) = host.saved_states.borrow().last().cloned().unwrap();
+    assert_eq!(state.offer.as_deref(), Some(b.id.as_str()));
+    assert!(push, "opening an offer is a new history entry");
+    let json = host.jsonld.borrow().last().cloned().flatten().expect("JSON-LD while open");
+    let v: serde_json::Value = serde_json::from_str(&json).unwrap();
+    assert_eq!(v["@type"], "JobPosting");
+    assert_eq!(v["title"], b.title.as_str());
+    click(&one(&root, "article.detail button.back")).await;
+    assert_eq!(host.jsonld.borrow().last().cloned(), Some(None), "removed when the offer closes");
+    assert!(host.saved_states.borrow().last().unwrap().1, "closing is a history entry too");
+}
+
+#[wasm_bindgen_test]
+async fn a_shared_link_opens_its_offer_and_history_moves_follow() {
+    let b = brussels();
+    let host = Rc::new(FakeHost { initial: UrlState { offer: Some(b.id.clone()), ..UrlState::default() }, ..FakeHost::default() });
+    let root = mount_with("2023-07-03", model::from_json(DATA).unwrap(), host.clone()).await;
+    assert_eq!(text(&one(&root, "article.detail h2")), b.title);
+    assert!(host.saved_states.borrow().is_empty(), "reading the URL does not write it back");
+    let back = host.history.borrow().clone().expect("listens to history");
+    back.emit(UrlState::default());
+    yew::scheduler::flush().await;
+    assert!(root.query_selector("article.detail").unwrap().is_none(), "Back closes the offer");
+    assert!(host.saved_states.borrow().is_empty(), "a history move is not recorded again");
+    let mut q = UrlState::default();
+    q.query.text = "lyon".into();
+    back.emit(q);
+    yew::scheduler::flush().await;
+    assert_eq!(one(&root, "input[type=search]").dyn_into::<HtmlInputElement>().unwrap().value(), "lyon");
+}
+
+#[wasm_bindgen_test]
+async fn a_link_to_a_vanished_offer_says_so() {
+    let host = Rc::new(FakeHost { initial: UrlState { offer: Some("retiree".into()), ..UrlState::default() }, ..FakeHost::default() });
+    let root = mount_with("2023-07-03", model::from_json(DATA).unwrap(), host).await;
+    assert_eq!(text(&one(&root, "article.detail h2")), "Cette offre n’est plus disponible");
+    click(&one(&root, "article.detail button.back")).await;
+    assert_eq!(titles(&root).len(), 5);
+}
+
+#[wasm_bindgen_test]
+async fn saved_offers_persist_and_survive_leaving_the_data() {
+    let host = Rc::new(FakeHost::default());
+    let root = mount_with("2023-07-03", model::from_json(DATA).unwrap(), host.clone()).await;
+    let stars = all(&root, "li.card button.star");
+    assert_eq!(stars.len(), 5);
+    click(&stars[0]).await;
+    let first_title = titles(&root)[0].clone();
+    assert_eq!(one(&root, "li.card button.star").get_attribute("aria-pressed").as_deref(), Some("true"));
+    let stored = host.favourites.borrow().clone().expect("stored");
+    let (saved, _) = Favourites::decode(&stored);
+    assert_eq!(saved.saved.len(), 1);
+    assert_eq!(saved.saved[0].title, first_title);
+    click(&one(&root, "button.mine")).await;
+    assert_eq!(titles(&root), [first_title.clone()], "mes offres lists the saved offer only");
+
+    // A new page load where that offer left the data: it is shown as no longer available.
+    let mut postings = model::from_json(DATA).unwrap();
+    postings.retain(|p| p.title != first_title);
+    let host2 = Rc::new(FakeHost { favourites: RefCell::new(Some(stored)), ..FakeHost::default() });
+    let root2 = mount_with("2023-07-03", postings, host2.clone()).await;
+    assert!(text(&one(&root2, "button.mine")).contains("(1)"));
+    click(&one(&root2, "button.mine")).await;
+    let gone = one(&root2, "li.card.gone");
+    assert!(text(&gone).contains(&first_title));
+    assert!(text(&gone).contains("plus disponible"));
+    click(&one(&gone, "button")).await;
+    assert!(root2.query_selector("li.card.gone").unwrap().is_none());
+    assert!(Favourites::decode(&host2.favourites.borrow().clone().unwrap()).0.saved.is_empty(), "removed from storage");
 }

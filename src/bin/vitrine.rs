@@ -1,2 +1,308 @@
-//! The `vitrine` command-line tool (native only).
+//! The `vitrine` command-line tool (native only): `ingest` raw posting texts into the data file,
+//! `show` the record extracted from one text, `check` a data file.
+
+#[cfg(target_arch = "wasm32")]
 fn main() {}
+
+#[cfg(not(target_arch = "wasm32"))]
+fn main() -> std::process::ExitCode {
+    cli::main()
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+mod cli {
+    use clap::{Parser, Subcommand};
+    use std::path::{Path, PathBuf};
+    use std::process::ExitCode;
+    use vitrine::ingest::{self, check, files, overrides::Overrides, IngestError, NoteLevel};
+    use vitrine::model::{self, Block, Posting, Start};
+
+    /// Where reviewed corrections live, relative to the working folder.
+    const DEFAULT_OVERRIDES: &str = "data/overrides.toml";
+
+    /// Offers for association websites: turn pasted posting texts into the widget's data.
+    #[derive(Parser)]
+    #[command(name = "vitrine", version, about)]
+    struct Cli {
+        #[command(subcommand)]
+        command: Command,
+    }
+
+    #[derive(Subcommand)]
+    enum Command {
+        /// Extract one record per text file and write the data file (atomically).
+        ///
+        /// Folders are searched for .txt/.md files. Reviewed corrections are merged from the
+        /// overrides file (by default `data/overrides.toml`, when it exists).
+        /// Any bad file fails the run and leaves the output untouched, unless --keep-going.
+        Ingest {
+            /// Text files or folders of text files.
+            #[arg(required = true)]
+            paths: Vec<PathBuf>,
+            /// Data file to write.
+            #[arg(short, long, default_value = "data/postings.json")]
+            output: PathBuf,
+            /// Overrides file (TOML, one table per posting id).
+            #[arg(long, conflicts_with = "no_overrides")]
+            overrides: Option<PathBuf>,
+            /// Ignore any overrides file.
+            #[arg(long)]
+            no_overrides: bool,
+            /// Leave bad files out (listed) instead of failing the run.
+            #[arg(long)]
+            keep_going: bool,
+            /// Only report; do not write the data file.
+            #[arg(long)]
+            dry_run: bool,
+            /// Do not print the per-file notes.
+            #[arg(short, long)]
+            quiet: bool,
+        },
+        /// Show the record extracted from one text, for review.
+        Show {
+            file: PathBuf,
+            /// Print the record as JSON instead.
+            #[arg(long)]
+            json: bool,
+        },
+        /// Validate a data file: syntax, fields, dates, links, ids.
+        Check { file: PathBuf },
+    }
+
+    pub fn main() -> ExitCode {
+        let cli = Cli::parse();
+        match cli.command {
+            Command::Ingest { paths, output, overrides, no_overrides, keep_going, dry_run, quiet } => {
+                ingest_cmd(&paths, &output, overrides, no_overrides, keep_going, dry_run, quiet)
+            }
+            Command::Show { file, json } => show_cmd(&file, json),
+            Command::Check { file } => check_cmd(&file),
+        }
+    }
+
+    fn fail(errors: &[IngestError]) -> ExitCode {
+        for e in errors {
+            eprintln!("error: {e}");
+        }
+        ExitCode::FAILURE
+    }
+
+    fn ingest_cmd(
+        paths: &[PathBuf],
+        output: &Path,
+        overrides: Option<PathBuf>,
+        no_overrides: bool,
+        keep_going: bool,
+        dry_run: bool,
+        quiet: bool,
+    ) -> ExitCode {
+        let ov_path = if no_overrides {
+            None
+        } else if let Some(p) = overrides {
+            Some(p)
+        } else {
+            let p = PathBuf::from(DEFAULT_OVERRIDES);
+            p.exists().then_some(p)
+        };
+        if let (Some(p), false) = (&ov_path, quiet) {
+            eprintln!("overrides: {}", p.display());
+        }
+        let ov = match ov_path.as_deref().map(Overrides::load).transpose() {
+            Ok(o) => o,
+            Err(e) => return fail(&[e]),
+        };
+        let run = match files::ingest(paths, ov.as_ref(), keep_going) {
+            Ok(r) => r,
+            Err(errors) => {
+                let code = fail(&errors);
+                eprintln!("{} problem(s); {} left unchanged", errors.len(), output.display());
+                return code;
+            }
+        };
+        if !quiet {
+            for r in &run.reports {
+                let notes: Vec<String> = r
+                    .notes
+                    .iter()
+                    .filter(|n| !run.overridden.iter().any(|(id, f)| id == &r.id && f.iter().any(|x| x == n.field)))
+                    .map(|n| n.to_string())
+                    .collect();
+                if notes.is_empty() {
+                    eprintln!("{} → {}", r.path.display(), r.id);
+                } else {
+                    eprintln!("{} → {}\n    {}", r.path.display(), r.id, notes.join("\n    "));
+                }
+            }
+            for (id, fields) in &run.overridden {
+                eprintln!("override {}: {}", id, fields.join(", "));
+            }
+        }
+        for e in &run.skipped {
+            eprintln!("skipped: {e}");
+        }
+        if dry_run {
+            eprintln!("{} record(s) extracted (dry run, nothing written)", run.postings.len());
+            return ExitCode::SUCCESS;
+        }
+        if let Err(e) = files::write_atomic(output, &model::to_json(&run.postings)) {
+            return fail(&[e]);
+        }
+        eprintln!("wrote {} record(s) to {}", run.postings.len(), output.display());
+        ExitCode::SUCCESS
+    }
+
+    fn show_cmd(file: &Path, json: bool) -> ExitCode {
+        let text = match files::read_text(file) {
+            Ok(t) => t,
+            Err(e) => return fail(&[e]),
+        };
+        let name = file.file_name().and_then(|n| n.to_str());
+        let e = ingest::extract(&text, name);
+        if json {
+            print!("{}", model::to_json(std::slice::from_ref(&e.posting)));
+        } else {
+            print!("{}", render(&e.posting));
+        }
+        if !e.notes.is_empty() {
+            println!("\nTo review:");
+            for n in &e.notes {
+                let mark = if n.level == NoteLevel::Missing { "✗" } else { "?" };
+                println!("  {mark} {n}");
+            }
+        }
+        let problems = check::check_postings(std::slice::from_ref(&e.posting));
+        for p in &problems {
+            eprintln!("error: {}", p.render(&file.display().to_string()));
+        }
+        if problems.is_empty() {
+            ExitCode::SUCCESS
+        } else {
+            ExitCode::FAILURE
+        }
+    }
+
+    fn or_dash(s: Option<String>) -> String {
+        s.filter(|s| !s.is_empty()).unwrap_or_else(|| "—".into())
+    }
+
+    /// The record as a publisher reads it.
+    fn render(p: &Posting) -> String {
+        let mut o = String::new();
+        let mut row = |k: &str, v: String| o.push_str(&format!("{k:<13} {v}\n"));
+        row("id", p.id.clone());
+        row("kind", format!("{} — contract: {}", p.kind.label(), p.contract.label()));
+        row("title", or_dash(Some(p.title.clone())));
+        row("organization", or_dash(Some(p.organization.clone())));
+        if !p.partners.is_empty() {
+            row("partners", p.partners.join(", "));
+        }
+        let places: Vec<String> = p
+            .places
+            .iter()
+            .map(|pl| {
+                let mut s = [pl.postal_code.clone(), pl.city.clone()].into_iter().flatten().collect::<Vec<_>>().join(" ");
+                let area: Vec<String> = [pl.department.clone(), pl.region.clone()].into_iter().flatten().collect();
+                if !area.is_empty() {
+                    s.push_str(&format!(" ({})", area.join(", ")));
+                }
+                format!("{s}, {}", pl.country.label()).trim_start_matches(", ").to_string()
+            })
+            .collect();
+        row("place", or_dash(Some(places.join(" ; "))));
+        row("remote", p.remote.label().to_string());
+        row(
+            "pay",
+            p.pay.as_ref().map_or("—".into(), |pay| {
+                let amounts = match (pay.min, pay.max) {
+                    (Some(a), Some(b)) if a == b => format!("{a} {}", pay.currency.symbol()),
+                    (Some(a), Some(b)) => format!("{a}–{b} {}", pay.currency.symbol()),
+                    (Some(a), None) => format!("from {a} {}", pay.currency.symbol()),
+                    (None, Some(b)) => format!("up to {b} {}", pay.currency.symbol()),
+                    (None, None) => String::new(),
+                };
+                let period = pay.period.map_or("", |p| match p {
+                    model::PayPeriod::Year => " / year",
+                    model::PayPeriod::Month => " / month",
+                    model::PayPeriod::Hour => " / hour",
+                });
+                let basis = pay.basis.map_or("", |b| if b == model::PayBasis::Gross { " gross" } else { " net" });
+                format!("{amounts}{period}{basis}  «{}»", pay.text).trim_start().to_string()
+            }),
+        );
+        row("hours/week", or_dash(p.hours_per_week.map(|h| format!("{h}"))));
+        row(
+            "duration",
+            or_dash(p.duration_months.map(|d| if d.min == d.max { format!("{} months", d.min) } else { format!("{}–{} months", d.min, d.max) })),
+        );
+        row(
+            "start",
+            or_dash(p.start.map(|s| match s {
+                Start::Asap => "as soon as possible".to_string(),
+                Start::Month(m) => m.to_string(),
+                Start::Date(d) => d.to_string(),
+            })),
+        );
+        row("deadline", or_dash(p.deadline.map(|d| d.to_string())));
+        row("published", or_dash(p.published.map(|d| d.to_string())));
+        row("apply emails", or_dash(Some(p.apply.emails.join(", "))));
+        if !p.apply.urls.is_empty() {
+            row("apply links", p.apply.urls.join(", "));
+        }
+        if let Some(c) = &p.apply.contact {
+            row("contact", c.clone());
+        }
+        if let Some(a) = &p.apply.address {
+            row("address", a.clone());
+        }
+        if let Some(i) = &p.apply.instructions {
+            row("how to apply", i.clone());
+        }
+        row("themes", or_dash(Some(p.themes.iter().map(|t| t.label()).collect::<Vec<_>>().join(", "))));
+        row("source", or_dash(p.source.clone()));
+        o.push_str("\n— text —\n");
+        for b in &p.body {
+            match b {
+                Block::Heading { text } => o.push_str(&format!("\n## {text}\n")),
+                Block::Paragraph { text } => o.push_str(&format!("{text}\n")),
+                Block::List { items } => {
+                    for it in items {
+                        o.push_str(&format!("  • {}\n", it.text));
+                        for c in &it.children {
+                            o.push_str(&format!("      ◦ {c}\n"));
+                        }
+                    }
+                }
+            }
+        }
+        o
+    }
+
+    fn check_cmd(file: &Path) -> ExitCode {
+        let name = file.display().to_string();
+        let text = match std::fs::read(file) {
+            Ok(b) => match String::from_utf8(b) {
+                Ok(t) => t,
+                Err(e) => {
+                    eprintln!("{name}: not UTF-8 text (byte {})", e.utf8_error().valid_up_to());
+                    return ExitCode::FAILURE;
+                }
+            },
+            Err(e) => {
+                eprintln!("{name}: cannot read: {e}");
+                return ExitCode::FAILURE;
+            }
+        };
+        let problems = check::check_data(&text);
+        for p in &problems {
+            eprintln!("{}", p.render(&name));
+        }
+        if problems.is_empty() {
+            let n = model::from_json(&text).map(|v| v.len()).unwrap_or(0);
+            println!("{name}: {n} record(s), no problem");
+            ExitCode::SUCCESS
+        } else {
+            eprintln!("{name}: {} problem(s)", problems.len());
+            ExitCode::FAILURE
+        }
+    }
+}

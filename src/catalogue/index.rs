@@ -114,6 +114,10 @@ fn entry_score(fields: u8, whole: bool) -> u8 {
     1 + class * 2 + whole as u8
 }
 
+/// One query term's work: the entry lists to walk (each with whether its word is the whole
+/// query word), and their total length.
+type Plan<'a> = (Vec<(&'a [u32], bool)>, usize);
+
 /// Sorted vocabulary with posting lists.
 #[derive(Debug, Default)]
 pub struct TextIndex {
@@ -124,6 +128,14 @@ pub struct TextIndex {
     list_start: Vec<u32>,
     /// `id << 4 | field bits`, ids ascending within a word.
     entries: Vec<u32>,
+    /// Prefixes whose words together have more than two entries per posting (`c`, `de`,
+    /// `pro`…), sorted, with their lists merged: one entry per posting, fields OR'ed. A short
+    /// query word then costs at most one entry per posting instead of a walk over thousands of
+    /// words.
+    merged_prefixes: Vec<Box<str>>,
+    /// Prefix `i`'s merged entries are `merged[merged_start[i]..merged_start[i+1]]`.
+    merged_start: Vec<u32>,
+    merged: Vec<u32>,
 }
 
 impl TextIndex {
@@ -196,7 +208,69 @@ impl TextIndex {
             words.push_str(&vocab[w as usize]);
             word_end.push(words.len() as u32);
         }
-        TextIndex { words, word_end, list_start, entries }
+        let mut ix = TextIndex { words, word_end, list_start, entries, merged_start: vec![0], ..TextIndex::default() };
+        ix.merge_heavy_prefixes(postings.len());
+        ix
+    }
+
+    /// Fills `merged_*` for every prefix whose range has more than `2 n` entries. Such a
+    /// prefix's parent prefix is heavy too, so the search walks down from one-letter prefixes.
+    fn merge_heavy_prefixes(&mut self, n: usize) {
+        let threshold = 2 * n.max(1);
+        let mut mask = vec![0u8; n];
+        let mut touched: Vec<u32> = Vec::new();
+        let mut heavy: Vec<(String, Vec<u32>)> = Vec::new();
+        // Prefixes one character longer than `prefix` among the words of `range`.
+        let children = |prefix: &str, range: Range<usize>| {
+            let mut out = Vec::new();
+            let mut i = range.start;
+            while i < range.end {
+                let w = self.word(i);
+                match w[prefix.len()..].chars().next() {
+                    Some(c) => {
+                        let child = &w[..prefix.len() + c.len_utf8()];
+                        let r = self.prefix_range(child);
+                        i = r.end;
+                        out.push((child.to_string(), r));
+                    }
+                    None => i += 1,
+                }
+            }
+            out
+        };
+        let mut level = children("", 0..self.vocabulary_len());
+        while !level.is_empty() {
+            let mut next = Vec::new();
+            for (prefix, range) in level {
+                if self.entries_of(range.clone()).len() <= threshold {
+                    continue;
+                }
+                for &e in self.entries_of(range.clone()) {
+                    let id = (e >> FIELD_BITS) as usize;
+                    if mask[id] == 0 {
+                        touched.push(id as u32);
+                    }
+                    mask[id] |= (e & 0xf) as u8;
+                }
+                let list = touched.iter().map(|&id| id << FIELD_BITS | std::mem::take(&mut mask[id as usize]) as u32);
+                heavy.push((prefix.clone(), list.collect()));
+                touched.clear();
+                next.extend(children(&prefix, range));
+            }
+            level = next;
+        }
+        heavy.sort_unstable_by(|a, b| a.0.cmp(&b.0));
+        for (prefix, list) in heavy {
+            self.merged_prefixes.push(prefix.into());
+            self.merged.extend(list);
+            self.merged_start.push(self.merged.len() as u32);
+        }
+    }
+
+    /// The merged list of `prefix`, if it is a heavy prefix.
+    fn merged_of(&self, prefix: &str) -> Option<&[u32]> {
+        let i = self.merged_prefixes.binary_search_by(|p| (**p).cmp(prefix)).ok()?;
+        Some(&self.merged[self.merged_start[i] as usize..self.merged_start[i + 1] as usize])
     }
 
     /// Number of distinct words.
@@ -237,43 +311,49 @@ impl TextIndex {
     /// not match, else the sum over terms of the best match's score. `n` = number of postings.
     pub fn score(&self, terms: &[Term], n: usize) -> Vec<u32> {
         let mut scores = vec![0u32; n];
-        // Each term's vocabulary ranges, and the exact words for the whole-word bonus.
-        let mut plans: Vec<(Vec<Range<usize>>, Vec<usize>, usize)> = terms
+        // Per term, the lists to walk, each with whether its word is a whole query word.
+        let mut plans: Vec<Plan> = terms
             .iter()
             .map(|t| {
-                let ranges: Vec<Range<usize>> =
-                    t.prefixes.iter().map(|p| self.prefix_range(p)).filter(|r| !r.is_empty()).collect();
-                let cost = ranges.iter().map(|r| self.entries_of(r.clone()).len()).sum();
-                let exact = t.exact.iter().filter_map(|w| self.find(w)).collect();
-                (ranges, exact, cost)
+                let exact: Vec<usize> = t.exact.iter().filter_map(|w| self.find(w)).collect();
+                let mut lists = Vec::new();
+                for prefix in &t.prefixes {
+                    let range = self.prefix_range(prefix);
+                    if let Some(merged) = self.merged_of(prefix) {
+                        lists.push((merged, false));
+                        let whole = exact.iter().filter(|w| range.contains(w));
+                        lists.extend(whole.map(|&w| (self.entries_of(w..w + 1), true)));
+                    } else {
+                        lists.extend(range.map(|w| (self.entries_of(w..w + 1), exact.contains(&w))));
+                    }
+                }
+                let cost = lists.iter().map(|l| l.0.len()).sum();
+                (lists, cost)
             })
             .collect();
-        if plans.is_empty() || plans.iter().any(|p| p.2 == 0) {
+        if plans.is_empty() || plans.iter().any(|p| p.1 == 0) {
             return scores;
         }
         // Rarest term first: later terms only look at postings that matched all earlier ones.
-        plans.sort_by_key(|p| p.2);
+        plans.sort_by_key(|p| p.1);
         let mut matched = vec![0u32; n];
         let mut best = vec![0u8; n];
         let mut touched: Vec<u32> = Vec::new();
-        for (t, (ranges, exact, _)) in plans.iter().enumerate() {
+        for (t, (lists, _)) in plans.iter().enumerate() {
             let t = t as u32;
             touched.clear();
-            for r in ranges {
-                for w in r.clone() {
-                    let whole = exact.contains(&w);
-                    for &e in self.entries_of(w..w + 1) {
-                        let id = (e >> FIELD_BITS) as usize;
-                        if matched[id] != t {
-                            continue;
-                        }
-                        let s = entry_score((e & 0xf) as u8, whole);
-                        if best[id] == 0 {
-                            touched.push(id as u32);
-                        }
-                        if s > best[id] {
-                            best[id] = s;
-                        }
+            for &(list, whole) in lists {
+                for &e in list {
+                    let id = (e >> FIELD_BITS) as usize;
+                    if matched[id] != t {
+                        continue;
+                    }
+                    let s = entry_score((e & 0xf) as u8, whole);
+                    if best[id] == 0 {
+                        touched.push(id as u32);
+                    }
+                    if s > best[id] {
+                        best[id] = s;
                     }
                 }
             }
@@ -381,6 +461,36 @@ mod tests {
         assert_eq!(ix.entries_of(w..w + 1), [TITLE as u32, 1 << FIELD_BITS | BODY as u32]);
         let w = ix.find("jeunesse").unwrap();
         assert_eq!(ix.entries_of(w..w + 1), [1 << FIELD_BITS | (TITLE | BODY) as u32]);
+    }
+
+    #[test]
+    fn merged_prefixes_score_like_plain_lists() {
+        let texts = [
+            "Chargé de mission développement durable, coordination des chantiers",
+            "Coordinatrice de projets culturels ; chargée de la communication",
+            "Comptable, contrôle de gestion, clôture des comptes, de décembre à décembre",
+            "Directeur·rice d'un centre social de quartier, cadre de direction",
+            "Développeur web pour une coopérative de données",
+        ];
+        let ps: Vec<Posting> =
+            texts.iter().enumerate().map(|(i, t)| posting(&format!("P{i} {t}"), "Coop", t)).collect();
+        let ix = TextIndex::build(&ps);
+        assert!(ix.merged_of("c").is_some() && ix.merged_of("d").is_some(), "{:?}", ix.merged_prefixes);
+        assert!(ix.merged_of("zz").is_none());
+        // Each posting appears once per merged list.
+        let c = ix.merged_of("c").unwrap();
+        let mut ids: Vec<u32> = c.iter().map(|e| e >> FIELD_BITS).collect();
+        ids.sort_unstable();
+        ids.dedup();
+        assert_eq!(ids.len(), c.len());
+        let mut plain = TextIndex::build(&ps);
+        plain.merged_prefixes.clear();
+        plain.merged_start.truncate(1);
+        plain.merged.clear();
+        for q in ["c", "d", "de", "co", "coo", "ch", "charge", "d c", "de de", "p", "p0 c", "directrice", "x", "cl d"] {
+            let terms = query_terms(q);
+            assert_eq!(ix.score(&terms, ps.len()), plain.score(&terms, ps.len()), "{q}");
+        }
     }
 
     #[test]

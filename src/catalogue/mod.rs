@@ -161,11 +161,20 @@ impl Catalogue {
             })
             .collect();
 
+        // The postings `query.only` allows, by id; `None` allows all.
+        let allowed = query.only.as_ref().map(|slugs| {
+            let mut allowed = vec![false; n];
+            for id in slugs.iter().filter_map(|s| self.id_of(s)) {
+                allowed[id as usize] = true;
+            }
+            allowed
+        });
+
         let mut counts: Vec<Vec<u32>> = self.facets.iter().map(|t| vec![0u32; t.len()]).collect();
         let mut ids: Vec<Id> = Vec::new();
         let mut expired_hidden = 0;
         for id in 0..n {
-            if scores.as_ref().is_some_and(|s| s[id] == 0) {
+            if scores.as_ref().is_some_and(|s| s[id] == 0) || allowed.as_ref().is_some_and(|a| !a[id]) {
                 continue;
             }
             let expired = self.deadline_day[id].is_some_and(|d| d < today);

@@ -15,6 +15,8 @@ pub struct Query {
     pub sort: Sort,
     /// Also list postings whose deadline has passed.
     pub show_expired: bool,
+    /// Only these postings (by slug), e.g. the visitor's saved offers; `None` for all.
+    pub only: Option<BTreeSet<String>>,
 }
 
 impl Query {

@@ -476,3 +476,18 @@ fn deadline_status_of_posting() {
     assert_eq!(deadline_status(&x, today()), DeadlineStatus::Open { days_left: 3 });
     assert_eq!(deadline_status(&x, date("2025-10-20")), DeadlineStatus::Expired { days_ago: 2 });
 }
+
+#[test]
+fn only_restricts_to_listed_slugs_and_counts_follow() {
+    let mut a = p("a", "Chargé de mission");
+    a.kind = crate::model::Kind::Stage;
+    let c = Catalogue::new(vec![a, p("b", "Chargée d'études"), p("c", "Coordinateur")]);
+    let mut q = text("charg");
+    q.only = Some(["a".to_string(), "c".to_string(), "gone".to_string()].into_iter().collect());
+    let r = c.search(&q, today());
+    assert_eq!(slugs(&c, &r), ["a"], "text and `only` both apply; unknown slugs are ignored");
+    let kinds = counts(&r, Facet::Kind);
+    assert_eq!(kinds, cv(&[("stage", 1, false)]), "facet counts stay within `only`");
+    q.only = Some(Default::default());
+    assert!(c.search(&q, today()).ids.is_empty(), "an empty list allows nothing");
+}

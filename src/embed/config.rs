@@ -27,6 +27,9 @@ pub struct Config {
     pub page_size: usize,
     /// Optional heading above the widget.
     pub title: Option<String>,
+    /// Prefix of the widget's URL parameters (`emplois` → `emplois-offre`), for pages with
+    /// several widgets; by default the first widget uses none and later ones their host's id.
+    pub url_prefix: Option<String>,
 }
 
 /// An attribute the parser could not use, named so a partner can fix the tag.
@@ -78,6 +81,13 @@ pub fn parse(attributes: &[(String, String)]) -> (Config, Vec<ConfigError>) {
                 _ => fail("expected a whole number from 1 to 500"),
             },
             "title" => config.title = (!value.is_empty()).then(|| value.to_string()),
+            "url-prefix" => {
+                if !value.is_empty() && value.chars().all(|c| c.is_ascii_alphanumeric() || c == '_') {
+                    config.url_prefix = Some(value.to_string());
+                } else {
+                    fail("expected letters, digits or _ only");
+                }
+            }
             "kind" | "contract" | "country" | "remote" | "theme" | "city" | "organization" => {
                 let facet = Facet::from_key(&name).expect("listed facet names are facet keys");
                 let mut values = BTreeSet::new();
@@ -94,7 +104,7 @@ pub fn parse(attributes: &[(String, String)]) -> (Config, Vec<ConfigError>) {
                 }
             }
             // Attributes the loader or the page uses for other purposes.
-            "vitrine" | "vitrine-mounted" => {}
+            "vitrine" | "vitrine-mounted" | "service-worker" | "own-host" => {}
             _ => fail("unknown setting"),
         }
     }
@@ -180,10 +190,12 @@ mod tests {
             ("data-organization", "Association Possible|Le Labo de l'ESS"),
             ("data-country", "be"),
             ("data-page-size", "5"),
+            ("data-url-prefix", "emplois"),
             ("src", "ignored?"),
         ]));
         assert_eq!(c.today, Some(Date::new(2023, 7, 1).unwrap()));
         assert_eq!(c.page_size, 5);
+        assert_eq!(c.url_prefix.as_deref(), Some("emplois"));
         let kinds: Vec<&str> = c.preset[&Facet::Kind].iter().map(String::as_str).collect();
         assert_eq!(kinds, ["emploi", "service_civique"]);
         assert_eq!(c.preset[&Facet::Organization].len(), 2);
@@ -200,13 +212,15 @@ mod tests {
             ("data-kind", "emploi,cdi"),
             ("data-lang", "de"),
             ("data-page-size", "0"),
+            ("data-url-prefix", "a-b"),
         ]));
         assert_eq!(c.today, None);
         assert_eq!(c.preset[&Facet::Kind].len(), 1, "the good value is kept");
         assert_eq!(c.lang, Lang::Fr);
         assert_eq!(c.page_size, DEFAULT_PAGE_SIZE);
         let named: Vec<&str> = e.iter().map(|x| x.attribute.as_str()).collect();
-        assert_eq!(named, ["data-today", "data-kind", "data-lang", "data-page-size"]);
+        assert_eq!(named, ["data-today", "data-kind", "data-lang", "data-page-size", "data-url-prefix"]);
+        assert_eq!(c.url_prefix, None);
         assert!(e[1].to_string().contains("«cdi»"), "{}", e[1]);
         assert!(e[0].to_string().contains("24/11/2026"));
     }

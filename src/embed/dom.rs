@@ -11,7 +11,8 @@ use web_sys::{CssStyleSheet, Element, ShadowRoot, ShadowRootInit, ShadowRootMode
 use super::config::{self, Config};
 use crate::catalogue::Catalogue;
 use crate::model::{self, Date, Posting};
-use crate::ui::{App, AppProps};
+use super::page::PageHost;
+use crate::ui::{App, AppProps, HostRef};
 
 /// The offers bundled with this build (`data/postings.json`).
 const BUNDLED: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/data/postings.json"));
@@ -83,7 +84,7 @@ pub fn mount(host: Element, script: Option<Element>) -> Result<(), JsValue> {
     for e in &errors {
         web_sys::console::warn_1(&JsValue::from_str(&e.to_string()));
     }
-    let Config { today, preset, page_size, title, .. } = config;
+    let Config { today, preset, page_size, title, url_prefix, .. } = config;
 
     let all = bundled_postings()?;
     let postings: Vec<Posting> = all.iter().filter(|p| config::preset_accepts(&preset, p)).cloned().collect();
@@ -96,17 +97,30 @@ pub fn mount(host: Element, script: Option<Element>) -> Result<(), JsValue> {
     let container = document.create_element("div")?;
     root.append_child(&container)?;
 
-    let uid = NEXT_UID.with(|n| {
+    let number = NEXT_UID.with(|n| {
         let v = n.get();
         n.set(v + 1);
-        format!("vitrine-{v}")
+        v
     });
+    let uid = format!("vitrine-{number}");
+    // URL parameters: the first widget uses plain names, the others a prefix of their own.
+    let host_id: String = host.id().chars().filter(|c| c.is_ascii_alphanumeric() || *c == '_').collect();
+    let prefix = match url_prefix {
+        Some(p) => p,
+        None if number == 1 => String::new(),
+        None if !host_id.is_empty() => host_id,
+        None => format!("vitrine{number}"),
+    };
+    let window = web_sys::window().ok_or("vitrine: no window")?;
+    let page_host = PageHost::new(window, prefix, uid.clone());
     let props = AppProps {
         catalogue,
         today: today.unwrap_or_else(local_today),
         uid: uid.into(),
         page_size,
         title: title.map(Into::into),
+        host: HostRef(Rc::new(page_host)),
+        notice: None,
     };
     yew::Renderer::<App>::with_root_and_props(container.unchecked_into(), props).render();
     Ok(())

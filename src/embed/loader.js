@@ -57,6 +57,14 @@
     });
   }
 
+  // Offline copy of the page and bundle: a worker of the page's own origin, when the page asks.
+  var worker = script.getAttribute("data-service-worker");
+  if (worker && "serviceWorker" in navigator && !ns.worker) {
+    ns.worker = navigator.serviceWorker.register(new URL(worker, document.baseURI).href).catch(function (err) {
+      if (window.console) console.warn("vitrine: service worker not registered:", err);
+    });
+  }
+
   if (document.readyState === "loading") {
     document.addEventListener("DOMContentLoaded", start);
   } else {

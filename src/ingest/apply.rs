@@ -2,6 +2,7 @@
 //! links, a postal address for paper applications, the contact person with their role, and the
 //! instruction sentence.
 
+use super::text::FastStr;
 use super::clean::Line;
 use super::sections::Section;
 use super::text::{fold, has_any_word};
@@ -10,12 +11,16 @@ use crate::model::Apply;
 
 fn deobfuscate(s: &str) -> String {
     let mut t = s.to_string();
+    let maybe = s.contains('@') || s.contains('[') || s.contains('(') || s.fhas("arobase") || s.fhas(" AT ");
+    if !maybe {
+        return t;
+    }
     for (pat, rep) in [
         (" [at] ", "@"), ("[at]", "@"), (" (at) ", "@"), ("(at)", "@"), (" [arobase] ", "@"), ("[arobase]", "@"),
         (" (arobase) ", "@"), (" arobase ", "@"), ("[@]", "@"), (" @ ", "@"), (" [dot] ", "."), ("[dot]", "."),
         (" (dot) ", "."), ("(dot)", "."), (" [point] ", "."), (" (point) ", "."), (" AT ", "@"), (" [AT] ", "@"),
     ] {
-        if t.contains(pat) {
+        if t.fhas(pat) {
             t = t.replace(pat, rep);
         }
     }
@@ -31,6 +36,9 @@ fn is_domain(c: char) -> bool {
 
 /// E-mail addresses in a text, lowercased, in order.
 pub fn emails_in(text: &str) -> Vec<String> {
+    if !(text.contains('@') || text.fhas("(at)") || text.fhas("[at]") || text.fhas(" at ") || text.fhas(" AT ") || text.fhas("arobase")) {
+        return Vec::new();
+    }
     let t = deobfuscate(text);
     let mut out = Vec::new();
     for (at, _) in t.match_indices('@') {
@@ -60,7 +68,7 @@ pub fn urls_in(text: &str) -> Vec<String> {
         let rest = &text[i..];
         let start = ["https://", "http://", "www."]
             .iter()
-            .filter_map(|p| rest.find(p).map(|k| (k, *p)))
+            .filter_map(|p| rest.ffind(p).map(|k| (k, *p)))
             .min_by_key(|(k, _)| *k);
         let Some((k, p)) = start else { break };
         let s = i + k;
@@ -141,7 +149,7 @@ pub fn contact_in(text: &str) -> Option<String> {
         "renseignements : ", "adressee a ", "adressees a ", "adresser a ", "a adresser a ", "envoyer a ", " a ",
     ] {
         let mut from = 0;
-        while let Some(p) = f[from..].find(cue) {
+        while let Some(p) = f[from..].ffind(cue) {
             let p = from + p;
             from = p + cue.len();
             let start = p + cue.len();
@@ -159,7 +167,7 @@ pub fn contact_in(text: &str) -> Option<String> {
                 let stop = r
                     .find(|c: char| c == ':' || c == ',' || c == '(' || c == ')' || c == ';')
                     .into_iter()
-                    .chain([" à ", " par ", ". ", " au ", " avant ", " - ", " – "].iter().filter_map(|s| r.find(s)))
+                    .chain([" à ", " par ", ". ", " au ", " avant ", " - ", " – "].iter().filter_map(|s| r.ffind(s)))
                     .min()
                     .unwrap_or(r.len());
                 let role = r[..stop].trim().trim_end_matches('.');
@@ -184,8 +192,8 @@ pub fn contact_in(text: &str) -> Option<String> {
 fn sentence_with(line: &Line, cue_pos: usize) -> String {
     let t = &line.text;
     let (os, _) = line.f.orig_range(cue_pos, cue_pos);
-    let s = t[..os].rfind(". ").map_or(0, |k| k + 2);
-    let mut e = t[os..].find(". ").map_or(t.len(), |k| os + k + 1);
+    let s = t[..os].frfind(". ").map_or(0, |k| k + 2);
+    let mut e = t[os..].ffind(". ").map_or(t.len(), |k| os + k + 1);
     // A dash starts another clause ("… à x@y.be – date limite : …").
     if let Some(d) = [" – ", " — ", " - "].iter().filter_map(|d| t[os..e].find(d)).min() {
         e = os + d;
@@ -218,7 +226,8 @@ pub fn extract(cx: &Ctx) -> Apply {
         }
         let f = line.fold();
         let sec = cx.layout.section[i];
-        let cue = has_any_word(f, &APPLY_CUES);
+        static APPLY: std::sync::OnceLock<super::text::Cues> = std::sync::OnceLock::new();
+        let cue = APPLY.get_or_init(|| super::text::Cues::new(&APPLY_CUES)).any(f) || f.starts_with("contact") || f.starts_with("renseignements");
         if sec == Section::Apply || cue {
             apply_lines.push(i);
         }
@@ -230,16 +239,16 @@ pub fn extract(cx: &Ctx) -> Apply {
             let bare = u.strip_prefix("https://").filter(|b| b.starts_with("www.")).unwrap_or(&u);
             let sent = match line.text.find(bare) {
                 Some(p) => {
-                    let s = line.text[..p].rfind(". ").map_or(0, |k| k + 2);
+                    let s = line.text[..p].frfind(". ").map_or(0, |k| k + 2);
                     fold(&line.text[s..p])
                 }
                 None => f.to_string(),
             };
-            let info_only = sent.contains("plus d'information") || sent.contains("plus d'infos") || sent.contains("en savoir plus") || sent.contains("site internet");
-            let looks_apply = APPLY_URL_PARTS.iter().any(|p| uf.contains(p));
+            let info_only = sent.fhas("plus d'information") || sent.fhas("plus d'infos") || sent.fhas("en savoir plus") || sent.fhas("site internet");
+            let looks_apply = APPLY_URL_PARTS.iter().any(|p| uf.fhas(p));
             let context_apply = !info_only
                 && (sec == Section::Apply || has_any_word(&sent, &APPLY_CUES));
-            if (looks_apply || context_apply) && !line.footer && !uf.contains("bit.ly") && !apply.urls.contains(&u) {
+            if (looks_apply || context_apply) && !line.footer && !uf.fhas("bit.ly") && !apply.urls.contains(&u) {
                 apply.urls.push(u);
             }
         }
@@ -258,7 +267,7 @@ pub fn extract(cx: &Ctx) -> Apply {
                     let sf = fold(&s);
                     let object = has_any_word(&sf, &["cv", "c.v", "lettre", "dossier"]);
                     let verb = has_any_word(&sf, &["envoyer", "envoyez", "envoyee", "adresser", "adressez", "postuler", "transmettre", "deposer", "merci d'envoyer"]);
-                    let channel = sf.contains('@') || sf.contains("http") || sf.contains("www.") || has_any_word(&sf, &["mail", "e-mail", "courriel", "formulaire"]);
+                    let channel = sf.contains('@') || sf.fhas("http") || sf.fhas("www.") || has_any_word(&sf, &["mail", "e-mail", "courriel", "formulaire"]);
                     let score = object as i32 * 2 + verb as i32 * 2 + channel as i32 + (cx.layout.section[i] == Section::Apply) as i32;
                     if score >= 3 && best_instr.as_ref().is_none_or(|(b, _)| score > *b) {
                         best_instr = Some((score, s));
@@ -277,13 +286,13 @@ pub fn extract(cx: &Ctx) -> Apply {
             }
             apply.contact = contact_in(&s);
         }
-        if apply.address.is_none() && (f.contains("candidatures papier") || f.contains("par courrier") || f.contains("par voie postale")) {
-            if let Some(p) = f.find(" au ").or_else(|| f.find(" a l'adresse ")).or_else(|| f.find(" : ")) {
+        if apply.address.is_none() && (f.fhas("candidatures papier") || f.fhas("par courrier") || f.fhas("par voie postale")) {
+            if let Some(p) = f.ffind(" au ").or_else(|| f.ffind(" a l'adresse ")).or_else(|| f.ffind(" : ")) {
                 let (os, _) = line.f.orig_range(p, p);
                 let rest = &line.text[os..];
                 let rest = rest.trim_start_matches([' ', ':']);
                 let rest = rest.strip_prefix("au ").or_else(|| rest.strip_prefix("à l'adresse ")).unwrap_or(rest);
-                let end = rest.find(". ").map_or(rest.len(), |k| k);
+                let end = rest.ffind(". ").map_or(rest.len(), |k| k);
                 let addr = rest[..end].trim_end_matches('.').trim();
                 if addr.chars().any(|c| c.is_ascii_digit()) && addr.len() < 160 {
                     apply.address = Some(addr.to_string());

@@ -1,7 +1,8 @@
 //! From bytes to clean lines: decoding (UTF-8, UTF-16 with BOM, else Windows-1252), refusing empty
 //! and binary input, and per line: spaces, markdown leftovers, bullets, site navigation/footer junk.
 
-use super::text::{fold, Folded};
+use super::text::FastStr;
+use super::text::Folded;
 
 /// Why a file's bytes are not a posting text.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -101,6 +102,7 @@ pub struct Line {
     pub footer: bool,
     /// Targets of markdown links on the line (http(s) only).
     pub links: Vec<String>,
+    nwords: usize,
 }
 
 impl Line {
@@ -110,7 +112,7 @@ impl Line {
     }
     /// Number of words.
     pub fn words(&self) -> usize {
-        self.text.split_whitespace().count()
+        self.nwords
     }
     /// Splits "Label : value" lines (label of at most `max_words` words). Returns the folded label
     /// (trimmed) and the original value text.
@@ -118,7 +120,7 @@ impl Line {
         let f = self.fold();
         let i = f.find(':')?;
         let label = f[..i].trim();
-        if label.is_empty() || label.split_whitespace().count() > max_words || label.contains("http") {
+        if label.is_empty() || label.split_whitespace().count() > max_words || label.fhas("http") {
             return None;
         }
         let oi = self.f.orig(i);
@@ -177,7 +179,11 @@ fn is_junk(f: &str) -> bool {
     if JUNK_LINES.contains(&t) || JUNK_STARTS.iter().any(|s| t.starts_with(s)) || t.starts_with('©') {
         return true;
     }
+
     // A line made only of social network names ("Twitter Facebook LinkedIn", "Partager : X | LinkedIn").
+    if t.len() > 80 {
+        return false;
+    }
     let words: Vec<&str> = t
         .split(|c: char| !(c.is_ascii_alphanumeric() || c == '-'))
         .filter(|w| !w.is_empty())
@@ -185,6 +191,11 @@ fn is_junk(f: &str) -> bool {
     !words.is_empty()
         && words.iter().all(|w| SOCIAL.contains(w) || *w == "partager" || *w == "sur")
         && words.iter().any(|w| SOCIAL.contains(w) && *w != "x" && *w != "mail")
+}
+
+/// "Accueil > Offres > Chargé·e de communication", "Accueil » Emploi » Offre".
+fn is_breadcrumb(t: &str) -> bool {
+    t.chars().count() < 160 && (t.matches(" > ").count() >= 2 || (t.matches(" » ").count() >= 2 && !t.contains('«')))
 }
 
 fn bullet_of(t: &str) -> Option<(Bullet, usize)> {
@@ -379,8 +390,9 @@ fn push_line(raw: &str, blank: &mut usize, lines: &mut Vec<Line>) {
         return;
     }
     let f = Folded::new(&text);
-    let junk = is_junk(&f.text);
-    lines.push(Line { text, f, indent, bullet, md_heading, blank_before: *blank, junk, footer: false, links });
+    let junk = is_junk(&f.text) || is_breadcrumb(&text);
+    let nwords = text.split_whitespace().count();
+    lines.push(Line { text, f, indent, bullet, md_heading, blank_before: *blank, junk, footer: false, links, nwords });
     *blank = 0;
 }
 
@@ -388,8 +400,11 @@ fn push_line(raw: &str, blank: &mut usize, lines: &mut Vec<Line>) {
 fn mark_footer(lines: &mut [Line]) {
     let n = lines.len();
     for i in 0..n {
-        let f = fold(lines[i].text.trim_end_matches([':', ' ']));
-        if FOOTER_CUES.iter().any(|c| f.starts_with(c)) && lines[i].words() <= 8 {
+        if lines[i].words() > 8 {
+            continue;
+        }
+        let f = lines[i].fold();
+        if FOOTER_CUES.iter().any(|c| f.starts_with(c)) {
             let rest_short = lines[i + 1..].iter().all(|l| l.junk || l.text.chars().count() < 100);
             if rest_short {
                 for l in &mut lines[i..] {
@@ -452,6 +467,9 @@ mod tests {
         let footer: Vec<bool> = d.lines.iter().map(|l| l.footer).collect();
         assert_eq!(footer, [false, false, false, false, true, true, true, true]);
         assert!(clean("Activez les alertes d’offres d’emploi par e-mail !").lines[0].junk);
+        assert!(clean("[Accueil](#) > [Offres](#) > Chargé·e de communication").lines[0].junk);
+        assert!(clean("Accueil » Emploi » Comptable").lines[0].junk);
+        assert!(!clean("Appuyer l'équipe « Communication » et « Projets » dans la valorisation").lines[0].junk);
     }
 
     #[test]

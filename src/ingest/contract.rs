@@ -2,13 +2,16 @@
 //! contrat de professionnalisation, service civique, bénévolat, freelance/prestation/appel d'offres,
 //! and funded-project pages, weighed by where the cue appears (title, labels, conditions, body).
 
-use super::text::{find_word, strip_inclusive};
+use super::text::Cues;
+use std::sync::OnceLock;
 use super::Ctx;
 use super::sections::Section;
 use crate::model::{Contract, Kind};
 
 /// (folded cue, contract, weight, needs a strong place: title, label or top of the text)
-const CUES: [(&str, Contract, f32, bool); 44] = [
+const CUES: [(&str, Contract, f32, bool); 46] = [
+    ("poste permanent", Contract::Cdi, 2.0, false),
+    ("emploi permanent", Contract::Cdi, 2.0, false),
     ("cdi", Contract::Cdi, 3.0, false),
     ("contrat a duree indeterminee", Contract::Cdi, 3.0, false),
     ("duree indeterminee", Contract::Cdi, 2.0, false),
@@ -84,13 +87,17 @@ fn kind_of(c: Contract) -> Kind {
 
 /// Finds the kind and contract; `title_line` is the index of the title line, if known.
 pub fn extract(cx: &Ctx, title_line: Option<usize>) -> KindContract {
+    static CONTRACT_CUES: OnceLock<Cues> = OnceLock::new();
+    static PROJECT: OnceLock<Cues> = OnceLock::new();
+    let cues = CONTRACT_CUES.get_or_init(|| Cues::new(&CUES.map(|c| c.0)));
+    let project_cues = PROJECT.get_or_init(|| Cues::new(&PROJECT_CUES));
     let mut score = [0f32; 8];
     let mut project = 0f32;
     for (i, line) in cx.doc.lines.iter().enumerate() {
         if line.junk || line.footer {
             continue;
         }
-        let f = strip_inclusive(line.fold());
+        let f = &cx.incl[i];
         let is_label = line
             .label_value(4)
             .is_some_and(|(l, _)| CONTRACT_LABELS.iter().any(|c| l == *c || l.starts_with(c)));
@@ -108,31 +115,27 @@ pub fn extract(cx: &Ctx, title_line: Option<usize>) -> KindContract {
                 _ => 1.0,
             }
         };
-        for (cue, c, w, needs_strong) in CUES {
-            if needs_strong && !strong {
-                continue;
+        let mut seen = [0u8; CUES.len()];
+        cues.each(f, |k, p| {
+            let (_, c, w, needs_strong) = CUES[k];
+            if (needs_strong && !strong) || seen[k] >= 3 {
+                return;
             }
-            let mut from = 0;
-            let mut n = 0;
-            while let Some(p) = super::text::find_word_from(&f, cue, from) {
-                // "stage" inside "stage ou alternance" in a profile counts little; negations drop it.
-                let before = &f[..p];
-                let negated = before.ends_with("pas de ") || before.ends_with("hors ") || before.ends_with("non ");
-                if !negated {
-                    score[c as usize] += w * weight;
-                }
-                from = p + cue.len();
-                n += 1;
-                if n >= 3 {
-                    break;
-                }
+            seen[k] += 1;
+            // Negations drop a cue ("pas de stage", "hors CDI").
+            let before = &f[..p];
+            let negated = before.ends_with("pas de ") || before.ends_with("hors ") || before.ends_with("non ");
+            if !negated {
+                score[c as usize] += w * weight;
             }
-        }
-        for cue in PROJECT_CUES {
-            if find_word(&f, cue).is_some() {
+        });
+        let mut proj_seen = [false; PROJECT_CUES.len()];
+        project_cues.each(f, |k, _| {
+            if !proj_seen[k] {
+                proj_seen[k] = true;
                 project += if cx.layout.heading[i] { 3.0 } else { 2.0 };
             }
-        }
+        });
     }
     // Ties and overlaps: a CDD of a service civique or stage is rare; prefer the specific kinds
     // when their evidence is strong.

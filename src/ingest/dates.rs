@@ -2,7 +2,8 @@
 //! "dès que possible", "rentrée de septembre"), and which one is the deadline, the start or the
 //! publication date, told from the words around them; a missing year is taken from context.
 
-use super::text::{Tok, TokKind};
+use super::text::{Cues, Tok, TokKind};
+use std::sync::OnceLock;
 use super::Ctx;
 use super::sections::Section;
 use crate::model::{Date, Start, YearMonth};
@@ -147,17 +148,14 @@ pub fn find_dates(f: &str, toks: &[Tok]) -> Vec<DateHit> {
         i += 1;
     }
     // "dès que possible" and friends.
-    for cue in ["des que possible", "asap", "au plus vite", "au plus tot", "des maintenant", "immediatement", "des a present"] {
-        let mut from = 0;
-        while let Some(p) = super::text::find_word_from(f, cue, from) {
-            if cue == "au plus tot" && f[p + cue.len()..].trim_start().starts_with("le") {
-                from = p + cue.len();
-                continue;
-            }
+    const ASAP: [&str; 7] = ["des que possible", "asap", "au plus vite", "au plus tot", "des maintenant", "immediatement", "des a present"];
+    static ASAP_CUES: OnceLock<Cues> = OnceLock::new();
+    ASAP_CUES.get_or_init(|| Cues::new(&ASAP)).each(f, |k, p| {
+        let cue = ASAP[k];
+        if !(cue == "au plus tot" && f[p + cue.len()..].trim_start().starts_with("le")) {
             out.push(DateHit { val: DateVal::Asap, s: p, e: p + cue.len() });
-            from = p + cue.len();
         }
-    }
+    });
     out.sort_by_key(|h| h.s);
     out
 }
@@ -222,7 +220,8 @@ const DEADLINE_CUES: [&str; 22] = [
     "cloture", "deadline", "candidatures", "candidature", "a envoyer", "envoyer", "envoyez", "postuler",
     "fin des candidatures", "delai", "reception des", "date butoir", "clos", "expire",
 ];
-const START_CUES: [&str; 25] = [
+const START_CUES: [&str; 28] = [
+    "entree en poste", "entree en service", "date d'embauche",
     "prise de poste", "prise de fonction", "prise de fonctions", "entree en fonction", "debut", "demarrage",
     "demarrant", "demarre", "a partir du", "a partir de", "des le", "a pourvoir", "commencer", "commence",
     "date de debut", "disponible", "disponibilite", "a compter du", "embauche", "date d'entree",
@@ -238,26 +237,37 @@ const OTHER_CUES: [&str; 30] = [
     "organisera", "rencontre", "journee", "journees", "et le",
 ];
 
-fn last_cue(ctx: &str, cues: &[&str]) -> Option<usize> {
-    cues.iter()
-        .filter_map(|c| {
-            let mut best = None;
-            let mut from = 0;
-            while let Some(p) = super::text::find_word_from(ctx, c, from) {
-                best = Some(p + c.len());
-                from = p + 1;
+/// All role cues in one matcher, with the role of each.
+fn role_cues() -> &'static (Cues, Vec<(Role, usize)>) {
+    static C: OnceLock<(Cues, Vec<(Role, usize)>)> = OnceLock::new();
+    C.get_or_init(|| {
+        let mut all: Vec<&'static str> = Vec::new();
+        let mut roles = Vec::new();
+        for (list, role) in [
+            (&DEADLINE_CUES[..], Role::Deadline),
+            (&START_CUES[..], Role::Start),
+            (&PUBLISHED_CUES[..], Role::Published),
+            (&OTHER_CUES[..], Role::Other),
+        ] {
+            for c in list {
+                all.push(c);
+                roles.push((role, c.len()));
             }
-            best
-        })
-        .max()
+        }
+        (Cues::new(&all), roles)
+    })
 }
 
 /// Tells the role of a date from the folded words before it (nearest cue wins).
 pub fn classify(before: &str) -> Role {
-    let d = last_cue(before, &DEADLINE_CUES);
-    let s = last_cue(before, &START_CUES);
-    let p = last_cue(before, &PUBLISHED_CUES);
-    let o = last_cue(before, &OTHER_CUES);
+    let (cues, roles) = role_cues();
+    let mut last: [Option<usize>; 4] = [None; 4];
+    cues.each(before, |k, p| {
+        let (role, len) = roles[k];
+        let slot = &mut last[role as usize];
+        *slot = Some(slot.map_or(p + len, |x: usize| x.max(p + len)));
+    });
+    let [d, s, p, o] = last;
     let best = [(d, Role::Deadline), (s, Role::Start), (p, Role::Published), (o, Role::Other)]
         .into_iter()
         .filter_map(|(pos, r)| pos.map(|p| (p, r)))
@@ -331,8 +341,11 @@ pub fn extract(cx: &Ctx) -> Dates {
             }
             if let Some((label, _)) = line.label_value(8) {
                 if h.s > f.find(':').unwrap_or(0) {
+                    // A label that names the date's role ("Prise de poste :") is strong evidence.
+                    if classify(&format!("{label} ")) != Role::Other {
+                        score += 3;
+                    }
                     before = format!("{label} : {before}");
-                    score += 2;
                 }
             }
             let role = classify(&before);
@@ -544,6 +557,8 @@ mod tests {
         assert_eq!(d.start, Some(Start::Month("2024-01".parse().unwrap())));
         assert_eq!(d.deadline, Some("2024-01-10".parse().unwrap()));
         let d = dates("● Date envisagée de prise de poste : Dès que possible");
+        assert_eq!(d.start, Some(Start::Asap));
+        let d = dates("Prise de poste : dès que possible\n\nConditions\nEngagement de service civique : 8 mois, à partir de décembre.");
         assert_eq!(d.start, Some(Start::Asap));
     }
 }

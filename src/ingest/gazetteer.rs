@@ -2,7 +2,7 @@
 //! Belgian cities and provinces (by postal code), Swiss cities and cantons, Québec cities.
 
 use crate::model::Country;
-use std::collections::HashMap;
+use super::text::WordMap;
 use std::sync::OnceLock;
 
 /// French départements: (code, name, region).
@@ -123,6 +123,29 @@ const CH_CITIES: [(&str, &str, &str); 34] = [
     ("Saint-Imier", "2610", "Berne"), ("Moutier", "2740", "Berne"), ("Pully", "1009", "Vaud"),
 ];
 
+/// Cities whose commune has a single postal code, so the code can be given when only the name
+/// is written (big cities have several and get none).
+const UNIQUE_CODE: [&str; 110] = [
+    "Villeurbanne", "Vénissieux", "Montreuil", "Aubervilliers", "Nanterre", "Boulogne-Billancourt", "Vitry-sur-Seine",
+    "Créteil", "Argenteuil", "Versailles", "Pantin", "Bobigny", "Drancy", "Ivry-sur-Seine", "Colombes", "Courbevoie",
+    "Issy-les-Moulineaux", "Levallois-Perret", "Antony", "Clichy", "Sarcelles", "Maisons-Alfort", "Champigny-sur-Marne",
+    "Asnières-sur-Seine", "Rueil-Malmaison", "Aulnay-sous-Bois", "Noisy-le-Grand", "Le Blanc-Mesnil", "Bègles", "Pessac",
+    "Mérignac", "Grigny", "Lanester", "Marcq-en-Barœul", "Roubaix", "Tourcoing", "Chelles", "Meaux", "Hyères", "Sète",
+    "Alès", "Vichy", "Moulins", "Montluçon", "Narbonne", "Gap", "Digne-les-Bains", "Cahors", "Rodez", "Auxerre", "Nevers",
+    "Mâcon", "Évreux", "Blois", "Chartres", "Laval", "Quimper", "Vannes", "Lorient", "Saint-Malo", "Épinal", "Bar-le-Duc",
+    "Thionville", "Douai", "Arras", "Lens", "Calais", "Beauvais", "Compiègne", "Agen", "Périgueux", "Mont-de-Marsan",
+    "Aurillac", "Albi", "Tarbes", "Belfort", "Niort", "Troyes", "Colmar", "Châteauroux", "Chambéry", "Valence",
+    "Ixelles", "Etterbeek", "Schaerbeek", "Saint-Josse-ten-Noode", "Anderlecht", "Molenbeek-Saint-Jean", "Saint-Gilles",
+    "Forest", "Uccle", "Jette", "Koekelberg", "Evere", "Auderghem", "Watermael-Boitsfort", "Woluwe-Saint-Lambert",
+    "Woluwe-Saint-Pierre", "Ganshoren", "Berchem-Sainte-Agathe", "Wavre", "Nivelles", "Louvain-la-Neuve", "Waterloo",
+    "Braine-l'Alleud", "Carouge", "Vernier", "Lancy", "Meyrin", "Onex",
+];
+
+/// True when the city's commune has a single postal code (see `UNIQUE_CODE`).
+pub fn has_unique_code(name: &str) -> bool {
+    UNIQUE_CODE.contains(&name)
+}
+
 /// Québec and other Canadian cities: (name, province).
 const CA_CITIES: [(&str, &str); 14] = [
     ("Montréal", "Québec"), ("Québec", "Québec"), ("Laval", "Québec"), ("Gatineau", "Québec"), ("Longueuil", "Québec"),
@@ -181,7 +204,8 @@ pub fn fr_department_by_number(n: &str) -> Option<(&'static str, &'static str)> 
 pub fn be_province(code: &str) -> Option<(&'static str, &'static str)> {
     let n: u32 = code.parse().ok()?;
     Some(match n {
-        1000..=1299 => ("Bruxelles-Capitale", "Région de Bruxelles-Capitale"),
+        // Brussels belongs to no province.
+        1000..=1299 => ("", "Bruxelles-Capitale"),
         1300..=1499 => ("Brabant wallon", "Wallonie"),
         1500..=1999 | 3000..=3499 => ("Brabant flamand", "Flandre"),
         2000..=2999 => ("Anvers", "Flandre"),
@@ -216,10 +240,10 @@ fn all_cities() -> Vec<City> {
 }
 
 /// Known cities by the folded form of their first word; each entry lists (folded full name, city).
-pub fn by_first_word() -> &'static HashMap<String, Vec<(String, City)>> {
-    static MAP: OnceLock<HashMap<String, Vec<(String, City)>>> = OnceLock::new();
+pub fn by_first_word() -> &'static WordMap<String, Vec<(String, City)>> {
+    static MAP: OnceLock<WordMap<String, Vec<(String, City)>>> = OnceLock::new();
     MAP.get_or_init(|| {
-        let mut m: HashMap<String, Vec<(String, City)>> = HashMap::new();
+        let mut m: WordMap<String, Vec<(String, City)>> = WordMap::default();
         for c in all_cities() {
             let f = super::text::fold(c.name);
             let first = f.split(|ch: char| !ch.is_ascii_alphanumeric()).next().unwrap_or("").to_string();
@@ -251,7 +275,7 @@ mod tests {
         assert_eq!(fr_department("69009"), Some(("Rhône", "Auvergne-Rhône-Alpes")));
         assert_eq!(fr_department("20090"), Some(("Corse-du-Sud", "Corse")));
         assert_eq!(fr_department("97400"), Some(("La Réunion", "La Réunion")));
-        assert_eq!(be_province("1050"), Some(("Bruxelles-Capitale", "Région de Bruxelles-Capitale")));
+        assert_eq!(be_province("1050"), Some(("", "Bruxelles-Capitale")));
         assert_eq!(be_province("4000"), Some(("Liège", "Wallonie")));
     }
 

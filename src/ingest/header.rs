@@ -2,6 +2,7 @@
 //! sentences (a project's name for project pages); the hiring organization, not every
 //! organization the text mentions (labels, header lines, "rattaché à …", "X est une association…").
 
+use super::text::FastStr;
 use super::sections::{cue_section, heading_key, Section};
 use super::text::{find_word, fold, is_upper_text, strip_inclusive, title_case};
 use super::Ctx;
@@ -9,7 +10,8 @@ use super::Ctx;
 const TITLE_LABELS: [&str; 9] = [
     "intitule du poste", "intitule", "titre du poste", "titre", "poste", "fonction", "offre", "emploi", "intitule de la mission",
 ];
-const GENERIC: [&str; 22] = [
+const GENERIC: [&str; 24] = [
+    "appel d'offres", "appel d'offre",
     "offre d'emploi", "offre de stage", "offre d'alternance", "offre de service civique", "offre de benevolat",
     "offre de mission", "recrutement", "fiche de poste", "nous recrutons", "on recrute", "annonce", "appel a candidatures",
     "appel a candidature", "offres d'emploi", "emploi", "stage", "job", "offre", "poste a pourvoir", "l'association recrute",
@@ -42,7 +44,13 @@ fn is_generic(f: &str) -> bool {
 }
 
 fn is_contract_line(f: &str, words: usize) -> bool {
-    words <= 5 && CONTRACT_WORDS.iter().any(|c| find_word(f, c).is_some())
+    // "CDD 1 an", "Stage", but not "Stage – Formateur·rice" (a title with a job noun).
+    let s = strip_inclusive(f);
+    let job = JOB_NOUNS
+        .iter()
+        .filter(|n| !matches!(**n, "stage" | "alternance" | "benevolat" | "service civique"))
+        .any(|n| super::text::find_stem(&s, n).is_some());
+    words <= 5 && !job && CONTRACT_WORDS.iter().any(|c| find_word(f, c).is_some())
 }
 
 /// Removes gender markers and trailing separators: "Éducateur (H/F)" → "Éducateur".
@@ -55,6 +63,10 @@ pub fn clean_title(t: &str) -> String {
     }
     let s = s.split_whitespace().collect::<Vec<_>>().join(" ");
     let s = s.trim_matches(|c: char| c == '-' || c == '–' || c == ':' || c == '|' || c == ',' || c.is_whitespace());
+    if is_upper_text(s) {
+        // "ANIMATEUR·RICE JEUNESSE" → "Animateur·rice jeunesse"
+        return super::text::capitalize_first(&s.to_lowercase());
+    }
     super::text::capitalize_first(s)
 }
 
@@ -71,6 +83,7 @@ pub fn title(cx: &Ctx) -> Option<(String, Option<usize>)> {
     }
     // 2. One of the first lines.
     let mut best: Option<(i32, usize)> = None;
+    let mut plain: Option<usize> = None;
     let mut seen = 0;
     for (i, l) in lines.iter().enumerate() {
         if l.junk || l.footer {
@@ -85,7 +98,7 @@ pub fn title(cx: &Ctx) -> Option<(String, Option<usize>)> {
         if words > 16 || l.text.ends_with('.') || l.label_value(3).is_some() || is_generic(f) || is_contract_line(f, words) {
             continue;
         }
-        if f.contains('@') || f.contains("http") || f.starts_with("mis a jour") || f.starts_with("publie") {
+        if f.contains('@') || f.fhas("http") || f.starts_with("mis a jour") || f.starts_with("publie") {
             continue;
         }
         let mut score = 0;
@@ -104,6 +117,11 @@ pub fn title(cx: &Ctx) -> Option<(String, Option<usize>)> {
         if score >= 3 && best.is_none_or(|(s, _)| score > s) {
             best = Some((score, i));
         }
+        // Without a job noun, the first line that reads like a subject ("Évaluation d'impact du
+        // programme …" under "APPEL D'OFFRES") is the title of a call or a project.
+        if plain.is_none() && seen <= 3 && words >= 2 && !ORG_WORDS.iter().any(|w| f.starts_with(w)) && !f.starts_with("le ") && !f.starts_with("la ") && !f.starts_with("l'") {
+            plain = Some(i);
+        }
     }
     if let Some((_, i)) = best {
         return Some((clean_title(&lines[i].text), Some(i)));
@@ -119,7 +137,7 @@ pub fn title(cx: &Ctx) -> Option<(String, Option<usize>)> {
             return Some((t, None));
         }
     }
-    None
+    plain.map(|i| (clean_title(&lines[i].text), Some(i)))
 }
 
 /// The job in "… recherche un chargé d'études pour …", "… recrute un·e coordinateur·rice (CDI)".
@@ -130,7 +148,7 @@ pub fn recruits(text: &str) -> Option<String> {
         "recherche un(e) ", "recrutement d'un ", "recrutement d'une ", "recrutement d'un.e ", "a la recherche d'un ",
         "a la recherche d'une ", "a la recherche d'un.e ", "recrute son ", "recrute sa ", "recrute son/sa ",
     ] {
-        if let Some(p) = f.find(cue) {
+        if let Some(p) = f.ffind(cue) {
             let s = p + cue.len();
             let rest = &f[s..];
             let stops = [
@@ -146,6 +164,26 @@ pub fn recruits(text: &str) -> Option<String> {
                 let n = cand.chars().count();
                 let orig: String = text.chars().skip(chars_before).take(n).collect();
                 return Some(clean_title(&orig));
+            }
+        }
+    }
+    None
+}
+
+/// The same job title written in inclusive form elsewhere in the text ("chargé d'études" →
+/// "Chargé.e d’études" when the text also says "le chargé.e d’études"), as written there.
+pub fn inclusive_variant(cx: &Ctx, title: &str) -> Option<String> {
+    let tf = fold(title);
+    let (first, rest) = tf.split_at(tf.find(' ').unwrap_or(tf.len()));
+    if first.is_empty() {
+        return None;
+    }
+    for suffix in [".e", "-e", "(e)", ".ne", ".rice", ".trice", ".euse", ".ere"] {
+        let pattern = format!("{first}{suffix}{rest}");
+        for l in &cx.doc.lines {
+            if let Some(p) = find_word(l.fold(), &pattern) {
+                let (os, oe) = l.f.orig_range(p, p + pattern.len());
+                return Some(super::text::capitalize_first(&l.text[os..oe]));
             }
         }
     }
@@ -188,6 +226,11 @@ pub fn clean_org(name: &str) -> String {
     }
     for legal in ["ASBL ", "asbl ", "A.S.B.L. "] {
         if let Some(rest) = s.strip_prefix(legal) {
+            s = rest.to_string();
+        }
+    }
+    for legal in [" ASBL", " asbl", ", ASBL", ", asbl", " A.S.B.L."] {
+        if let Some(rest) = s.strip_suffix(legal) {
             s = rest.to_string();
         }
     }
@@ -256,28 +299,40 @@ pub fn organization(cx: &Ctx, skip: Option<usize>) -> Option<String> {
             seen += 1;
         }
         // Header lines: "Organisation — Ville (Pays)", or a short name line near the top.
-        if seen <= 6 && Some(i) != skip && !l.footer && l.label_value(3).is_none() && i < first_cue {
+        if seen <= 6 && Some(i) != skip && !l.footer && l.label_value(3).is_none() && i < first_cue && l.bullet.is_none() {
             let words = l.words();
-            if let Some(p) = l.text.find(" — ").or_else(|| l.text.find(" | ")).or_else(|| l.text.find(" – ")) {
+            if let Some(p) = l.text.ffind(" — ").or_else(|| l.text.ffind(" | ")).or_else(|| l.text.ffind(" – ")) {
                 let left = &l.text[..p];
                 let right = fold(&l.text[p..]);
-                let place_right = super::gazetteer::by_first_word().keys().any(|k| k.len() > 3 && find_word(&right, k).is_some());
+                let map = super::gazetteer::by_first_word();
+                let place_right = right
+                    .split(|c: char| !c.is_ascii_alphanumeric())
+                    .filter(|w| !w.is_empty())
+                    .any(|w| map.get(w).is_some_and(|list| list.iter().any(|(name, _)| find_word(&right, name).is_some())))
+                    || ["(france)", "(belgique)", "(suisse)", "(canada)", "(quebec)"].iter().any(|c| right.fhas(c));
                 if place_right && left.split_whitespace().count() <= 8 {
                     cands.push(OrgCand { name: clean_org(left), score: 10 });
                     continue;
                 }
             }
             if words <= 8 && !l.text.ends_with('.') && !is_generic(f) && !is_contract_line(f, words) && !has_job_noun(f)
-                && !f.contains('@') && !f.contains("http") && !f.starts_with("mis a jour") && l.text.chars().any(|c| c.is_uppercase())
+                && !f.contains('@') && !f.fhas("http") && !f.starts_with("mis a jour") && l.text.chars().any(|c| c.is_uppercase())
                 && !f.chars().next().is_some_and(|c| c.is_ascii_digit())
             {
                 let org_word = ORG_WORDS.iter().any(|w| super::text::find_stem(f, w).is_some());
-                cands.push(OrgCand { name: clean_org(&l.text), score: 5 + if org_word { 3 } else { 0 } });
+                // A name has capitals beyond its first word ("Le Labo de l'ESS", "Cœur de Ville"),
+                // or is written in capitals, or starts with a kind of organization.
+                let named = l.text.split_whitespace().skip(1).any(|w| w.chars().find(|c| c.is_alphabetic()).is_some_and(|c| c.is_uppercase()))
+                    || is_upper_text(&l.text)
+                    || ORG_WORDS.iter().any(|w| f.starts_with(w));
+                if named {
+                    cands.push(OrgCand { name: clean_org(&l.text), score: 5 + if org_word { 3 } else { 0 } });
+                }
             }
         }
         // Headings naming an organization ("L'ASBL AMA", "L'alliance associative Act'ice").
-        let k = heading_key(&l.text);
-        if cx.layout.heading[i] && l.words() <= 6 && !GENERIC.contains(&k.as_str()) {
+        let k = if cx.layout.heading[i] && l.words() <= 6 { heading_key(&l.text) } else { String::new() };
+        if !k.is_empty() && !GENERIC.contains(&k.as_str()) {
             let after_art = k.trim_start_matches("l'").trim_start_matches("la ").trim_start_matches("le ");
             if ORG_WORDS.iter().any(|w| after_art.starts_with(w)) && after_art.split_whitespace().count() >= 2 {
                 let raw = l.text.trim_end_matches([':', ' ']);
@@ -298,7 +353,7 @@ pub fn organization(cx: &Ctx, skip: Option<usize>) -> Option<String> {
             ("rattache contractuellement a ", 11), ("rattachee contractuellement a ", 11), ("rattache a ", 8), ("rattachee a ", 8),
             ("employeur : ", 9), ("le poste est porte par ", 9), ("au sein de l'association ", 7), ("au sein de la ", 4), ("au sein de l'", 4),
         ] {
-            if let Some(p) = f.find(cue) {
+            if let Some(p) = f.ffind(cue) {
                 let s = p + cue.len();
                 let chars_before = f[..s].chars().count();
                 let rest: String = l.text.chars().skip(chars_before).collect();
@@ -319,14 +374,32 @@ pub fn organization(cx: &Ctx, skip: Option<usize>) -> Option<String> {
                 }
             }
         }
+        // "La Fondation Terre Vive, créée en 2008, soutient…", "L'association X, active à …"
+        if !cx.layout.heading[i] && l.bullet.is_none() {
+            let t = l.text.trim_start_matches("**");
+            let after_art = t.strip_prefix("L'").or_else(|| t.strip_prefix("L’")).or_else(|| t.strip_prefix("La ")).or_else(|| t.strip_prefix("Le "));
+            if let Some(rest) = after_art {
+                let mut ws = rest.split_whitespace();
+                if let Some(first) = ws.next() {
+                    let ff = fold(first.trim_end_matches(','));
+                    if ORG_WORDS.contains(&ff.as_str()) && !first.ends_with(',') {
+                        let tail: Vec<&str> = ws.collect();
+                        if let Some(n) = name_prefix(&tail.join(" "), 6) {
+                            let name = format!("{} {}", super::text::capitalize_first(first), n);
+                            cands.push(OrgCand { name: clean_org(&name), score: 6 });
+                        }
+                    }
+                }
+            }
+        }
         // "L'Institut Alinsky est un centre de recherche…", "Le Labo de l'ESS est un think-tank…"
-        if let Some(p) = f.find(" est un").or_else(|| f.find(" recrute")).or_else(|| f.find(" recherche un")) {
+        if let Some(p) = f.ffind(" est un").or_else(|| f.ffind(" recrute")).or_else(|| f.ffind(" recherche un")).or_else(|| f.ffind(" recherche des ")) {
             if p < 90 {
                 let chars_before = f[..p].chars().count();
                 let head: String = l.text.chars().take(chars_before).collect();
                 let after = &f[p..];
-                let org_like = ORG_WORDS.iter().any(|w| after[..after.len().min(40)].contains(w)) || after.starts_with(" recrute")
-                    || after[..after.len().min(40)].contains("think") || after[..after.len().min(40)].contains("structure");
+                let org_like = ORG_WORDS.iter().any(|w| after[..after.len().min(40)].fhas(w)) || after.starts_with(" recrute")
+                    || after[..after.len().min(40)].fhas("think") || after[..after.len().min(40)].fhas("structure");
                 let head_t = head.trim();
                 let head_t = head_t.strip_prefix("L'").or_else(|| head_t.strip_prefix("L’")).or_else(|| head_t.strip_prefix("Le ").filter(|r| !fold(r).starts_with("labo"))).or_else(|| head_t.strip_prefix("La ")).unwrap_or(head_t);
                 if org_like && !head_t.contains(',') {
@@ -373,11 +446,20 @@ mod tests {
     }
 
     #[test]
+    fn inclusive_variants() {
+        let cx = Ctx::new("On recherche un chargé d'études.\nLe chargé.e d’études sera intégré.");
+        assert_eq!(inclusive_variant(&cx, "Chargé d'études").as_deref(), Some("Chargé.e d’études"));
+        assert_eq!(inclusive_variant(&cx, "Comptable"), None);
+    }
+
+    #[test]
     fn titles() {
         assert_eq!(t("\n\nChargé·e des projets collectifs\n\nCDD 1 an\n\nLe Labo de l'ESS").as_deref(), Some("Chargé·e des projets collectifs"));
         assert_eq!(t("OFFRE DE STAGE\n\nAssistant de recherche-action").as_deref(), Some("Assistant de recherche-action"));
         assert_eq!(t("Skip to content\nÉducateur spécialisé (H/F)\nCONTEXTE").as_deref(), Some("Éducateur spécialisé"));
         assert_eq!(t("Intitulé du poste : Comptable\nTexte.").as_deref(), Some("Comptable"));
+        assert_eq!(t("ANIMATEUR·RICE JEUNESSE (H/F/X)\n\nLa Maison des Jeunes").as_deref(), Some("Animateur·rice jeunesse"));
+        assert_eq!(t("APPEL D'OFFRES\n\nÉvaluation d'impact du programme « Jardins »\n\nLa Fondation Terre Vive soutient des projets.").as_deref(), Some("Évaluation d'impact du programme « Jardins »"));
         assert_eq!(
             t("Une organisation à but non lucratif à Lyon recherche un chargé d'études pour contribuer à un laboratoire.").as_deref(),
             Some("Chargé d'études")
@@ -395,6 +477,9 @@ mod tests {
         );
         assert_eq!(o("Stage\nAssistant de recherche\nL'Institut Alinsky est un centre de recherche et de formation.").as_deref(), Some("Institut Alinsky"));
         assert_eq!(clean_org("L'ASBL AMA"), "AMA");
+        assert_eq!(clean_org("La Maison des Jeunes du Laveu ASBL"), "Maison des Jeunes du Laveu");
+        assert_eq!(o("APPEL D'OFFRES\n\nÉvaluation d'impact du programme\n\nLa Fondation Terre Vive, créée en 2008, soutient des projets.\n\nObjet de la prestation\nLa fondation recherche un prestataire pour évaluer le programme.").as_deref(), Some("Fondation Terre Vive"));
+        assert_eq!(o("Bénévole en accompagnement scolaire\n\nLe Secours Solidaire des Quartiers Nord recherche des bénévoles.").as_deref(), Some("Secours Solidaire des Quartiers Nord"));
         assert_eq!(clean_org("Le Labo de l'ESS"), "Le Labo de l'ESS");
     }
 }

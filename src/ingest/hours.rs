@@ -2,6 +2,7 @@
 //! "0,8 ETP", "taux d'activité 80 %", "mi-temps") and duration in months ("12 mois", "4 à 6 mois",
 //! "CDD 1 an", "durée : 18 mois"), ignoring years of experience, ages and project lengths.
 
+use super::text::FastStr;
 use super::text::{find_word, has_any_word, Tok, TokKind};
 use super::Ctx;
 use crate::model::{Country, MonthRange};
@@ -56,8 +57,8 @@ pub fn hours_in(f: &str, toks: &[Tok], base: f32) -> Option<f32> {
             let rest_end = toks.get(j + 4).map_or(f.len(), |t| t.e);
             let rest = &f[toks[j].e..rest_end];
             let before = &f[f[..toks[i].s].char_indices().rev().nth(40).map_or(0, |(k, _)| k)..toks[i].s];
-            let week = WEEK.iter().any(|w| rest.contains(w)) || rest.trim_start().starts_with("/s");
-            if rest.trim_start().starts_with("/24") || rest.contains("par jour") || rest.contains("/jour") || rest.contains("par mois") {
+            let week = WEEK.iter().any(|w| rest.fhas(w)) || rest.trim_start().starts_with("/s");
+            if rest.trim_start().starts_with("/24") || rest.fhas("par jour") || rest.fhas("/jour") || rest.fhas("par mois") {
                 continue;
             }
             if (week || has_any_word(before, &TIME_CUES)) && (1.0..=60.0).contains(&v) {
@@ -72,14 +73,14 @@ pub fn hours_in(f: &str, toks: &[Tok], base: f32) -> Option<f32> {
         if toks.get(j).is_some_and(|t| t.text(f) == "%") && (10.0..100.0).contains(&v) {
             let before = &f[f[..toks[i].s].char_indices().rev().nth(40).map_or(0, |(k, _)| k)..toks[i].s];
             let after = toks.get(j + 1).map(|t| t.text(f));
-            if before.contains("taux d'activite") || before.contains("taux d'occupation") || before.contains("temps partiel")
-                || before.contains("taux de travail") || matches!(after, Some("etp")) || before.contains("taux :")
+            if before.fhas("taux d'activite") || before.fhas("taux d'occupation") || before.fhas("temps partiel")
+                || before.fhas("taux de travail") || matches!(after, Some("etp")) || before.fhas("taux :")
             {
                 return Some((v / 100.0 * base * 10.0).round() / 10.0);
             }
         }
     }
-    if find_word(f, "mi-temps").is_some() && !f.contains("mi-temps therapeutique") {
+    if find_word(f, "mi-temps").is_some() && !f.fhas("mi-temps therapeutique") {
         return Some(base / 2.0);
     }
     None
@@ -179,10 +180,10 @@ pub fn duration_in(f: &str, toks: &[Tok], cue_required: bool) -> Option<MonthRan
         let end = toks[k].e;
         let before = &f[f[..start].char_indices().rev().nth(45).map_or(0, |(p, _)| p)..start];
         let after = &f[end..f[end..].char_indices().nth(25).map_or(f.len(), |(p, _)| end + p)];
-        if NOT_DURATION.iter().any(|n| before.contains(n) || after.starts_with(&format!(" {n}")) || after.contains("d'experience")) {
+        if NOT_DURATION.iter().any(|n| before.fhas(n) || after.starts_with(&format!(" {n}")) || after.fhas("d'experience")) {
             continue;
         }
-        if cue_required && !DURATION_CUES.iter().any(|c| before.contains(c)) && !after.contains("renouvelable") {
+        if cue_required && !DURATION_CUES.iter().any(|c| before.fhas(c)) && !after.fhas("renouvelable") {
             continue;
         }
         lo *= factor;
@@ -202,7 +203,7 @@ pub fn duration(cx: &Ctx) -> Option<MonthRange> {
             continue;
         }
         let f = line.fold();
-        let label = line.label_value(4).filter(|(l, _)| l.contains("duree") || l.contains("contrat") || l.contains("periode"));
+        let label = line.label_value(4).filter(|(l, _)| l.fhas("duree") || l.fhas("contrat") || l.fhas("periode"));
         let r = if let Some((_, _)) = label {
             duration_in(f, &cx.toks[i], false)
         } else {

@@ -3,12 +3,17 @@
 
 pub mod apply;
 pub mod body;
+pub mod check;
 pub mod clean;
 pub mod contract;
+pub mod error;
+pub mod files;
 pub mod dates;
 pub mod gazetteer;
 pub mod header;
 pub mod hours;
+pub mod partners;
+pub mod overrides;
 pub mod pay;
 pub mod place;
 pub mod record;
@@ -17,6 +22,7 @@ pub mod sections;
 pub mod text;
 pub mod themes;
 
+pub use error::IngestError;
 pub use record::{dedupe_ids, extract, make_id, Extraction, Note, NoteLevel};
 pub use text::slugify;
 
@@ -31,6 +37,8 @@ pub struct Ctx {
     pub layout: Layout,
     /// Tokens of each line's folded text.
     pub toks: Vec<Vec<Tok>>,
+    /// Each line's folded text without inclusive-writing marks (for cue matching).
+    pub incl: Vec<String>,
 }
 
 impl Ctx {
@@ -39,6 +47,7 @@ impl Ctx {
         let doc = clean::clean(text);
         let layout = sections::layout(&doc);
         let toks = doc.lines.iter().map(|l| text::tokenize(l.fold())).collect();
-        Ctx { doc, layout, toks }
+        let incl = doc.lines.iter().map(|l| text::strip_inclusive(l.fold())).collect();
+        Ctx { doc, layout, toks, incl }
     }
 }

@@ -2,6 +2,7 @@
 //! "25 $ de l'heure"), ranges, period, gross/net and currency; scales without amounts ("selon grille
 //! CCN 66", "barème 2 de la CCT 319.02", "gratification légale"). Budgets and grants are not pay.
 
+use super::text::FastStr;
 use super::text::{find_word, has_any_word, Tok, TokKind};
 use super::Ctx;
 use crate::model::{Currency, Pay, PayBasis, PayPeriod};
@@ -160,12 +161,12 @@ fn amount_at(f: &str, toks: &[Tok], i: usize) -> Option<Amount> {
             cur = Some(c);
             end = e;
             j = nj;
-            // "6'500.-" Swiss style
-            if punct(toks.get(j), f) == Some(".") && punct(toks.get(j + 1), f) == Some("-") {
-                end = toks[j + 1].e;
-                j += 2;
-            }
         }
+    }
+    // "6'500.-", "85'000.–": Swiss whole francs.
+    if punct(toks.get(j), f) == Some(".") && punct(toks.get(j + 1), f) == Some("-") && !toks[j].space_before {
+        end = toks[j + 1].e;
+        j += 2;
     }
     Some(Amount { value, currency: cur, thousands, s: s_byte, e: end, next: j })
 }
@@ -218,13 +219,17 @@ pub fn find_money(f: &str, toks: &[Tok]) -> Vec<Money> {
     out
 }
 
-const PAY_LABELS: [&str; 9] = [
-    "remuneration", "salaire", "gratification", "indemnite", "indemnisation", "traitement", "paie", "paye", "tarif",
+const PAY_LABELS: [&str; 11] = [
+    "remuneration", "salaire", "gratification", "indemnite", "indemnisation", "traitement", "paie", "paye", "tarif", "bareme",
+    "echelle salariale",
 ];
 const PAY_CUES: [&str; 22] = [
     "remuneration", "remunere", "remuneree", "salaire", "gratification", "indemnite", "brut", "brute", "bruts",
     "brutes", "net", "nette", "nets", "par mois", "mensuel", "mensuelle", "annuel", "annuelle", "par an",
     "de l'heure", "taux horaire", "paye",
+];
+const PAY_NOUNS: [&str; 9] = [
+    "remuneration", "remunere", "remuneree", "salaire", "gratification", "indemnite", "paye", "traitement", "smic",
 ];
 const NOT_PAY_CUES: [&str; 30] = [
     "budget", "subvention", "subventions", "financement", "finance", "financee", "dotation", "fonds",
@@ -245,15 +250,15 @@ fn period_in(s: &str) -> Option<PayPeriod> {
         "par an", "/an", "annuel", "annuelle", "annuels", "annuelles", "par annee", "l'annee", "/ an", "an brut", "ans brut",
     ]
     .iter()
-    .filter_map(|c| s.find(c))
+    .filter_map(|c| s.ffind(c))
     .min();
     let m = ["par mois", "/mois", "mensuel", "mensuelle", "mensuels", "mensuelles", "/ mois", "mois brut"]
         .iter()
-        .filter_map(|c| s.find(c))
+        .filter_map(|c| s.ffind(c))
         .min();
     let h = ["de l'heure", "/h", "/ h", "par heure", "horaire", "/heure", "l'heure", "brut/h", "net/h"]
         .iter()
-        .filter_map(|c| s.find(c))
+        .filter_map(|c| s.ffind(c))
         .min();
     [(y, PayPeriod::Year), (m, PayPeriod::Month), (h, PayPeriod::Hour)]
         .into_iter()
@@ -310,11 +315,11 @@ pub fn extract(cx: &Ctx) -> Option<Pay> {
             continue;
         }
         let f = line.fold();
-        let label = line.label_value(5).filter(|(l, _)| PAY_LABELS.iter().any(|p| l.contains(p)));
+        let label = line.label_value(5).filter(|(l, _)| PAY_LABELS.iter().any(|p| l.fhas(p)));
         // The heading just above ("Rémunération" on its own line) acts as a label too.
         let heading_label = i > 0
             && cx.layout.heading[i - 1]
-            && PAY_LABELS.iter().any(|p| cx.doc.lines[i - 1].fold().contains(p))
+            && PAY_LABELS.iter().any(|p| cx.doc.lines[i - 1].fold().fhas(p))
             && line.words() <= 25;
         let monies = find_money(f, &cx.toks[i]);
         let mut found_amount = false;
@@ -329,10 +334,11 @@ pub fn extract(cx: &Ctx) -> Option<Pay> {
                 || has_any_word(before, &PAY_CUES)
                 || has_any_word(near_after, &PAY_CUES)
                 || period_in(near_after).is_some();
-            // The nearest of a pay cue and a not-pay cue before the amount decides.
-            let last = |cues: &[&str]| cues.iter().filter_map(|c| before.rfind(c)).max();
+            // The nearest of a pay noun and a not-pay cue before the amount decides ("budget
+            // annuel de 145 000 €" is not pay: "annuel" alone does not make it so).
+            let last = |cues: &[&str]| cues.iter().filter_map(|c| before.frfind(c)).max();
             let not_pay = last(&NOT_PAY_CUES);
-            let is_pay_nearer = match (last(&PAY_CUES), not_pay) {
+            let is_pay_nearer = match (last(&PAY_NOUNS), not_pay) {
                 (_, None) => true,
                 (Some(p), Some(n)) => p > n,
                 (None, Some(_)) => false,
@@ -371,7 +377,7 @@ pub fn extract(cx: &Ctx) -> Option<Pay> {
         if let Some(v) = value {
             let vf = super::text::fold(&v);
             let vf = vf.trim().trim_end_matches('.');
-            if NOT_COMMUNICATED.iter().any(|c| vf == *c || vf.starts_with(c)) || vf.contains("benevol") {
+            if NOT_COMMUNICATED.iter().any(|c| vf == *c || vf.starts_with(c)) || vf.fhas("benevol") {
                 continue;
             }
             let label_word = label.map(|(l, _)| l).unwrap_or("");
@@ -427,7 +433,7 @@ fn lead_bounds(before: &str, m: Money) -> (Option<f64>, Option<f64>) {
 
 fn first_clause(v: &str) -> String {
     let t = v.trim();
-    let cut = t.find(". ").map(|i| &t[..i]).unwrap_or(t);
+    let cut = t.ffind(". ").map(|i| &t[..i]).unwrap_or(t);
     cut.trim_end_matches('.').trim().to_string()
 }
 
@@ -494,6 +500,7 @@ mod tests {
         assert_eq!(money("de 42\u{202f}500 € à 49\u{202f}500 €"), [(42500.0, 49500.0, Some(Currency::EUR))]);
         assert_eq!(money("85'000 CHF"), [(85000.0, 85000.0, Some(Currency::CHF))]);
         assert_eq!(money("CHF 6'500.- par mois"), [(6500.0, 6500.0, Some(Currency::CHF))]);
+        assert_eq!(money("CHF 85'000.– à 95'000.– selon"), [(85000.0, 95000.0, Some(Currency::CHF))]);
         assert_eq!(money("25 $ de l'heure"), [(25.0, 25.0, Some(Currency::CAD))]);
         assert_eq!(money("11,88 € brut de l'heure"), [(11.88, 11.88, Some(Currency::EUR))]);
         assert_eq!(money("29 à 32 k€"), [(29000.0, 32000.0, Some(Currency::EUR))]);
@@ -532,6 +539,7 @@ mod tests {
         assert_eq!(pay("Le projet dispose d'un budget de 120 000 € sur trois ans."), None);
         assert_eq!(pay("La fondation a accordé une subvention de 45 000 €."), None);
         assert_eq!(pay("Un fonds de 2,5 millions d'euros finance la recherche."), None);
+        assert_eq!(pay("Le budget annuel de la maison dépasse 145 000 €, dont 36 % de fonds publics."), None);
         let p = pay("Budget du projet : 80 000 €. Rémunération : 2 000 € brut par mois.").unwrap();
         assert_eq!(p.min, Some(2000));
     }

@@ -2,6 +2,7 @@
 //! arrondissement)", "Lyon (69)"), country, département/region; the workplace is told apart from
 //! addresses for applications, footers and places the job only travels to.
 
+use super::text::FastStr;
 use super::clean::Line;
 use super::gazetteer::{self, City, AMBIGUOUS};
 use super::text::{find_word, fold, is_upper_text, title_case, Tok, TokKind};
@@ -20,6 +21,7 @@ struct Cand {
     score: i32,
     line: usize,
     order: usize,
+    footer: bool,
 }
 
 const PLACE_LABELS: [&str; 16] = [
@@ -42,18 +44,23 @@ fn is_cap(orig: &str) -> bool {
 
 /// Evidence for a country in the whole text, when no city says it.
 pub fn country_evidence(cx: &Ctx) -> Option<Country> {
+    const EVIDENCE: [(&str, usize, i32); 15] = [
+        ("belgique", 1, 3), ("asbl", 1, 3), ("cpas", 1, 2), ("wallonie", 1, 2), ("federation wallonie-bruxelles", 1, 3),
+        ("suisse", 2, 3), ("chf", 2, 3), ("canton", 2, 2), ("romandie", 2, 3),
+        ("quebec", 3, 3), ("canada", 3, 3), ("cad", 3, 2), ("france", 0, 1), ("departement", 0, 1), ("cdi", 0, 1),
+    ];
+    static CUES: std::sync::OnceLock<super::text::Cues> = std::sync::OnceLock::new();
+    let cues = CUES.get_or_init(|| super::text::Cues::new(&EVIDENCE.map(|e| e.0)));
     let mut score = [0i32; 4];
     for l in &cx.doc.lines {
-        let f = l.fold();
-        for (w, c, s) in [
-            ("belgique", 1, 3), ("asbl", 1, 3), ("cpas", 1, 2), ("wallonie", 1, 2), ("federation wallonie-bruxelles", 1, 3),
-            ("suisse", 2, 3), ("chf", 2, 3), ("canton", 2, 2), ("romandie", 2, 3),
-            ("quebec", 3, 3), ("canada", 3, 3), ("cad", 3, 2), ("france", 0, 1), ("departement", 0, 1), ("cdi", 0, 1),
-        ] {
-            if find_word(f, w).is_some() {
-                score[c] += s;
+        // Each cue counts once per line.
+        let mut seen = [false; EVIDENCE.len()];
+        cues.each(l.fold(), |k, _| {
+            if !seen[k] {
+                seen[k] = true;
+                score[EVIDENCE[k].1] += EVIDENCE[k].2;
             }
-        }
+        });
     }
     let (i, best) = score.iter().enumerate().max_by_key(|(i, s)| (**s, std::cmp::Reverse(*i)))?;
     if *best == 0 {
@@ -144,6 +151,23 @@ fn arr_code(city_fold: &str, n: u32) -> Option<String> {
     }
 }
 
+/// A Canadian postal code ("H2J 2L3"), upper-cased.
+fn canadian_postal(f: &str, toks: &[Tok]) -> Option<String> {
+    let one = |t: &Tok, k: TokKind| t.kind == k && t.e - t.s == 1;
+    for w in toks.windows(6) {
+        if one(&w[0], TokKind::Word) && one(&w[1], TokKind::Num) && one(&w[2], TokKind::Word) && one(&w[3], TokKind::Num)
+            && one(&w[4], TokKind::Word) && one(&w[5], TokKind::Num)
+            && !w[1].space_before && !w[2].space_before && !w[4].space_before && !w[5].space_before
+            && (w[0].space_before || w[0].s == 0)
+        {
+            let a = &f[w[0].s..w[2].e];
+            let b = &f[w[3].s..w[5].e];
+            return Some(format!("{} {}", a.to_uppercase(), b.to_uppercase()));
+        }
+    }
+    None
+}
+
 fn canonical_name(orig: &str) -> String {
     if is_upper_text(orig) {
         title_case(&orig.to_lowercase())
@@ -157,12 +181,16 @@ pub fn extract(cx: &Ctx) -> Vec<Place> {
     let mut cands: Vec<Cand> = Vec::new();
     let evidence = country_evidence(cx);
     let by_first = gazetteer::by_first_word();
+    let mut ca_postal: Option<String> = None;
     for (li, line) in cx.doc.lines.iter().enumerate() {
         if line.junk {
             continue;
         }
         let f = line.fold();
         let toks = &cx.toks[li];
+        if ca_postal.is_none() {
+            ca_postal = canadian_postal(f, toks);
+        }
         let label = line.label_value(6).map(|(l, _)| l).filter(|l| PLACE_LABELS.iter().any(|p| l == p || l.starts_with(p)));
         let colon = f.find(':').unwrap_or(0);
         let sec = cx.layout.section[li];
@@ -194,6 +222,7 @@ pub fn extract(cx: &Ctx) -> Vec<Place> {
                             score: 3,
                             line: li,
                             order: 0,
+                            footer: line.footer,
                         });
                         next = j;
                     }
@@ -233,6 +262,10 @@ pub fn extract(cx: &Ctx) -> Vec<Place> {
                         if AMBIGUOUS.contains(&name.as_str()) && (runs_on || !matches!(prev_word, "a" | "lieu" | "sur") && label.is_none()) {
                             continue;
                         }
+                        // "Montréal (Québec)": a province or canton in brackets after a city.
+                        if before.ends_with('(') && cands.last().is_some_and(|c: &Cand| c.line == li) {
+                            continue;
+                        }
                         let mut c = Cand {
                             city: city.name.to_string(),
                             city_fold: name.clone(),
@@ -243,6 +276,7 @@ pub fn extract(cx: &Ctx) -> Vec<Place> {
                             score: if runs_on { 0 } else { 1 },
                             line: li,
                             order: 0,
+                            footer: line.footer,
                         };
                         next = j_end;
                         if let Some((n, end)) = arrondissement(f, toks, j_end) {
@@ -267,7 +301,7 @@ pub fn extract(cx: &Ctx) -> Vec<Place> {
                 let window = &before[before.len().saturating_sub(40)..];
                 if label.is_some() && s_byte > colon {
                     c.score += 10;
-                } else if WORKPLACE_CUES.iter().any(|w| window.contains(w)) {
+                } else if WORKPLACE_CUES.iter().any(|w| window.fhas(w)) {
                     c.score += 8;
                 }
                 match sec {
@@ -277,19 +311,24 @@ pub fn extract(cx: &Ctx) -> Vec<Place> {
                     _ => {}
                 }
                 // A header line "Organisation — Ville (Pays)".
-                if li < 6 && line.words() <= 14 && (f.contains(" - ") || f.contains(" | ")) {
+                if li < 6 && line.words() <= 14 && (f.fhas(" - ") || f.fhas(" | ")) {
                     c.score += 4;
                 }
                 if line.footer {
                     c.score -= 3;
                 }
-                if f[..s_byte].contains("deplacement") {
+                if f[..s_byte].fhas("deplacement") {
                     c.score -= 4;
                 }
                 c.order = cands.len();
                 cands.push(c);
             }
             i = next.max(i + 1);
+        }
+    }
+    if let Some(code) = ca_postal {
+        for c in cands.iter_mut().filter(|c| c.country == Some(Country::CA) && c.postal.is_none()) {
+            c.postal = Some(code.clone());
         }
     }
     if cands.is_empty() {
@@ -321,13 +360,18 @@ fn has_france(cx: &Ctx) -> bool {
 }
 
 fn to_place(best: &Cand, all: &[Cand], evidence: Option<Country>) -> Place {
-    // A postal code for the same city from another mention (an address), when the best has none.
-    let postal = best.postal.clone().or_else(|| {
-        all.iter()
-            .filter(|c| c.city_fold == best.city_fold && c.postal.is_some())
-            .max_by_key(|c| c.score)
-            .and_then(|c| c.postal.clone())
-    });
+    // A postal code for the same city from another mention (an address in the text, not in the
+    // page footer), else the commune's only code.
+    let postal = best
+        .postal
+        .clone()
+        .or_else(|| {
+            all.iter()
+                .filter(|c| c.city_fold == best.city_fold && c.postal.is_some() && !c.footer)
+                .max_by_key(|c| c.score)
+                .and_then(|c| c.postal.clone())
+        })
+        .or_else(|| best.known.filter(|k| gazetteer::has_unique_code(k.name)).and_then(|k| k.postal_code.map(str::to_string)));
     let country = best.country.or(best.known.map(|k| k.country)).or(evidence).unwrap_or(Country::FR);
     let (mut department, mut region) = (None, None);
     match country {
@@ -344,7 +388,7 @@ fn to_place(best: &Cand, all: &[Cand], evidence: Option<Country>) -> Place {
         }
         Country::BE => {
             if let Some((p, r)) = postal.as_deref().and_then(gazetteer::be_province).or_else(|| best.known.and_then(|k| k.department.zip(k.region))) {
-                department = Some(p.to_string());
+                department = (!p.is_empty()).then(|| p.to_string());
                 region = Some(r.to_string());
             }
         }
@@ -387,15 +431,19 @@ mod tests {
             "Une association à Lyon recrute.\nLieu : Villeurbanne.\nDéplacements ponctuels à Paris.\n\
              Les candidatures papier sont à envoyer au 3 rue X, 75011 Paris.",
         );
-        assert_eq!(p, Some((s("Villeurbanne"), None, Country::FR)));
+        assert_eq!(p, Some((s("Villeurbanne"), s("69100"), Country::FR)));
         let p = place("Lieu de travail : Bruxelles\nNOUS SUIVRE\nBRUXELLES\n13 Rue des Champs – 1050 Bruxelles\nRue de Bomel 154 – 4000 Namur");
-        assert_eq!(p, Some((s("Bruxelles"), s("1050"), Country::BE)));
+        assert_eq!(p, Some((s("Bruxelles"), None, Country::BE)));
+        assert_eq!(place("Lieu : Villeurbanne"), Some((s("Villeurbanne"), s("69100"), Country::FR)));
     }
 
     #[test]
     fn swiss_quebec_and_ambiguous_names() {
         assert_eq!(place("Lieu : Genève").map(|p| p.2), Some(Country::CH));
         assert_eq!(place("Poste basé à Montréal (Québec)").map(|p| p.2), Some(Country::CA));
+        let p = extract(&Ctx::new("Lieu : 4530 rue Saint-Denis, Montréal (Québec) H2J 2L3"));
+        assert_eq!(p.len(), 1);
+        assert_eq!((p[0].city.as_deref(), p[0].postal_code.as_deref()), (Some("Montréal"), Some("H2J 2L3")));
         assert_eq!(place("Deux tours d'entretiens. Route de Vienne."), None);
         assert_eq!(place("Lieu : Tours").map(|p| p.0), Some(s("Tours")));
         let p = extract(&Ctx::new("Lieu : Genève\nTaux d'activité 80 %"));

@@ -1,7 +1,7 @@
 //! One text → one `Posting`: runs the field extractors in order, builds the id, and lists the
 //! fields that were not found or are guesses, for the publisher to review.
 
-use super::{apply, body, contract, dates, header, hours, pay, place, remote, themes, Ctx};
+use super::{apply, body, contract, dates, header, hours, partners, pay, place, remote, themes, Ctx};
 use crate::model::{Country, Kind, Posting};
 use std::fmt;
 
@@ -95,10 +95,13 @@ pub fn extract(text: &str, source: Option<&str>) -> Extraction {
             None => title0.map(|t| t.0),
         }
     } else {
-        if title0.as_ref().is_some_and(|t| t.1.is_none()) {
-            note("title", NoteLevel::Unsure, "taken from a sentence of the text");
+        match title0 {
+            Some((t, None)) => {
+                note("title", NoteLevel::Unsure, "taken from a sentence of the text");
+                Some(header::inclusive_variant(&cx, &t).unwrap_or(t))
+            }
+            other => other.map(|t| t.0),
         }
-        title0.map(|t| t.0)
     };
     let title = title.unwrap_or_else(|| {
         note("title", NoteLevel::Missing, "no title line found");
@@ -138,6 +141,7 @@ pub fn extract(text: &str, source: Option<&str>) -> Extraction {
         note("apply", NoteLevel::Missing, "no e-mail, link or address to apply");
     }
     let themes = themes::extract(&cx, &title);
+    let partners = partners::extract(&cx, &organization, &apply.emails);
 
     let mut skip = body::header_lines(&cx);
     if let Some(l) = title_line_used {
@@ -155,7 +159,7 @@ pub fn extract(text: &str, source: Option<&str>) -> Extraction {
         contract: kc.contract,
         title,
         organization,
-        partners: Vec::new(),
+        partners,
         places,
         remote,
         pay,

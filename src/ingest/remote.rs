@@ -1,6 +1,7 @@
 //! Remote work: none ("pas de télétravail", "présentiel uniquement"), partial ("2 jours de
 //! télétravail", "télétravail possible", "hybride") or full ("100 % télétravail", "full remote").
 
+use super::text::FastStr;
 use super::text::{find_word, has_any_word};
 use super::Ctx;
 use crate::model::Remote;
@@ -29,10 +30,17 @@ pub fn extract(cx: &Ctx) -> Remote {
             continue;
         }
         let f = line.fold();
-        if FULL.iter().any(|c| f.contains(c)) {
+        static WORDS: std::sync::OnceLock<super::text::Cues> = std::sync::OnceLock::new();
+        let words = WORDS.get_or_init(|| {
+            super::text::Cues::new(&["teletravail", "teletravailler", "remote", "distance", "hybride", "presentiel", "domicile", "home"])
+        });
+        if !words.any(f) {
+            continue;
+        }
+        if FULL.iter().any(|c| f.fhas(c)) {
             return Remote::Full;
         }
-        if NEGATIONS.iter().any(|c| f.contains(c)) {
+        if NEGATIONS.iter().any(|c| f.fhas(c)) {
             none_said = true;
             continue;
         }
@@ -40,7 +48,7 @@ pub fn extract(cx: &Ctx) -> Remote {
             // "formation à distance", "suivi à distance" are not remote work; only the cues above.
             let p = MENTIONS.iter().filter_map(|m| find_word(f, m)).min().unwrap_or(0);
             let before = &f[p.saturating_sub(25)..p];
-            if before.contains("pas de") || before.contains("sans") {
+            if before.fhas("pas de") || before.fhas("sans") {
                 none_said = true;
             } else {
                 partial = true;

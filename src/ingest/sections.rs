@@ -1,6 +1,7 @@
 //! Headings and sections: which lines are headings (known cues, capitals, short noun lines, "… :"),
 //! and which kind of section (missions, profile, conditions, apply…) each line belongs to.
 
+use super::text::FastStr;
 use super::clean::{Doc, Line};
 use super::text::{fold, is_upper_text, strip_inclusive};
 
@@ -218,6 +219,9 @@ pub fn is_heading(doc: &Doc, i: usize) -> bool {
         return true;
     }
     let words = l.words();
+    if words > 40 {
+        return false;
+    }
     let chars = l.text.chars().count();
     let key = heading_key(&l.text);
     if words <= 7 && cue_section(&key).is_some() && l.label_value(6).is_none() && !ends_sentence(&l.text) {
@@ -259,7 +263,7 @@ pub fn is_heading(doc: &Doc, i: usize) -> bool {
         && l.text.starts_with(|c: char| c.is_uppercase())
         && !is_infinitive(first_word(l.fold()))
         && !l.text.contains('@')
-        && !l.text.contains("http")
+        && !l.text.fhas("http")
     {
         if let Some(n) = next {
             let longer = n.bullet.is_some() || n.text.chars().count() > chars * 2 + 20;

@@ -96,13 +96,74 @@ pub fn is_word_byte(b: u8) -> bool {
     b.is_ascii_alphanumeric() || b >= 0x80
 }
 
+/// Byte offset of `needle` in `hay` from `from`: a first-byte scan, much cheaper than a general
+/// substring searcher for the short cues and lines the extractors work on.
+pub fn find_from(hay: &str, needle: &str, from: usize) -> Option<usize> {
+    let h = hay.as_bytes();
+    let n = needle.as_bytes();
+    if n.is_empty() {
+        return Some(from.min(h.len()));
+    }
+    if n.len() > h.len() {
+        return None;
+    }
+    let first = n[0];
+    let last = h.len() - n.len();
+    let mut i = from;
+    while i <= last {
+        match h[i..=last].iter().position(|&b| b == first) {
+            Some(k) => {
+                let at = i + k;
+                // A byte loop: cheaper than a memcmp call for cue-sized needles.
+                if h[at + 1..at + n.len()].iter().zip(&n[1..]).all(|(a, b)| a == b) {
+                    return Some(at);
+                }
+                i = at + 1;
+            }
+            None => return None,
+        }
+    }
+    None
+}
+
+/// True when `needle` occurs in `hay` (see [`find_from`]).
+pub fn contains(hay: &str, needle: &str) -> bool {
+    find_from(hay, needle, 0).is_some()
+}
+
+/// Cheap substring search on `str` (see [`find_from`]) for the extractors' many short cues.
+pub trait FastStr {
+    /// First byte offset of `n`.
+    fn ffind(&self, n: &str) -> Option<usize>;
+    /// Last byte offset of `n`.
+    fn frfind(&self, n: &str) -> Option<usize>;
+    /// True when `n` occurs.
+    fn fhas(&self, n: &str) -> bool;
+}
+
+impl FastStr for str {
+    fn ffind(&self, n: &str) -> Option<usize> {
+        find_from(self, n, 0)
+    }
+    fn frfind(&self, n: &str) -> Option<usize> {
+        let (h, nb) = (self.as_bytes(), n.as_bytes());
+        if nb.len() > h.len() {
+            return None;
+        }
+        (0..=h.len() - nb.len()).rev().find(|&i| h[i] == nb[0] && &h[i..i + nb.len()] == nb)
+    }
+    fn fhas(&self, n: &str) -> bool {
+        find_from(self, n, 0).is_some()
+    }
+}
+
 /// Finds `needle` in `hay` at word boundaries (both ends), from byte `from`.
 pub fn find_word_from(hay: &str, needle: &str, from: usize) -> Option<usize> {
     let hb = hay.as_bytes();
     let nb = needle.as_bytes();
     let mut start = from;
     while start <= hay.len() {
-        let i = start + hay.get(start..)?.find(needle)?;
+        let i = find_from(hay, needle, start)?;
         let end = i + nb.len();
         let left_ok = i == 0 || !is_word_byte(hb[i - 1]) || !is_word_byte(nb[0]);
         let right_ok = end >= hb.len() || !is_word_byte(hb[end]) || !is_word_byte(nb[nb.len() - 1]);
@@ -127,7 +188,7 @@ pub fn find_stem(hay: &str, stem: &str) -> Option<usize> {
     let hb = hay.as_bytes();
     let mut start = 0;
     while start <= hay.len() {
-        let i = start + hay.get(start..)?.find(stem)?;
+        let i = find_from(hay, stem, start)?;
         if i == 0 || !is_word_byte(hb[i - 1]) {
             return Some(i);
         }
@@ -147,6 +208,85 @@ pub fn has_any_word(hay: &str, needles: &[&str]) -> bool {
 /// True when any of `stems` starts a word in `hay`.
 pub fn has_any_stem(hay: &str, stems: &[&str]) -> bool {
     stems.iter().any(|n| find_stem(hay, n).is_some())
+}
+
+/// FNV-1a: a fast hash for the short words used as map keys (no need for DoS resistance here).
+#[derive(Debug, Clone, Copy)]
+pub struct WordHasher(u64);
+
+impl Default for WordHasher {
+    fn default() -> Self {
+        WordHasher(0xcbf2_9ce4_8422_2325)
+    }
+}
+
+impl std::hash::Hasher for WordHasher {
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.0 ^= b as u64;
+            self.0 = self.0.wrapping_mul(0x0100_0000_01b3);
+        }
+    }
+    fn finish(&self) -> u64 {
+        self.0
+    }
+}
+
+/// A hash map keyed by words, with [`WordHasher`].
+pub type WordMap<K, V> = std::collections::HashMap<K, V, std::hash::BuildHasherDefault<WordHasher>>;
+
+/// A set of cue phrases matched in one pass over a folded text: each word start is looked up
+/// by its first word, then the candidate phrases are compared there. Build once, reuse.
+#[derive(Debug, Clone)]
+pub struct Cues {
+    by_first: WordMap<&'static str, Vec<(usize, &'static str)>>,
+}
+
+impl Cues {
+    /// Cue phrases (folded, starting with a letter or digit).
+    pub fn new(list: &[&'static str]) -> Cues {
+        let mut by_first: WordMap<&'static str, Vec<(usize, &'static str)>> = WordMap::default();
+        for (k, cue) in list.iter().enumerate() {
+            let end = cue.bytes().position(|b| !b.is_ascii_alphanumeric()).unwrap_or(cue.len());
+            assert!(end > 0, "cue «{cue}» must start with a letter or digit");
+            by_first.entry(&cue[..end]).or_default().push((k, cue));
+        }
+        Cues { by_first }
+    }
+
+    /// Calls `hit(cue index, byte position)` for every cue found at word boundaries, in order.
+    pub fn each(&self, hay: &str, mut hit: impl FnMut(usize, usize)) {
+        let b = hay.as_bytes();
+        let mut i = 0;
+        while i < b.len() {
+            if !b[i].is_ascii_alphanumeric() || (i > 0 && is_word_byte(b[i - 1])) {
+                i += 1;
+                continue;
+            }
+            let mut j = i;
+            while j < b.len() && b[j].is_ascii_alphanumeric() {
+                j += 1;
+            }
+            if let Some(list) = self.by_first.get(&hay[i..j]) {
+                for (k, cue) in list {
+                    let e = i + cue.len();
+                    if b[i..].starts_with(cue.as_bytes())
+                        && (e >= b.len() || !is_word_byte(b[e]) || !cue.as_bytes()[cue.len() - 1].is_ascii_alphanumeric())
+                    {
+                        hit(*k, i);
+                    }
+                }
+            }
+            i = j;
+        }
+    }
+
+    /// True when any cue occurs.
+    pub fn any(&self, hay: &str) -> bool {
+        let mut found = false;
+        self.each(hay, |_, _| found = true);
+        found
+    }
 }
 
 /// What a token is.
@@ -258,13 +398,13 @@ pub fn strip_inclusive(f: &str) -> String {
         "rices", "trice", "trices", "euse", "euses", "x", "ale", "ales", "te", "fe",
     ];
     let b = f.as_bytes();
-    let mut out = String::with_capacity(f.len());
+    // Only ASCII bytes are ever dropped, so the result stays valid UTF-8.
+    let mut out: Vec<u8> = Vec::with_capacity(b.len());
     let mut i = 0;
     while i < b.len() {
         let c = b[i];
         let prev_letter = i > 0 && b[i - 1].is_ascii_alphabetic();
         if prev_letter && (c == b'.' || c == b'-' || c == b'(') {
-            // Try to read one or two suffix pieces.
             let mut j = i;
             let mut matched = false;
             for _ in 0..2 {
@@ -297,38 +437,14 @@ pub fn strip_inclusive(f: &str) -> String {
                 matched = true;
             }
             if matched {
-                // `-e` alone could be an ordinary compound ("porte-e" never is, but keep the rule safe):
-                // only drop when the suffix run ends at a word end.
                 i = j;
                 continue;
             }
         }
-        out.push(c as char);
+        out.push(c);
         i += 1;
     }
-    // `out` was built byte by byte: rebuild safely when the input was not ASCII.
-    if f.is_ascii() {
-        out
-    } else {
-        strip_inclusive_slow(f)
-    }
-}
-
-fn strip_inclusive_slow(f: &str) -> String {
-    // Apply the ASCII rule to ASCII runs, keep other characters as they are.
-    let mut out = String::with_capacity(f.len());
-    let mut run = String::new();
-    for c in f.chars() {
-        if c.is_ascii() {
-            run.push(c);
-        } else {
-            out.push_str(&strip_inclusive(&run));
-            run.clear();
-            out.push(c);
-        }
-    }
-    out.push_str(&strip_inclusive(&run));
-    out
+    String::from_utf8(out).expect("only ASCII bytes were removed")
 }
 
 /// Upper-cases the first letter.
@@ -434,6 +550,15 @@ mod tests {
         assert_eq!(find_word("des tours d'entretien", "tours"), Some(4));
         assert!(find_stem("les benevoles", "benevol").is_some());
         assert!(find_stem("nonbenevoles", "benevol").is_none());
+    }
+
+    #[test]
+    fn cue_sets_match_phrases_at_word_starts() {
+        let c = Cues::new(&["cdi", "contrat a duree determinee", "jusqu'au", "cdd"]);
+        let mut hits = Vec::new();
+        c.each("un contrat a duree determinee, pas un cdisation, jusqu'au cdd", |k, p| hits.push((k, p)));
+        assert_eq!(hits, [(1, 3), (2, 49), (3, 58)]);
+        assert!(!c.any("acdi"));
     }
 
     #[test]

@@ -2,7 +2,7 @@
 //! écologique, santé, jeunesse, culture, démocratie, migrations, alimentation, ESS…), scored over
 //! title, explicit "Thématiques :" lines and the text.
 
-use super::text::{find_stem, find_word, fold, strip_inclusive};
+use super::text::{find_stem, fold, strip_inclusive};
 use super::Ctx;
 use crate::model::Theme;
 
@@ -15,7 +15,7 @@ const LEXICON: [(Theme, &[&str], f32); 17] = [
     (Theme::TransitionEcologique, &["transition ecologique", "ecologi", "environnement", "climat", "biodiversite", "developpement durable", "energie", "dechets", "economie circulaire", "reemploi", "mobilites douces", "zero dechet", "renovation energetique", "nature"], 1.0),
     (Theme::Sante, &["sante", "soins", "medical", "medicale", "medico", "hopital", "sanitaire", "psychiatr", "addiction", "sante mentale", "infirmi", "therapeut", "handicap psychique"], 1.0),
     (Theme::Jeunesse, &["jeunesse", "jeunes", "adolescent", "enfance", "enfant", "mineurs", "protection de l'enfance", "periscolaire", "centre de loisirs"], 1.0),
-    (Theme::Education, &["education", "educatif", "educative", "scolaire", "ecole", "pedagog", "enseignement", "decrochage", "education populaire", "formation professionnelle"], 1.0),
+    (Theme::Education, &["education", "educatif", "educative", "scolaire", "ecole", "pedagog", "enseignement", "decrochage", "formation professionnelle"], 1.0),
     (Theme::Culture, &["culture", "culturel", "culturelle", "artist", "spectacle", "musique", "theatre", "cinema", "patrimoine", "musee", "bibliotheque", "arts", "lecture publique"], 1.0),
     (Theme::Democratie, &["democratie", "democratique", "citoyen", "citoyenne", "citoyennete", "participation citoyenne", "pouvoir d'agir", "interpellation", "libertes associatives", "plaidoyer", "community organizing", "vie associative", "droits civiques"], 1.0),
     (Theme::Migrations, &["migra", "refugie", "exile", "asile", "demandeurs d'asile", "etrangers", "sans-papiers", "interculturel", "mobilite internationale", "primo-arrivant"], 1.0),
@@ -99,6 +99,12 @@ pub fn extract(cx: &Ctx, title: &str) -> Vec<Theme> {
             }
         }
     }
+    let (score, total_words) = scores(cx, title);
+    pick(&score, total_words)
+}
+
+/// Raw theme scores (lexicon order) and the number of words of the text.
+pub fn scores(cx: &Ctx, title: &str) -> ([f32; 17], usize) {
     let mut score = [0f32; 17];
     let title_f = strip_inclusive(&fold(title));
     let mut total_words = 0usize;
@@ -107,17 +113,27 @@ pub fn extract(cx: &Ctx, title: &str) -> Vec<Theme> {
             continue;
         }
         total_words += line.words();
-        let f = strip_inclusive(line.fold());
+        let f = &cx.incl[i];
         let w = if cx.layout.heading[i] { 2.0 } else { 1.0 };
         for (k, (_, cues, weight)) in LEXICON.iter().enumerate() {
             for c in cues.iter() {
-                let n = count(&f, c);
+                let n = count(f, c);
                 if n > 0 {
                     score[k] += w * weight * (n as f32).min(3.0);
                 }
             }
         }
     }
+    // "Éducation populaire" names a movement of civic education, not schooling.
+    let edu = LEXICON.iter().position(|(t, _, _)| *t == Theme::Education).expect("education in lexicon");
+    for (i, line) in cx.doc.lines.iter().enumerate() {
+        if line.junk || line.footer {
+            continue;
+        }
+        let n = count(&cx.incl[i], "education populaire");
+        score[edu] -= if cx.layout.heading[i] { 2.0 } else { 1.0 } * (n as f32).min(3.0);
+    }
+    score[edu] = score[edu].max(0.0);
     for (k, (_, cues, _)) in LEXICON.iter().enumerate() {
         for c in cues.iter() {
             if count(&title_f, c) > 0 {
@@ -125,6 +141,10 @@ pub fn extract(cx: &Ctx, title: &str) -> Vec<Theme> {
             }
         }
     }
+    (score, total_words)
+}
+
+fn pick(score: &[f32; 17], total_words: usize) -> Vec<Theme> {
     // Scale the threshold with the text length: long texts mention everything once.
     let min = 3.0 + (total_words as f32 / 400.0);
     let max = score.iter().cloned().fold(0.0, f32::max);
@@ -138,7 +158,6 @@ pub fn extract(cx: &Ctx, title: &str) -> Vec<Theme> {
     picked.truncate(3);
     let mut out: Vec<Theme> = picked.into_iter().map(|(_, t)| t).collect();
     out.sort();
-    let _ = find_word;
     out
 }
 

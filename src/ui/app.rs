@@ -1,21 +1,26 @@
-//! The root component: owns the reducer, runs the search (memoised on the query), provides the
-//! catalogue by context, and switches between the list and the detail of one offer.
+//! The root component: owns the reducer and the saved offers, runs the search (memoised on the
+//! query), provides the catalogue by context, keeps the page URL, history and JSON-LD in step
+//! through the `Host`, and switches between the list and the detail of one offer.
 
 use std::rc::Rc;
 
+use wasm_bindgen::JsCast;
 use web_sys::{Element, HtmlElement};
 use yew::prelude::*;
 
 use super::card::Card;
-use super::detail::Detail;
+use super::detail::{Detail, Gone};
 use super::facets::FacetPanel;
+use super::favourites::Favourites;
 use super::format;
+use super::host::{HostRef, ShareOutcome};
 use super::results::ResultList;
 use super::search_box::SearchBox;
 use super::state::{Action, State};
 use super::toolbar::Toolbar;
 use super::Shared;
 use crate::catalogue::{Catalogue, Id};
+use crate::embed::{jsonld, url::UrlState};
 use crate::model::Date;
 
 #[derive(Properties, Clone)]
@@ -28,6 +33,11 @@ pub struct AppProps {
     pub page_size: usize,
     #[prop_or_default]
     pub title: Option<AttrValue>,
+    /// The page's URL, history, storage and head.
+    pub host: HostRef,
+    /// A short note about the data ("Offres mises à jour le …", a feed that failed).
+    #[prop_or_default]
+    pub notice: Option<AttrValue>,
 }
 
 impl PartialEq for AppProps {
@@ -37,31 +47,62 @@ impl PartialEq for AppProps {
             && self.uid == o.uid
             && self.page_size == o.page_size
             && self.title == o.title
+            && self.host == o.host
+            && self.notice == o.notice
     }
 }
 
-/// Id of the title button of a card, to give focus back to it.
-pub fn card_button_id(uid: &str, id: Id) -> String {
+/// Id of the title link of a card, to give focus back to it.
+pub fn card_link_id(uid: &str, id: Id) -> String {
     format!("{uid}-offer-{id}")
+}
+
+fn focus(el: Element) {
+    if let Ok(el) = el.dyn_into::<HtmlElement>() {
+        let _ = el.focus();
+    }
 }
 
 #[component]
 pub fn App(props: &AppProps) -> Html {
+    let host = props.host.0.clone();
     let state = use_reducer({
-        let page_size = props.page_size;
-        move || State::new(page_size)
+        let (host, page_size) = (host.clone(), props.page_size);
+        move || State::from_url(host.initial_state(), page_size)
+    });
+    let favourites = use_state({
+        let host = host.clone();
+        move || {
+            let (favs, note) = host.load_favourites().map(|t| Favourites::decode(&t)).unwrap_or_default();
+            if let Some(note) = note {
+                web_sys::console::warn_1(&format!("vitrine: {note}").into());
+            }
+            favs
+        }
     });
     let catalogue = props.catalogue.clone();
     let today = props.today;
-    let results = use_memo((state.query.clone(), today), {
-        let catalogue = catalogue.clone();
-        move |(query, today)| catalogue.search(query, *today)
+
+    // The query the catalogue runs: the visitor's, narrowed to saved offers for "mes offres".
+    let query = {
+        let mut q = state.query.clone();
+        if state.saved_only {
+            q.only = Some(favourites.saved.iter().map(|s| s.id.clone()).collect());
+        }
+        q
+    };
+    let results = use_memo((query, today, Shared(catalogue.clone())), |(query, today, shared)| {
+        shared.0.search(query, *today)
     });
+    let open_id = state.open.as_deref().and_then(|slug| catalogue.id_of(slug));
 
     let root = use_node_ref();
     // Page scroll position when an offer was opened, restored on the way back.
     let saved_scroll = use_mut_ref(|| None::<f64>);
-    let previous_open = use_mut_ref(|| None::<Id>);
+    let previous_open = use_mut_ref(|| state.open.clone());
+    // The URL state last written or read, so history moves are not written back.
+    let url_state = use_mut_ref(|| state.to_url());
+    let share_outcome = use_state(|| None::<ShareOutcome>);
 
     let dispatch = {
         let state = state.clone();
@@ -73,57 +114,133 @@ pub fn App(props: &AppProps) -> Html {
             state.dispatch(action)
         })
     };
+    let open = {
+        let (catalogue, dispatch) = (catalogue.clone(), dispatch.clone());
+        Callback::from(move |id: Id| dispatch.emit(Action::Open(catalogue.get(id).id.clone())))
+    };
+    let toggle_saved = {
+        let (catalogue, favourites, host) = (catalogue.clone(), favourites.clone(), host.clone());
+        Callback::from(move |slug: String| {
+            let mut next = (*favourites).clone();
+            match catalogue.id_of(&slug) {
+                Some(id) => {
+                    next.toggle(catalogue.get(id));
+                }
+                None => {
+                    next.remove(&slug);
+                }
+            }
+            if !host.save_favourites(&next.encode()) {
+                web_sys::console::warn_1(&"vitrine: saved offers could not be stored (private mode or full storage)".into());
+            }
+            favourites.set(next);
+        })
+    };
+
+    // Back/Forward: take the URL's state.
+    {
+        let (host, dispatch, url_state) = (host.clone(), dispatch.clone(), url_state.clone());
+        use_effect_with((), move |_| {
+            host.on_history(Callback::from(move |url: UrlState| {
+                *url_state.borrow_mut() = url.clone();
+                dispatch.emit(Action::Sync(url));
+            }));
+        });
+    }
+
+    // Keep the page URL in step: a history entry when an offer opens or closes, in place otherwise.
+    {
+        let (host, url_state) = (host.clone(), url_state.clone());
+        use_effect_with(state.to_url(), move |now| {
+            let before = url_state.replace(now.clone());
+            if before != *now {
+                host.save_state(now, before.offer != now.offer);
+            }
+        });
+    }
+
+    // JSON-LD for the open offer, removed when it closes.
+    {
+        let (host, catalogue) = (host.clone(), catalogue.clone());
+        let url = open_id.map(|_| host.offer_link(&state.to_url()));
+        use_effect_with((open_id, url), move |(open_id, url)| {
+            let json = open_id.zip(url.as_deref()).and_then(|(id, url)| jsonld::job_posting(catalogue.get(id), url));
+            host.set_structured_data(json);
+        });
+    }
 
     // Focus and scroll after the view switched.
     {
         let root = root.clone();
         let uid = props.uid.clone();
-        use_effect_with(state.open, move |open| {
-            let was = previous_open.replace(*open);
+        let catalogue = catalogue.clone();
+        let share_outcome = share_outcome.clone();
+        use_effect_with(state.open.clone(), move |open| {
+            let was = previous_open.replace(open.clone());
+            share_outcome.set(None);
             let Some(root) = root.cast::<Element>() else { return };
-            match (was, *open) {
-                (_, Some(_)) => {
+            match (was, open) {
+                (was, Some(now)) if was.as_ref() != Some(now) => {
                     if let Ok(Some(h)) = root.query_selector("[data-detail-heading]") {
-                        let top = h.get_bounding_client_rect().top();
-                        if top < 0.0 {
+                        if h.get_bounding_client_rect().top() < 0.0 {
                             h.scroll_into_view();
                         }
-                        if let Ok(h) = h.dyn_into::<HtmlElement>() {
-                            let _ = h.focus();
-                        }
+                        focus(h);
                     }
                 }
                 (Some(closed), None) => {
                     if let (Some(y), Some(w)) = (saved_scroll.borrow_mut().take(), web_sys::window()) {
                         w.scroll_to_with_x_and_y(0.0, y);
                     }
-                    let selector = format!("#{}", card_button_id(&uid, closed));
-                    if let Ok(Some(el)) = root.query_selector(&selector) {
-                        if let Ok(el) = el.dyn_into::<HtmlElement>() {
-                            let _ = el.focus();
+                    if let Some(id) = catalogue.id_of(&closed) {
+                        if let Ok(Some(el)) = root.query_selector(&format!("#{}", card_link_id(&uid, id))) {
+                            focus(el);
                         }
                     }
                 }
-                (None, None) => {}
+                _ => {}
             }
         });
     }
 
+    let share = {
+        let (host, share_outcome, catalogue) = (host.clone(), share_outcome.clone(), catalogue.clone());
+        let url_now = state.to_url();
+        Callback::from(move |id: Id| {
+            let link = host.offer_link(&url_now);
+            let outcome = share_outcome.clone();
+            host.share(&catalogue.get(id).title, &link, Callback::from(move |o| outcome.set(Some(o))));
+        })
+    };
+
+    let detail_open = state.open.is_some();
+    let shown = results.ids.len().min(state.limit);
+    // Saved offers that are no longer in the data, listed under "mes offres".
+    let gone: Vec<_> = if state.saved_only {
+        favourites.saved.iter().filter(|s| catalogue.id_of(&s.id).is_none()).cloned().collect()
+    } else {
+        Vec::new()
+    };
     // The list stays mounted (hidden) while an offer is open, so coming back finds the filters
     // panel, "voir tout" choices and page length exactly as they were.
-    let list_hidden = state.open.is_some_and(|id| (id as usize) < catalogue.len());
-    let shown = results.ids.len().min(state.limit);
     let list = html! {
-        <div class="layout" hidden={list_hidden}>
+        <div class="layout" hidden={detail_open}>
             <FacetPanel uid={props.uid.clone()} facets={results.facets.clone()}
                 selected={state.selected_count()} on_action={dispatch.clone()} />
             <section class="results" aria-label="Résultats">
                 <Toolbar uid={props.uid.clone()} count={results.ids.len()} total={results.total}
                     expired_hidden={results.expired_hidden} query={state.query.clone()}
-                    filtered={state.is_filtered()} on_action={dispatch.clone()} />
-                if results.ids.is_empty() {
+                    filtered={state.is_filtered()} saved_only={state.saved_only}
+                    saved_count={favourites.saved.len()} on_action={dispatch.clone()} />
+                if results.ids.is_empty() && gone.is_empty() {
                     <div class="empty">
-                        <p class="empty-title">{ "Aucune offre ne correspond à votre recherche." }</p>
+                        <p class="empty-title">
+                            { if state.saved_only && favourites.saved.is_empty() {
+                                "Vous n’avez pas encore d’offre sauvegardée : utilisez l’étoile d’une offre pour la retrouver ici."
+                            } else {
+                                "Aucune offre ne correspond à votre recherche."
+                            } }
+                        </p>
                         if results.expired_hidden > 0 {
                             <p>
                                 { format::expired_matching(results.expired_hidden) }{ " " }
@@ -141,9 +258,18 @@ pub fn App(props: &AppProps) -> Html {
                     </div>
                 } else {
                     <ResultList>
-                        { for results.ids[..shown].iter().map(|&id| html! {
-                            <Card key={id} {id} {today} button_id={card_button_id(&props.uid, id)}
-                                on_open={dispatch.reform(Action::Open)} />
+                        { for results.ids[..shown].iter().map(|&id| {
+                            let slug = &catalogue.get(id).id;
+                            let mut link_state = state.to_url();
+                            link_state.offer = Some(slug.clone());
+                            html! {
+                                <Card key={id} {id} {today} link_id={card_link_id(&props.uid, id)}
+                                    href={host.offer_link(&link_state)} saved={favourites.contains(slug)}
+                                    on_open={open.clone()} on_save={toggle_saved.clone()} />
+                            }
+                        }) }
+                        { for gone.iter().map(|s| html! {
+                            <Gone key={s.id.clone()} saved={s.clone()} on_remove={toggle_saved.clone()} />
                         }) }
                     </ResultList>
                     if shown < results.ids.len() {
@@ -155,8 +281,22 @@ pub fn App(props: &AppProps) -> Html {
             </section>
         </div>
     };
-    let detail = match state.open {
-        Some(id) if list_hidden => html! { <Detail {id} {today} on_action={dispatch.clone()} /> },
+    let detail = match (&state.open, open_id) {
+        (Some(slug), Some(id)) => html! {
+            <Detail {id} {today} saved={favourites.contains(slug)} on_action={dispatch.clone()}
+                on_save={toggle_saved.clone()} on_share={share} share_outcome={*share_outcome} />
+        },
+        (Some(_), None) => html! {
+            <article class="detail" aria-labelledby={format!("{}-missing", props.uid)}>
+                <h2 id={format!("{}-missing", props.uid)} tabindex="-1" data-detail-heading="">
+                    { "Cette offre n’est plus disponible" }
+                </h2>
+                <p>{ "Elle a peut-être été pourvue ou retirée par l’organisation qui l’avait publiée." }</p>
+                <button type="button" class="back" onclick={dispatch.reform(|_| Action::Close)}>
+                    { "← Voir les offres" }
+                </button>
+            </article>
+        },
         _ => html! {},
     };
 
@@ -166,7 +306,10 @@ pub fn App(props: &AppProps) -> Html {
                 if let Some(title) = &props.title {
                     <h2 class="widget-title">{ title.clone() }</h2>
                 }
-                <div hidden={list_hidden}>
+                if let Some(notice) = &props.notice {
+                    <p class="notice" role="status">{ notice.clone() }</p>
+                }
+                <div hidden={detail_open}>
                     <SearchBox uid={props.uid.clone()} text={state.query.text.clone()} on_action={dispatch.clone()} />
                 </div>
                 { list }
@@ -175,5 +318,3 @@ pub fn App(props: &AppProps) -> Html {
         </ContextProvider<Shared>>
     }
 }
-
-use wasm_bindgen::JsCast;

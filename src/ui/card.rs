@@ -11,8 +11,27 @@ use crate::model::Date;
 pub struct CardProps {
     pub id: Id,
     pub today: Date,
-    pub button_id: String,
+    /// Element id of the title link (focus returns there from the detail).
+    pub link_id: String,
+    /// The page URL that opens this offer (for new tabs and copied links).
+    pub href: String,
+    pub saved: bool,
     pub on_open: Callback<Id>,
+    /// Saves or unsaves, by slug.
+    pub on_save: Callback<String>,
+}
+
+/// The star button that saves an offer, on cards and in the detail.
+pub fn star(title: &str, slug: &str, saved: bool, on_save: &Callback<String>) -> Html {
+    let slug = slug.to_string();
+    let onclick = on_save.reform(move |_| slug.clone());
+    let label = if saved { format!("Retirer « {title} » de mes offres") } else { format!("Sauvegarder « {title} » dans mes offres") };
+    html! {
+        <button type="button" class={classes!("star", saved.then_some("on"))} aria-pressed={saved.to_string()}
+            aria-label={label} title={if saved { "Retirer de mes offres" } else { "Sauvegarder dans mes offres" }} {onclick}>
+            <span aria-hidden="true">{ if saved { "★" } else { "☆" } }</span>
+        </button>
+    }
 }
 
 #[component]
@@ -24,7 +43,16 @@ pub fn Card(props: &CardProps) -> Html {
     let urgent = format::deadline_urgent(&status);
     let expired = matches!(status, crate::catalogue::DeadlineStatus::Expired { .. });
     let id = props.id;
-    let onclick = props.on_open.reform(move |_| id);
+    // A plain click opens the detail in place; modified clicks (new tab, window) keep the link.
+    let onclick = {
+        let on_open = props.on_open.clone();
+        Callback::from(move |e: MouseEvent| {
+            if !(e.ctrl_key() || e.meta_key() || e.shift_key() || e.alt_key() || e.button() != 0) {
+                e.prevent_default();
+                on_open.emit(id);
+            }
+        })
+    };
     let kind = format::kind_short(p.kind, p.contract);
     let place = p.places.first().map(|pl| {
         let city = pl.city.clone().unwrap_or_default();
@@ -34,8 +62,9 @@ pub fn Card(props: &CardProps) -> Html {
     html! {
         <li class={classes!("card", expired.then_some("expired"))}>
             <h3 class="card-title">
-                <button type="button" id={props.button_id.clone()} {onclick}>{ &p.title }</button>
+                <a id={props.link_id.clone()} href={props.href.clone()} {onclick}>{ &p.title }</a>
             </h3>
+            { star(&p.title, &p.id, props.saved, &props.on_save) }
             <p class="org">{ &p.organization }</p>
             <ul class="meta" role="list">
                 <li class="tag kind">{ kind }</li>

@@ -3,7 +3,10 @@
 
 use yew::prelude::*;
 
+use super::card::star;
+use super::favourites::Saved;
 use super::format;
+use super::host::ShareOutcome;
 use super::state::Action;
 use super::use_catalogue;
 use crate::catalogue::{deadline_status, DeadlineStatus, Id};
@@ -13,7 +16,13 @@ use crate::model::{Block, Date, Kind, Place, Posting, Remote};
 pub struct DetailProps {
     pub id: Id,
     pub today: Date,
+    pub saved: bool,
     pub on_action: Callback<Action>,
+    /// Saves or unsaves, by slug.
+    pub on_save: Callback<String>,
+    pub on_share: Callback<Id>,
+    /// How the last share request of this offer went.
+    pub share_outcome: Option<ShareOutcome>,
 }
 
 fn place_text(pl: &Place) -> String {
@@ -177,15 +186,53 @@ pub fn Detail(props: &DetailProps) -> Html {
             }
         })
     };
+    let id = props.id;
+    let share_note = match props.share_outcome {
+        Some(ShareOutcome::Copied) => "Lien copié dans le presse-papiers.",
+        Some(ShareOutcome::Sheet) => "Lien partagé.",
+        Some(ShareOutcome::Failed) => "Le lien n’a pas pu être copié : copiez l’adresse de la page.",
+        None => "",
+    };
     html! {
         <article class="detail" aria-labelledby="detail-title" {onkeydown}>
             <button type="button" class="back" onclick={back.clone()}>{ "← Retour aux offres" }</button>
             <h2 id="detail-title" tabindex="-1" data-detail-heading="">{ &p.title }</h2>
             <p class="org">{ &p.organization }</p>
+            <div class="detail-actions">
+                { star(&p.title, &p.id, props.saved, &props.on_save) }
+                <button type="button" class="secondary share" onclick={props.on_share.reform(move |_| id)}>
+                    { "Partager" }
+                </button>
+                <span class="share-note" role="status">{ share_note }</span>
+            </div>
             { facts(p, &status) }
             { apply(p, closed) }
             { body(&p.body) }
             <button type="button" class="back" onclick={back}>{ "← Retour aux offres" }</button>
         </article>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+pub struct GoneProps {
+    pub saved: Saved,
+    /// Removes it from the saved offers, by slug.
+    pub on_remove: Callback<String>,
+}
+
+/// A saved offer that is no longer in the data: named, marked unavailable, removable.
+#[component]
+pub fn Gone(props: &GoneProps) -> Html {
+    let slug = props.saved.id.clone();
+    html! {
+        <li class="card gone">
+            <h3 class="card-title">{ &props.saved.title }</h3>
+            <p class="org">{ &props.saved.organization }</p>
+            <p class="badge closed-note">{ "Cette offre n’est plus disponible." }</p>
+            <button type="button" class="link" onclick={props.on_remove.reform(move |_| slug.clone())}>
+                { "Retirer de mes offres" }
+                <span class="visually-hidden">{ format!(" : {}", props.saved.title) }</span>
+            </button>
+        </li>
     }
 }

@@ -21,7 +21,12 @@ mod search_box;
 mod toolbar;
 
 #[cfg(target_arch = "wasm32")]
+pub mod host;
+
+#[cfg(target_arch = "wasm32")]
 pub use app::{App, AppProps};
+#[cfg(target_arch = "wasm32")]
+pub use host::{Host, HostRef};
 
 /// The catalogue shared by every component of one widget, provided once by context.
 #[cfg(target_arch = "wasm32")]

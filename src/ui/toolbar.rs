@@ -16,6 +16,10 @@ pub struct ToolbarProps {
     pub expired_hidden: usize,
     pub query: Query,
     pub filtered: bool,
+    /// "Mes offres" is on.
+    pub saved_only: bool,
+    /// How many offers the visitor saved.
+    pub saved_count: usize,
     pub on_action: Callback<Action>,
 }
 
@@ -49,6 +53,10 @@ pub fn Toolbar(props: &ToolbarProps) -> Html {
                 }
             </p>
             <div class="controls">
+                <button type="button" class={classes!("secondary", "mine", props.saved_only.then_some("on"))}
+                    aria-pressed={props.saved_only.to_string()} onclick={props.on_action.reform(|_| Action::ToggleSavedOnly)}>
+                    <span aria-hidden="true">{ "★ " }</span>{ format!("Mes offres ({})", props.saved_count) }
+                </button>
                 <label for={sort_id.clone()}>{ "Trier par" }</label>
                 <select id={sort_id} onchange={onsort}>
                     { for Sort::ALL.iter().map(|&s| html! {

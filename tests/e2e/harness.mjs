@@ -194,7 +194,7 @@ function snapshotIn(root) {
     messageRole: [...root.children].find((el) => el.tagName === 'P')?.getAttribute('role') ?? null,
     status: text(root.querySelector('.toolbar [role="status"]')),
     query: root.querySelector('input[type="search"]')?.value ?? null,
-    cards: [...root.querySelectorAll('ul.cards > li.card h3 > button')].map(text),
+    cards: [...root.querySelectorAll('ul.cards > li.card h3 > a')].map(text),
     empty: text(root.querySelector('.empty-title')),
     detail: detail ? text(detail.querySelector('h2')) : null,
     filtersExpanded: root.querySelector('.filters-toggle')?.getAttribute('aria-expanded') ?? null,
@@ -254,7 +254,7 @@ export class Widget {
     const want = [...titles].sort();
     await this.until(`list shows ${JSON.stringify(want)} with status "${status}"`, (root, { want, status }) => {
       const clean = (s) => s.replace(/[\s\u00a0\u202f]+/g, ' ').trim();
-      const got = [...root.querySelectorAll('ul.cards > li.card h3 > button')].map((b) => clean(b.textContent)).sort();
+      const got = [...root.querySelectorAll('ul.cards > li.card h3 > a')].map((b) => clean(b.textContent)).sort();
       const st = root.querySelector('.toolbar [role="status"]');
       return st && clean(st.textContent) === status && JSON.stringify(got) === JSON.stringify(want);
     }, { want, status });
@@ -289,12 +289,12 @@ export class Widget {
 
   /** The title button of the card with exactly this title. */
   cardButton(title) {
-    return this.cards.locator('h3 > button').filter({ hasText: exactText(title) });
+    return this.cards.locator('h3 > a').filter({ hasText: exactText(title) });
   }
 
   /** The card (`li.card`) with exactly this title. */
   card(title) {
-    return this.cards.filter({ has: this.page.locator('h3 > button', { hasText: exactText(title) }) });
+    return this.cards.filter({ has: this.page.locator('h3 > a', { hasText: exactText(title) }) });
   }
 
   /** Waits until the deepest focused element satisfies `predicate(el, root, arg)` (run in the page). */

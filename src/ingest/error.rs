@@ -1,0 +1,83 @@
+//! Errors of the ingest pipeline; each names the file (and record/field when there is one) and
+//! keeps its cause.
+
+use std::path::PathBuf;
+
+/// What went wrong while reading texts, applying overrides or writing the data file.
+#[derive(Debug, thiserror::Error)]
+pub enum IngestError {
+    #[error("{path}: no such file or folder")]
+    Missing { path: PathBuf },
+    #[error("{path}: cannot read: {source}")]
+    Read {
+        path: PathBuf,
+        #[source]
+        source: std::io::Error,
+    },
+    #[error("{path}: no .txt file in this folder")]
+    NoInput { path: PathBuf },
+    #[error("{path}: the file is empty (no text to extract)")]
+    Empty { path: PathBuf },
+    #[error("{path}: not a text file: {reason}")]
+    Binary { path: PathBuf, reason: String },
+    #[error("{path}: cannot write: {source}")]
+    Write {
+        path: PathBuf,
+        #[source]
+        source: std::io::Error,
+    },
+    #[error("{path}:{line}:{column}: not valid TOML: {message}")]
+    OverridesSyntax { path: PathBuf, line: usize, column: usize, message: String },
+    #[error("{path}: [{id}]: {message}")]
+    OverridesShape { path: PathBuf, id: String, message: String },
+    #[error("{path}: [{id}]: no posting has this id (ids in this run: {known})")]
+    OverrideUnknownId { path: PathBuf, id: String, known: String },
+    #[error("{path}: [{id}] {field}: unknown field (fields: {fields})")]
+    OverrideUnknownField { path: PathBuf, id: String, field: String, fields: String },
+    #[error("{path}: [{id}] {field}: {message}")]
+    OverrideInvalid { path: PathBuf, id: String, field: String, message: String },
+    #[error("{path}: record {id}: {message}")]
+    InvalidRecord { path: PathBuf, id: String, message: String },
+}
+
+impl IngestError {
+    /// The file the error is about.
+    pub fn path(&self) -> &std::path::Path {
+        match self {
+            IngestError::Missing { path }
+            | IngestError::Read { path, .. }
+            | IngestError::NoInput { path }
+            | IngestError::Empty { path }
+            | IngestError::Binary { path, .. }
+            | IngestError::Write { path, .. }
+            | IngestError::OverridesSyntax { path, .. }
+            | IngestError::OverridesShape { path, .. }
+            | IngestError::OverrideUnknownId { path, .. }
+            | IngestError::OverrideUnknownField { path, .. }
+            | IngestError::OverrideInvalid { path, .. }
+            | IngestError::InvalidRecord { path, .. } => path,
+        }
+    }
+}
+
+/// 1-based line and column of a byte offset in a text.
+pub fn line_col(text: &str, offset: usize) -> (usize, usize) {
+    let before = &text[..offset.min(text.len())];
+    let line = before.matches('\n').count() + 1;
+    let col = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
+    (line, col)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn messages_name_the_file() {
+        let e = IngestError::Empty { path: "seeds/x.txt".into() };
+        assert_eq!(e.to_string(), "seeds/x.txt: the file is empty (no text to extract)");
+        let e = IngestError::OverrideUnknownField { path: "o.toml".into(), id: "a-b".into(), field: "titel".into(), fields: "title".into() };
+        assert_eq!(e.to_string(), "o.toml: [a-b] titel: unknown field (fields: title)");
+        assert_eq!(line_col("ab\ncd", 4), (2, 2));
+    }
+}

@@ -1,0 +1,236 @@
+//! Files: collecting the input texts of folders, reading and decoding them (with errors that name
+//! the file), running the extractor over all of them, and writing the data file atomically.
+
+use super::clean::{decode, DecodeProblem};
+use super::error::IngestError;
+use super::overrides::Overrides;
+use super::{check, dedupe_ids, extract, Note};
+use crate::model::Posting;
+use std::path::{Path, PathBuf};
+
+/// Texts to ingest: files given by name are taken as they are; folders are searched (recursively)
+/// for `.txt`, `.text` and `.md` files, hidden ones left out. Sorted, without duplicates.
+pub fn collect_inputs(paths: &[PathBuf]) -> Result<Vec<PathBuf>, Vec<IngestError>> {
+    let mut out = Vec::new();
+    let mut errors = Vec::new();
+    for p in paths {
+        if p.is_file() {
+            out.push(p.clone());
+        } else if p.is_dir() {
+            let before = out.len();
+            if let Err(e) = walk(p, &mut out) {
+                errors.push(e);
+            } else if out.len() == before {
+                errors.push(IngestError::NoInput { path: p.clone() });
+            }
+        } else {
+            errors.push(IngestError::Missing { path: p.clone() });
+        }
+    }
+    if !errors.is_empty() {
+        return Err(errors);
+    }
+    out.sort();
+    out.dedup();
+    Ok(out)
+}
+
+fn walk(dir: &Path, out: &mut Vec<PathBuf>) -> Result<(), IngestError> {
+    let rd = std::fs::read_dir(dir).map_err(|e| IngestError::Read { path: dir.to_path_buf(), source: e })?;
+    let mut entries: Vec<PathBuf> = Vec::new();
+    for e in rd {
+        let e = e.map_err(|e| IngestError::Read { path: dir.to_path_buf(), source: e })?;
+        entries.push(e.path());
+    }
+    entries.sort();
+    for p in entries {
+        let name = p.file_name().and_then(|n| n.to_str()).unwrap_or("");
+        if name.starts_with('.') {
+            continue;
+        }
+        if p.is_dir() {
+            walk(&p, out)?;
+        } else {
+            let ext = p.extension().and_then(|e| e.to_str()).map(str::to_ascii_lowercase);
+            if matches!(ext.as_deref(), Some("txt" | "text" | "md")) {
+                out.push(p);
+            }
+        }
+    }
+    Ok(())
+}
+
+/// Reads and decodes one text file.
+pub fn read_text(path: &Path) -> Result<String, IngestError> {
+    let bytes = std::fs::read(path).map_err(|e| IngestError::Read { path: path.to_path_buf(), source: e })?;
+    match decode(&bytes) {
+        Ok((s, _)) => Ok(s),
+        Err(DecodeProblem::Empty) => Err(IngestError::Empty { path: path.to_path_buf() }),
+        Err(DecodeProblem::Binary(reason)) => Err(IngestError::Binary { path: path.to_path_buf(), reason }),
+    }
+}
+
+/// One file's result.
+#[derive(Debug, Clone)]
+pub struct FileReport {
+    pub path: PathBuf,
+    pub id: String,
+    pub notes: Vec<Note>,
+}
+
+/// Result of a run over many files.
+#[derive(Debug, Default)]
+pub struct Run {
+    pub postings: Vec<Posting>,
+    pub reports: Vec<FileReport>,
+    /// Files or records left out (only with `keep_going`).
+    pub skipped: Vec<IngestError>,
+    /// Overrides applied: (id, fields).
+    pub overridden: Vec<(String, Vec<String>)>,
+}
+
+/// Extracts every file, makes ids unique, applies the overrides and checks the records.
+/// Without `keep_going`, any bad file or record fails the whole run (all problems listed);
+/// with it, bad files and records are left out and listed in `skipped`.
+pub fn ingest(paths: &[PathBuf], overrides: Option<&Overrides>, keep_going: bool) -> Result<Run, Vec<IngestError>> {
+    let files = collect_inputs(paths)?;
+    let mut run = Run::default();
+    let mut errors = Vec::new();
+    for f in &files {
+        match read_text(f) {
+            Ok(text) => {
+                let name = f.file_name().and_then(|n| n.to_str()).map(str::to_string);
+                let e = extract(&text, name.as_deref());
+                run.reports.push(FileReport { path: f.clone(), id: e.posting.id.clone(), notes: e.notes });
+                run.postings.push(e.posting);
+            }
+            Err(e) => errors.push(e),
+        }
+    }
+    dedupe_ids(&mut run.postings);
+    for (r, p) in run.reports.iter_mut().zip(&run.postings) {
+        r.id = p.id.clone();
+    }
+    if let Some(o) = overrides {
+        match o.apply(&mut run.postings) {
+            Ok(applied) => run.overridden = applied,
+            Err(es) => errors.extend(es),
+        }
+    }
+    // Records that would not pass `vitrine check` are not written.
+    let problems = check::check_postings(&run.postings);
+    let mut bad_ids = Vec::new();
+    for pr in problems {
+        let src = run
+            .postings
+            .iter()
+            .find(|p| Some(&p.id) == pr.record.as_ref())
+            .and_then(|p| run.reports.iter().find(|r| r.id == p.id))
+            .map(|r| r.path.clone())
+            .unwrap_or_default();
+        let id = pr.record.clone().unwrap_or_default();
+        bad_ids.push(id.clone());
+        let field = pr.field.clone().map(|f| format!("field {f}: ")).unwrap_or_default();
+        errors.push(IngestError::InvalidRecord {
+            path: src,
+            id,
+            message: format!("{field}{} (fix the text or add an override)", pr.message),
+        });
+    }
+    if !errors.is_empty() {
+        if !keep_going {
+            return Err(errors);
+        }
+        let keep: Vec<bool> = run.postings.iter().map(|p| !bad_ids.contains(&p.id)).collect();
+        let mut k = keep.iter();
+        run.postings.retain(|_| *k.next().unwrap_or(&true));
+        run.skipped = errors;
+    }
+    Ok(run)
+}
+
+/// Writes `contents` to `path` atomically: a temporary file in the same folder, flushed to disk,
+/// then renamed over the target. On any failure the target is left as it was.
+pub fn write_atomic(path: &Path, contents: &str) -> Result<(), IngestError> {
+    let dir = match path.parent() {
+        Some(d) if !d.as_os_str().is_empty() => d.to_path_buf(),
+        _ => PathBuf::from("."),
+    };
+    let name = path.file_name().and_then(|n| n.to_str()).unwrap_or("data");
+    let tmp = dir.join(format!(".{name}.tmp-{}", std::process::id()));
+    let werr = |e| IngestError::Write { path: path.to_path_buf(), source: e };
+    let result = (|| -> std::io::Result<()> {
+        use std::io::Write;
+        let mut f = std::fs::File::create(&tmp)?;
+        f.write_all(contents.as_bytes())?;
+        f.sync_all()?;
+        drop(f);
+        std::fs::rename(&tmp, path)?;
+        // Make the rename itself durable.
+        #[cfg(unix)]
+        if let Ok(d) = std::fs::File::open(&dir) {
+            let _ = d.sync_all();
+        }
+        Ok(())
+    })();
+    if let Err(e) = result {
+        let _ = std::fs::remove_file(&tmp);
+        return Err(werr(e));
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn tmpdir(tag: &str) -> PathBuf {
+        let d = std::env::temp_dir().join(format!("vitrine-files-{tag}-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&d);
+        std::fs::create_dir_all(&d).unwrap();
+        d
+    }
+
+    #[test]
+    fn collects_texts_of_folders() {
+        let d = tmpdir("collect");
+        std::fs::write(d.join("b.txt"), "x").unwrap();
+        std::fs::write(d.join("a.md"), "x").unwrap();
+        std::fs::write(d.join(".hidden.txt"), "x").unwrap();
+        std::fs::write(d.join("c.pdf"), "x").unwrap();
+        let got = collect_inputs(&[d.clone()]).unwrap();
+        let names: Vec<_> = got.iter().map(|p| p.file_name().unwrap().to_str().unwrap().to_string()).collect();
+        assert_eq!(names, ["a.md", "b.txt"]);
+        let err = collect_inputs(&[d.join("nope")]).unwrap_err();
+        assert!(err[0].to_string().contains("nope: no such file"), "{}", err[0]);
+        let empty = tmpdir("collect-empty");
+        assert!(matches!(collect_inputs(&[empty]).unwrap_err()[0], IngestError::NoInput { .. }));
+    }
+
+    #[test]
+    fn atomic_write_replaces_or_keeps() {
+        let d = tmpdir("write");
+        let target = d.join("out.json");
+        std::fs::write(&target, "old").unwrap();
+        write_atomic(&target, "new").unwrap();
+        assert_eq!(std::fs::read_to_string(&target).unwrap(), "new");
+        // Writing into a missing folder fails and leaves nothing behind.
+        let bad = d.join("missing/out.json");
+        assert!(matches!(write_atomic(&bad, "x"), Err(IngestError::Write { .. })));
+        let leftovers: Vec<_> = std::fs::read_dir(&d).unwrap().map(|e| e.unwrap().file_name()).collect();
+        assert_eq!(leftovers.len(), 1, "{leftovers:?}");
+    }
+
+    #[test]
+    fn one_bad_file_fails_the_run_unless_keep_going() {
+        let d = tmpdir("run");
+        std::fs::write(d.join("a.txt"), "Comptable\n\nAssociation Trait d'Union\n\nCDI à Lyon. Écrire à rh@trait.org").unwrap();
+        std::fs::write(d.join("b.txt"), "").unwrap();
+        let errs = ingest(&[d.clone()], None, false).unwrap_err();
+        assert_eq!(errs.len(), 1);
+        assert!(errs[0].to_string().ends_with("b.txt: the file is empty (no text to extract)"), "{}", errs[0]);
+        let run = ingest(&[d.clone()], None, true).unwrap();
+        assert_eq!(run.postings.len(), 1);
+        assert_eq!(run.skipped.len(), 1);
+    }
+}

@@ -1,0 +1,49 @@
+//! What the app asks of the page it lives in (URL, history, storage, head, sharing), as a trait
+//! the embed layer implements. Components never touch the host page themselves; tests pass a fake.
+
+use std::rc::Rc;
+
+use yew::Callback;
+
+use crate::embed::url::UrlState;
+
+/// How a share request ended, to tell the visitor.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ShareOutcome {
+    /// The system share sheet was used.
+    Sheet,
+    /// The link was copied to the clipboard.
+    Copied,
+    /// Neither was possible; the link is shown for copying by hand.
+    Failed,
+}
+
+/// Services of the host page for one widget.
+pub trait Host {
+    /// The widget state found in the page URL when the widget started.
+    fn initial_state(&self) -> UrlState;
+    /// Records the widget state in the page URL: a new history entry when `push`, else in place.
+    fn save_state(&self, state: &UrlState, push: bool);
+    /// Calls `listener` with the URL's widget state after Back/Forward. One listener per widget.
+    fn on_history(&self, listener: Callback<UrlState>);
+    /// The page URL that opens `offer` (other parameters of the page kept).
+    fn offer_link(&self, state: &UrlState) -> String;
+    /// Shares (or copies) a link; `done` is told how it went.
+    fn share(&self, title: &str, url: &str, done: Callback<ShareOutcome>);
+    /// Puts (Some) or removes (None) the widget's JSON-LD block in the page head.
+    fn set_structured_data(&self, json: Option<String>);
+    /// The saved offers as stored (raw text), if any.
+    fn load_favourites(&self) -> Option<String>;
+    /// Stores the saved offers; false when storage refused (private mode, full).
+    fn save_favourites(&self, text: &str) -> bool;
+}
+
+/// A shared handle on the host services, compared by identity (a prop of `App`).
+#[derive(Clone)]
+pub struct HostRef(pub Rc<dyn Host>);
+
+impl PartialEq for HostRef {
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.0, &other.0)
+    }
+}
