@@ -30,6 +30,8 @@ pub struct Config {
     /// Prefix of the widget's URL parameters (`emplois` → `emplois-offre`), for pages with
     /// several widgets; by default the first widget uses none and later ones their host's id.
     pub url_prefix: Option<String>,
+    /// Partner feeds to show instead of the bundled offers (`data-src`, URLs separated by spaces).
+    pub sources: Vec<String>,
 }
 
 /// An attribute the parser could not use, named so a partner can fix the tag.
@@ -81,6 +83,17 @@ pub fn parse(attributes: &[(String, String)]) -> (Config, Vec<ConfigError>) {
                 _ => fail("expected a whole number from 1 to 500"),
             },
             "title" => config.title = (!value.is_empty()).then(|| value.to_string()),
+            "src" => {
+                config.sources.clear();
+                for url in value.split_whitespace() {
+                    let lower = url.to_ascii_lowercase();
+                    let scheme = lower.split_once(':').map(|(s, _)| s).filter(|s| !s.contains('/'));
+                    match scheme {
+                        None | Some("http") | Some("https") => config.sources.push(url.to_string()),
+                        Some(_) => fail(&format!("feed «{url}»: only http(s) or relative URLs")),
+                    }
+                }
+            }
             "url-prefix" => {
                 if !value.is_empty() && value.chars().all(|c| c.is_ascii_alphanumeric() || c == '_') {
                     config.url_prefix = Some(value.to_string());
@@ -191,7 +204,8 @@ mod tests {
             ("data-country", "be"),
             ("data-page-size", "5"),
             ("data-url-prefix", "emplois"),
-            ("src", "ignored?"),
+            ("data-colour", "red"),
+            ("data-src", "https://a.org/offres.json  /flux/b.json javascript:alert(1)"),
         ]));
         assert_eq!(c.today, Some(Date::new(2023, 7, 1).unwrap()));
         assert_eq!(c.page_size, 5);
@@ -200,9 +214,11 @@ mod tests {
         assert_eq!(kinds, ["emploi", "service_civique"]);
         assert_eq!(c.preset[&Facet::Organization].len(), 2);
         assert!(c.preset[&Facet::Country].contains("BE"));
-        // `src` is not a data- setting the parser knows: reported, not fatal.
-        assert_eq!(e.len(), 1);
-        assert_eq!(e[0].attribute, "data-src");
+        assert_eq!(c.sources, ["https://a.org/offres.json", "/flux/b.json"]);
+        // An unknown setting and a javascript: feed are reported, neither is fatal.
+        assert_eq!(e.len(), 2);
+        assert_eq!(e[0].attribute, "data-colour");
+        assert!(e[1].reason.contains("javascript:alert(1)"), "{}", e[1]);
     }
 
     #[test]

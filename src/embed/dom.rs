@@ -9,6 +9,8 @@ use wasm_bindgen::JsCast;
 use web_sys::{CssStyleSheet, Element, ShadowRoot, ShadowRootInit, ShadowRootMode};
 
 use super::config::{self, Config};
+use super::sources;
+use wasm_bindgen_futures::JsFuture;
 use crate::catalogue::Catalogue;
 use crate::model::{self, Date, Posting};
 use super::page::PageHost;
@@ -69,6 +71,36 @@ fn adopt_styles(root: &ShadowRoot) -> Result<(), JsValue> {
     Ok(())
 }
 
+/// Name of the Cache Storage bucket holding the last good copy of each feed.
+const FEED_CACHE: &str = "vitrine-feeds";
+/// Header of a kept feed copy that records the day it was fetched.
+const SAVED_HEADER: &str = "x-vitrine-saved";
+
+/// Everything a widget needs besides its data.
+struct Mounted {
+    container: Element,
+    base: AppProps,
+    preset: std::collections::BTreeMap<crate::catalogue::Facet, std::collections::BTreeSet<String>>,
+    handle: Option<yew::AppHandle<App>>,
+}
+
+impl Mounted {
+    /// Shows `postings` (narrowed by the partner's preset) with `notice`.
+    fn show(&mut self, postings: &[Posting], notice: Option<String>) {
+        let chosen: Vec<Posting> = postings.iter().filter(|p| config::preset_accepts(&self.preset, p)).cloned().collect();
+        let props =
+            AppProps { catalogue: Rc::new(Catalogue::new(chosen)), notice: notice.map(Into::into), ..self.base.clone() };
+        match &mut self.handle {
+            Some(handle) => handle.update(props),
+            None => {
+                self.handle = Some(
+                    yew::Renderer::<App>::with_root_and_props(self.container.clone().unchecked_into(), props).render(),
+                )
+            }
+        }
+    }
+}
+
 /// Mounts one widget in `host`, configured by the `data-` attributes of `script` (defaults) and
 /// of `host` (overrides). Returns an error the loader shows when the widget cannot start.
 #[wasm_bindgen]
@@ -84,18 +116,13 @@ pub fn mount(host: Element, script: Option<Element>) -> Result<(), JsValue> {
     for e in &errors {
         web_sys::console::warn_1(&JsValue::from_str(&e.to_string()));
     }
-    let Config { today, preset, page_size, title, url_prefix, .. } = config;
-
-    let all = bundled_postings()?;
-    let postings: Vec<Posting> = all.iter().filter(|p| config::preset_accepts(&preset, p)).cloned().collect();
-    let catalogue = Rc::new(Catalogue::new(postings));
+    let Config { today, preset, page_size, title, url_prefix, sources, .. } = config;
+    let bundled = bundled_postings()?;
 
     let root = shadow_root(&host)?;
     adopt_styles(&root)?;
-    root.set_inner_html("");
     let document = host.owner_document().ok_or("vitrine: host element has no document")?;
     let container = document.create_element("div")?;
-    root.append_child(&container)?;
 
     let number = NEXT_UID.with(|n| {
         let v = n.get();
@@ -112,16 +139,101 @@ pub fn mount(host: Element, script: Option<Element>) -> Result<(), JsValue> {
         None => format!("vitrine{number}"),
     };
     let window = web_sys::window().ok_or("vitrine: no window")?;
-    let page_host = PageHost::new(window, prefix, uid.clone());
-    let props = AppProps {
-        catalogue,
-        today: today.unwrap_or_else(local_today),
-        uid: uid.into(),
+    let today = today.unwrap_or_else(local_today);
+    let base = AppProps {
+        catalogue: Rc::new(Catalogue::new(Vec::new())),
+        today,
+        uid: uid.clone().into(),
         page_size,
         title: title.map(Into::into),
-        host: HostRef(Rc::new(page_host)),
+        host: HostRef(Rc::new(PageHost::new(window.clone(), prefix, uid))),
         notice: None,
     };
-    yew::Renderer::<App>::with_root_and_props(container.unchecked_into(), props).render();
+    let mut mounted = Mounted { container: container.clone(), base, preset, handle: None };
+
+    if sources.is_empty() {
+        root.replace_children_with_node_1(&container);
+        mounted.show(&bundled, None);
+        return Ok(());
+    }
+    // With feeds the loading message stays until a kept copy or an answer is there.
+    wasm_bindgen_futures::spawn_local(async move {
+        let base_url = document.base_uri().ok().flatten().unwrap_or_default();
+        let urls: Vec<String> = sources
+            .iter()
+            .map(|s| web_sys::Url::new_with_base(s, &base_url).map(|u| u.href()).unwrap_or_else(|_| s.clone()))
+            .collect();
+        // Start every request at once; read the kept copies while they run.
+        let requests: Vec<_> = urls.iter().map(|u| window.fetch_with_str(u)).collect();
+        let cache = open_cache(&window).await;
+        let mut state = Vec::new();
+        for url in &urls {
+            let cached = match &cache {
+                Some(c) => read_cached(c, url).await,
+                None => None,
+            };
+            state.push(sources::Source { url: url.clone(), fresh: None, cached });
+        }
+        let first = sources::plan(&state, &bundled, today);
+        if !first.postings.is_empty() {
+            root.replace_children_with_node_1(&container);
+            mounted.show(&first.postings, first.notice);
+        }
+        for (source, request) in state.iter_mut().zip(requests) {
+            source.fresh = Some(fetch_text(request).await);
+        }
+        let done = sources::plan(&state, &bundled, today);
+        for line in &done.problems {
+            web_sys::console::warn_1(&JsValue::from_str(&format!("vitrine: feed {line}")));
+        }
+        if let Some(c) = &cache {
+            for (url, text) in &done.to_cache {
+                keep(c, url, text, today).await;
+            }
+        }
+        root.replace_children_with_node_1(&container);
+        mounted.show(&done.postings, done.notice);
+    });
     Ok(())
+}
+
+async fn open_cache(window: &web_sys::Window) -> Option<web_sys::Cache> {
+    // Cache Storage exists only in secure contexts (https, localhost).
+    let caches = window.caches().ok()?;
+    JsFuture::from(caches.open(FEED_CACHE)).await.ok()?.dyn_into().ok()
+}
+
+async fn read_cached(cache: &web_sys::Cache, url: &str) -> Option<sources::Cached> {
+    let hit = JsFuture::from(cache.match_with_str(url)).await.ok()?;
+    let response: web_sys::Response = hit.dyn_into().ok()?;
+    let saved = response.headers().get(SAVED_HEADER).ok().flatten()?.parse::<Date>().ok()?;
+    let text = JsFuture::from(response.text().ok()?).await.ok()?.as_string()?;
+    Some(sources::Cached { text, saved })
+}
+
+async fn keep(cache: &web_sys::Cache, url: &str, text: &str, today: Date) {
+    let headers = web_sys::Headers::new().ok();
+    let init = web_sys::ResponseInit::new();
+    if let Some(h) = &headers {
+        let _ = h.set(SAVED_HEADER, &today.to_string());
+        let _ = h.set("content-type", "application/json");
+        init.set_headers(h);
+    }
+    if let Ok(response) = web_sys::Response::new_with_opt_str_and_init(Some(text), &init) {
+        let _ = JsFuture::from(cache.put_with_str(url, &response)).await;
+    }
+}
+
+/// The body of a feed request, or why there is none ("HTTP 500", "network error").
+async fn fetch_text(request: js_sys::Promise) -> Result<String, String> {
+    let response: web_sys::Response = JsFuture::from(request)
+        .await
+        .map_err(|_| "network error (offline, blocked, or no CORS header)".to_string())?
+        .dyn_into()
+        .map_err(|_| "not a response".to_string())?;
+    if !response.ok() {
+        return Err(format!("HTTP {}", response.status()));
+    }
+    let body = response.text().map_err(|_| "unreadable body".to_string())?;
+    JsFuture::from(body).await.ok().and_then(|t| t.as_string()).ok_or_else(|| "unreadable body".to_string())
 }

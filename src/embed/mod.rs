@@ -4,6 +4,7 @@
 
 pub mod config;
 pub mod jsonld;
+pub mod sources;
 pub mod url;
 
 #[cfg(target_arch = "wasm32")]

@@ -27,6 +27,21 @@ fn deobfuscate(s: &str) -> String {
     t
 }
 
+/// "[at]", "(at)", " at ", " AT ", "arobase": an e-mail written to escape robots.
+fn obfuscated_at(t: &str) -> bool {
+    let b = t.as_bytes();
+    for i in 1..b.len().saturating_sub(2) {
+        if (b[i] == b'a' || b[i] == b'A') && (b[i + 1] == b't' || b[i + 1] == b'T') {
+            let l = b[i - 1];
+            let r = b[i + 2];
+            if matches!((l, r), (b'[', b']') | (b'(', b')') | (b' ', b' ')) {
+                return true;
+            }
+        }
+    }
+    t.fhas("arobase")
+}
+
 fn is_local(c: char) -> bool {
     c.is_ascii_alphanumeric() || "._%+-'".contains(c)
 }
@@ -36,7 +51,7 @@ fn is_domain(c: char) -> bool {
 
 /// E-mail addresses in a text, lowercased, in order.
 pub fn emails_in(text: &str) -> Vec<String> {
-    if !(text.contains('@') || text.fhas("(at)") || text.fhas("[at]") || text.fhas(" at ") || text.fhas(" AT ") || text.fhas("arobase")) {
+    if !text.contains('@') && !obfuscated_at(text) {
         return Vec::new();
     }
     let t = deobfuscate(text);
@@ -63,6 +78,9 @@ pub fn emails_in(text: &str) -> Vec<String> {
 /// http(s) and www. links in a text, with trailing punctuation removed; www. gets https://.
 pub fn urls_in(text: &str) -> Vec<String> {
     let mut out = Vec::new();
+    if !text.fhas("http") && !text.fhas("www.") {
+        return out;
+    }
     let mut i = 0;
     while i < text.len() {
         let rest = &text[i..];
@@ -227,7 +245,7 @@ pub fn extract(cx: &Ctx) -> Apply {
         let f = line.fold();
         let sec = cx.layout.section[i];
         static APPLY: std::sync::OnceLock<super::text::Cues> = std::sync::OnceLock::new();
-        let cue = APPLY.get_or_init(|| super::text::Cues::new(&APPLY_CUES)).any(f) || f.starts_with("contact") || f.starts_with("renseignements");
+        let cue = APPLY.get_or_init(|| super::text::Cues::new(&APPLY_CUES)).any_in(f, &cx.fspans[i]) || f.starts_with("contact") || f.starts_with("renseignements");
         if sec == Section::Apply || cue {
             apply_lines.push(i);
         }

@@ -195,7 +195,9 @@ fn is_junk(f: &str) -> bool {
 
 /// "Accueil > Offres > Chargé·e de communication", "Accueil » Emploi » Offre".
 fn is_breadcrumb(t: &str) -> bool {
-    t.chars().count() < 160 && (t.matches(" > ").count() >= 2 || (t.matches(" » ").count() >= 2 && !t.contains('«')))
+    (t.contains('>') || t.contains('»'))
+        && t.chars().count() < 160
+        && (t.matches(" > ").count() >= 2 || (t.matches(" » ").count() >= 2 && !t.contains('«')))
 }
 
 fn bullet_of(t: &str) -> Option<(Bullet, usize)> {
@@ -242,6 +244,9 @@ fn bullet_of(t: &str) -> Option<(Bullet, usize)> {
 
 /// Removes markdown marks; returns the text and the http(s) targets of its links.
 fn strip_markdown(s: &str, links: &mut Vec<String>) -> String {
+    if !s.bytes().any(|b| matches!(b, b'[' | b'<' | b'\\' | b'*' | b'_')) {
+        return s.to_string();
+    }
     let mut out = String::with_capacity(s.len());
     let b = s.as_bytes();
     let mut i = 0;
@@ -301,6 +306,9 @@ fn strip_markdown(s: &str, links: &mut Vec<String>) -> String {
 }
 
 fn normalize_chars(raw: &str) -> String {
+    if raw.bytes().all(|b| (0x20..0x7f).contains(&b)) {
+        return raw.to_string();
+    }
     let mut s = String::with_capacity(raw.len());
     for c in raw.chars() {
         match c {
@@ -317,6 +325,10 @@ fn normalize_chars(raw: &str) -> String {
 }
 
 fn collapse_spaces(s: &str) -> String {
+    let t = s.trim();
+    if !t.contains("  ") {
+        return t.to_string();
+    }
     let mut out = String::with_capacity(s.len());
     let mut space = false;
     for c in s.trim().chars() {
@@ -356,7 +368,7 @@ fn push_line(raw: &str, blank: &mut usize, lines: &mut Vec<Line>) {
         return;
     }
     // Several inline bullets on one line ("• a • b • c") become separate lines.
-    let inline: Vec<&str> = t.split(" • ").collect();
+    let inline: Vec<&str> = if t.contains('•') { t.split(" • ").collect() } else { Vec::new() };
     if inline.len() >= 3 {
         for (k, part) in inline.iter().enumerate() {
             let p = if k == 0 { part.to_string() } else { format!("• {part}") };

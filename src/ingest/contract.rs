@@ -116,7 +116,7 @@ pub fn extract(cx: &Ctx, title_line: Option<usize>) -> KindContract {
             }
         };
         let mut seen = [0u8; CUES.len()];
-        cues.each(f, |k, p| {
+        cues.each_in(f, &cx.ispans[i], |k, p| {
             let (_, c, w, needs_strong) = CUES[k];
             if (needs_strong && !strong) || seen[k] >= 3 {
                 return;
@@ -130,7 +130,7 @@ pub fn extract(cx: &Ctx, title_line: Option<usize>) -> KindContract {
             }
         });
         let mut proj_seen = [false; PROJECT_CUES.len()];
-        project_cues.each(f, |k, _| {
+        project_cues.each_in(f, &cx.ispans[i], |k, _| {
             if !proj_seen[k] {
                 proj_seen[k] = true;
                 project += if cx.layout.heading[i] { 3.0 } else { 2.0 };

@@ -349,11 +349,22 @@ pub fn organization(cx: &Ctx, skip: Option<usize>) -> Option<String> {
             }
         }
         // Sentences.
-        for (cue, score) in [
+        const SENTENCE_CUES: [(&str, i32); 9] = [
             ("rattache contractuellement a ", 11), ("rattachee contractuellement a ", 11), ("rattache a ", 8), ("rattachee a ", 8),
             ("employeur : ", 9), ("le poste est porte par ", 9), ("au sein de l'association ", 7), ("au sein de la ", 4), ("au sein de l'", 4),
-        ] {
-            if let Some(p) = f.ffind(cue) {
+        ];
+        static SENTENCES: std::sync::OnceLock<super::text::Cues> = std::sync::OnceLock::new();
+        let sentence_cues = SENTENCES.get_or_init(|| super::text::Cues::new(&SENTENCE_CUES.map(|c| c.0)));
+        let mut hits: Vec<(usize, usize)> = Vec::new();
+        sentence_cues.each_in(f, &cx.fspans[i], |k, p| hits.push((k, p)));
+        let mut seen_cue = [false; SENTENCE_CUES.len()];
+        for (k, p) in hits {
+            // The first hit of each cue.
+            if std::mem::replace(&mut seen_cue[k], true) {
+                continue;
+            }
+            let (cue, score) = SENTENCE_CUES[k];
+            {
                 let s = p + cue.len();
                 let chars_before = f[..s].chars().count();
                 let rest: String = l.text.chars().skip(chars_before).collect();

@@ -39,6 +39,9 @@ pub struct Ctx {
     pub toks: Vec<Vec<Tok>>,
     /// Each line's folded text without inclusive-writing marks (for cue matching).
     pub incl: Vec<String>,
+    /// Word spans of each folded line and of each `incl` line (for [`text::Cues`]).
+    pub fspans: Vec<Vec<(u32, u32)>>,
+    pub ispans: Vec<Vec<(u32, u32)>>,
 }
 
 impl Ctx {
@@ -47,7 +50,9 @@ impl Ctx {
         let doc = clean::clean(text);
         let layout = sections::layout(&doc);
         let toks = doc.lines.iter().map(|l| text::tokenize(l.fold())).collect();
-        let incl = doc.lines.iter().map(|l| text::strip_inclusive(l.fold())).collect();
-        Ctx { doc, layout, toks, incl }
+        let incl: Vec<String> = doc.lines.iter().map(|l| text::strip_inclusive(l.fold())).collect();
+        let fspans = doc.lines.iter().map(|l| text::word_spans(l.fold())).collect();
+        let ispans = incl.iter().map(|s| text::word_spans(s)).collect();
+        Ctx { doc, layout, toks, incl, fspans, ispans }
     }
 }

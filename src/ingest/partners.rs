@@ -49,12 +49,16 @@ pub fn extract(cx: &Ctx, organization: &str, emails: &[String]) -> Vec<String> {
             out.push(n);
         }
     };
-    for l in &cx.doc.lines {
+    for (li, l) in cx.doc.lines.iter().enumerate() {
         if l.junk || l.footer {
             continue;
         }
         let f = l.fold();
-        if !(f.fhas("partenaire") || f.fhas("les associations") || f.fhas("les structures") || f.fhas("les organisations")) {
+        static GATE: std::sync::OnceLock<super::text::Cues> = std::sync::OnceLock::new();
+        let gate = GATE.get_or_init(|| {
+            super::text::Cues::new(&["partenaire", "partenaires", "partenariat", "associations", "structures", "organisations"])
+        });
+        if !gate.any_in(f, &cx.fspans[li]) {
             continue;
         }
         let orig_after = |fpos: usize| -> &str {

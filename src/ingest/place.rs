@@ -52,10 +52,10 @@ pub fn country_evidence(cx: &Ctx) -> Option<Country> {
     static CUES: std::sync::OnceLock<super::text::Cues> = std::sync::OnceLock::new();
     let cues = CUES.get_or_init(|| super::text::Cues::new(&EVIDENCE.map(|e| e.0)));
     let mut score = [0i32; 4];
-    for l in &cx.doc.lines {
+    for (i, l) in cx.doc.lines.iter().enumerate() {
         // Each cue counts once per line.
         let mut seen = [false; EVIDENCE.len()];
-        cues.each(l.fold(), |k, _| {
+        cues.each_in(l.fold(), &cx.fspans[i], |k, _| {
             if !seen[k] {
                 seen[k] = true;
                 score[EVIDENCE[k].1] += EVIDENCE[k].2;

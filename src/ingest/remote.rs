@@ -25,7 +25,7 @@ const NEGATIONS: [&str; 12] = [
 pub fn extract(cx: &Ctx) -> Remote {
     let mut partial = false;
     let mut none_said = false;
-    for line in &cx.doc.lines {
+    for (i, line) in cx.doc.lines.iter().enumerate() {
         if line.junk || line.footer {
             continue;
         }
@@ -34,7 +34,7 @@ pub fn extract(cx: &Ctx) -> Remote {
         let words = WORDS.get_or_init(|| {
             super::text::Cues::new(&["teletravail", "teletravailler", "remote", "distance", "hybride", "presentiel", "domicile", "home"])
         });
-        if !words.any(f) {
+        if !words.any_in(f, &cx.fspans[i]) {
             continue;
         }
         if FULL.iter().any(|c| f.fhas(c)) {

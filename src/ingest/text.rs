@@ -62,12 +62,30 @@ impl Folded {
     pub fn new(orig: &str) -> Folded {
         let mut text = String::with_capacity(orig.len() + 8);
         let mut map = Vec::with_capacity(orig.len() + 8);
-        for (i, c) in orig.char_indices() {
+        let b = orig.as_bytes();
+        let mut i = 0;
+        while i < b.len() {
+            if b[i] < 0x80 {
+                // ASCII runs in bulk.
+                let start = i;
+                while i < b.len() && b[i] < 0x80 {
+                    i += 1;
+                }
+                let run = &orig[start..i];
+                text.push_str(run);
+                map.extend((start..i).map(|k| k as u32));
+                // SAFETY-free lowercase: ASCII bytes only.
+                let len = text.len();
+                text[len - run.len()..].make_ascii_lowercase();
+                continue;
+            }
+            let c = orig[i..].chars().next().expect("char boundary");
             let before = text.len();
             fold_char(c, &mut text);
             for _ in before..text.len() {
                 map.push(i as u32);
             }
+            i += c.len_utf8();
         }
         Folded { text, map, orig_len: orig.len() as u32 }
     }
@@ -240,6 +258,9 @@ pub type WordMap<K, V> = std::collections::HashMap<K, V, std::hash::BuildHasherD
 #[derive(Debug, Clone)]
 pub struct Cues {
     by_first: WordMap<&'static str, Vec<(usize, &'static str)>>,
+    /// Quick rejection before hashing: the first bytes and lengths of the cues' first words.
+    first_bytes: [bool; 256],
+    lens: u64,
 }
 
 impl Cues {
@@ -251,42 +272,72 @@ impl Cues {
             assert!(end > 0, "cue «{cue}» must start with a letter or digit");
             by_first.entry(&cue[..end]).or_default().push((k, cue));
         }
-        Cues { by_first }
+        let mut first_bytes = [false; 256];
+        let mut lens = 0u64;
+        for w in by_first.keys() {
+            first_bytes[w.as_bytes()[0] as usize] = true;
+            lens |= 1 << w.len().min(63);
+        }
+        Cues { by_first, first_bytes, lens }
     }
 
     /// Calls `hit(cue index, byte position)` for every cue found at word boundaries, in order.
-    pub fn each(&self, hay: &str, mut hit: impl FnMut(usize, usize)) {
+    pub fn each(&self, hay: &str, hit: impl FnMut(usize, usize)) {
+        self.each_in(hay, &word_spans(hay), hit)
+    }
+
+    /// Like [`Cues::each`], with the word spans of `hay` already computed ([`word_spans`]).
+    pub fn each_in(&self, hay: &str, spans: &[(u32, u32)], mut hit: impl FnMut(usize, usize)) {
         let b = hay.as_bytes();
-        let mut i = 0;
-        while i < b.len() {
-            if !b[i].is_ascii_alphanumeric() || (i > 0 && is_word_byte(b[i - 1])) {
-                i += 1;
+        for &(s, e) in spans {
+            let (i, j) = (s as usize, e as usize);
+            if !self.first_bytes[b[i] as usize] || self.lens & (1 << (j - i).min(63)) == 0 {
                 continue;
-            }
-            let mut j = i;
-            while j < b.len() && b[j].is_ascii_alphanumeric() {
-                j += 1;
             }
             if let Some(list) = self.by_first.get(&hay[i..j]) {
                 for (k, cue) in list {
-                    let e = i + cue.len();
+                    let end = i + cue.len();
                     if b[i..].starts_with(cue.as_bytes())
-                        && (e >= b.len() || !is_word_byte(b[e]) || !cue.as_bytes()[cue.len() - 1].is_ascii_alphanumeric())
+                        && (end >= b.len() || !is_word_byte(b[end]) || !cue.as_bytes()[cue.len() - 1].is_ascii_alphanumeric())
                     {
                         hit(*k, i);
                     }
                 }
             }
-            i = j;
         }
     }
 
     /// True when any cue occurs.
     pub fn any(&self, hay: &str) -> bool {
+        self.any_in(hay, &word_spans(hay))
+    }
+
+    /// Like [`Cues::any`], with the word spans already computed.
+    pub fn any_in(&self, hay: &str, spans: &[(u32, u32)]) -> bool {
         let mut found = false;
-        self.each(hay, |_, _| found = true);
+        self.each_in(hay, spans, |_, _| found = true);
         found
     }
+}
+
+/// Byte spans of the alphanumeric runs that start words (the units [`Cues`] looks up).
+pub fn word_spans(hay: &str) -> Vec<(u32, u32)> {
+    let b = hay.as_bytes();
+    let mut out = Vec::with_capacity(b.len() / 5);
+    let mut i = 0;
+    while i < b.len() {
+        if !b[i].is_ascii_alphanumeric() || (i > 0 && is_word_byte(b[i - 1])) {
+            i += 1;
+            continue;
+        }
+        let mut j = i;
+        while j < b.len() && b[j].is_ascii_alphanumeric() {
+            j += 1;
+        }
+        out.push((i as u32, j as u32));
+        i = j;
+    }
+    out
 }
 
 /// What a token is.

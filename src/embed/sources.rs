@@ -1,0 +1,256 @@
+//! Which offers a widget shows when a partner gives it feeds (`data-src`): each feed's fresh
+//! answer when it is good, else its last good copy, else nothing from it; the bundled offers only
+//! when no feed gives anything. Also the short note that tells the visitor how fresh the list is.
+//! Pure: fetching and the browser cache live in `dom`.
+
+use crate::model::feed::{self, Feed};
+use crate::model::{Date, Posting};
+use crate::ui::format;
+
+/// A copy of a feed kept in the browser from an earlier visit.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Cached {
+    pub text: String,
+    /// The day it was fetched.
+    pub saved: Date,
+}
+
+/// One feed, as far as the widget got with it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Source {
+    pub url: String,
+    /// `None` while the request runs; `Err(reason)` when it failed (status, network).
+    pub fresh: Option<Result<String, String>>,
+    pub cached: Option<Cached>,
+}
+
+/// What to show, and what to keep.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Plan {
+    pub postings: Vec<Posting>,
+    /// Said above the list; `None` when there is nothing to say.
+    pub notice: Option<String>,
+    /// Feeds whose fresh text is good and should replace the kept copy: (url, text).
+    pub to_cache: Vec<(String, String)>,
+    /// Details for the browser console, one line per problem, naming the feed.
+    pub problems: Vec<String>,
+    /// Whether anything at all came from the feeds (fresh or kept).
+    pub from_feeds: bool,
+}
+
+/// The records a feed text gives, with the date the data claims.
+fn usable(text: &str, url: &str, problems: &mut Vec<String>) -> Option<Feed> {
+    match feed::decode(text) {
+        Ok(feed) => {
+            for r in &feed.rejected {
+                problems.push(format!("{url}: {r}"));
+            }
+            for w in &feed.warnings {
+                problems.push(format!("{url}: {w}"));
+            }
+            Some(feed)
+        }
+        Err(e) => {
+            problems.push(format!("{url}: {e}"));
+            None
+        }
+    }
+}
+
+/// Decides what a widget with feeds shows, as of `today`.
+pub fn plan(sources: &[Source], bundled: &[Posting], today: Date) -> Plan {
+    let mut plan = Plan::default();
+    let mut lists = Vec::new();
+    let mut fresh_dates = Vec::new();
+    let mut kept_dates = Vec::new();
+    let mut failed = 0;
+    let mut skipped_records = 0;
+    let mut pending = 0;
+    for s in sources {
+        let kept = s.cached.as_ref().and_then(|c| {
+            let mut quiet = Vec::new();
+            let f = usable(&c.text, &s.url, &mut quiet)?;
+            (!f.postings.is_empty()).then_some((f, c.saved))
+        });
+        let fresh = match &s.fresh {
+            None => {
+                pending += 1;
+                None
+            }
+            Some(Err(reason)) => {
+                plan.problems.push(format!("{}: {reason}", s.url));
+                failed += 1;
+                None
+            }
+            Some(Ok(text)) => match usable(text, &s.url, &mut plan.problems) {
+                Some(f) if f.truncated && kept.is_some() => {
+                    plan.problems.push(format!("{}: the feed was cut short; the kept copy is used", s.url));
+                    failed += 1;
+                    None
+                }
+                Some(f) if f.postings.is_empty() && !f.rejected.is_empty() => {
+                    failed += 1;
+                    None
+                }
+                Some(f) => Some(f),
+                None => {
+                    failed += 1;
+                    None
+                }
+            },
+        };
+        match (fresh, kept) {
+            (Some(f), _) => {
+                skipped_records += f.rejected.len();
+                if !f.truncated {
+                    if let Some(Ok(text)) = &s.fresh {
+                        plan.to_cache.push((s.url.clone(), text.clone()));
+                    }
+                }
+                fresh_dates.push(f.updated.unwrap_or(today));
+                lists.push(f.postings);
+            }
+            (None, Some((f, saved))) => {
+                kept_dates.push(f.updated.unwrap_or(saved));
+                lists.push(f.postings);
+            }
+            (None, None) => {}
+        }
+    }
+    plan.from_feeds = lists.iter().any(|l| !l.is_empty());
+    if plan.from_feeds {
+        let (merged, _duplicates) = feed::merge(lists);
+        plan.postings = merged;
+    } else if pending == 0 {
+        plan.postings = bundled.to_vec();
+    }
+
+    let mut notes = Vec::new();
+    if pending > 0 && plan.from_feeds {
+        notes.push("Mise à jour des offres…".to_string());
+    } else if pending == 0 && !sources.is_empty() {
+        if !plan.from_feeds {
+            notes.push("Les offres n’ont pas pu être actualisées pour l’instant.".to_string());
+        } else if let Some(d) = fresh_dates.iter().chain(&kept_dates).max() {
+            notes.push(format!("Offres mises à jour le {}.", format::date(*d)));
+        }
+        if failed > 0 && plan.from_feeds {
+            match kept_dates.iter().min() {
+                Some(d) if failed <= kept_dates.len() => notes.push(format!(
+                    "Certaines offres n’ont pas pu être actualisées : copie du {} affichée.",
+                    format::date(*d)
+                )),
+                _ => notes.push("Une source d’offres est indisponible pour l’instant.".to_string()),
+            }
+        }
+        match skipped_records {
+            0 => {}
+            1 => notes.push("1 offre illisible a été ignorée.".to_string()),
+            n => notes.push(format!("{n} offres illisibles ont été ignorées.")),
+        }
+    }
+    plan.notice = (!notes.is_empty()).then(|| notes.join(" "));
+    plan
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const DATA: &str = include_str!("../../data/postings.json");
+
+    fn day(s: &str) -> Date {
+        s.parse().unwrap()
+    }
+
+    fn feed(ids: &[&str], updated: Option<&str>) -> String {
+        let records: Vec<String> = ids
+            .iter()
+            .map(|id| format!(r#"{{"id":"{id}","kind":"emploi","title":"Offre {id}","organization":"Asso {id}"}}"#))
+            .collect();
+        match updated {
+            Some(u) => format!(r#"{{"updated":"{u}","postings":[{}]}}"#, records.join(",")),
+            None => format!("[{}]", records.join(",")),
+        }
+    }
+
+    fn src(url: &str, fresh: Option<Result<String, String>>, cached: Option<(&str, String)>) -> Source {
+        Source { url: url.into(), fresh, cached: cached.map(|(d, text)| Cached { text, saved: day(d) }) }
+    }
+
+    fn ids(p: &Plan) -> Vec<&str> {
+        p.postings.iter().map(|p| p.id.as_str()).collect()
+    }
+
+    fn bundled() -> Vec<Posting> {
+        crate::model::from_json(DATA).unwrap()
+    }
+
+    #[test]
+    fn fresh_feeds_are_merged_and_kept() {
+        let today = day("2026-11-24");
+        let p = plan(
+            &[src("a", Some(Ok(feed(&["x", "y"], Some("2026-11-20")))), None), src("b", Some(Ok(feed(&["y", "z"], None))), None)],
+            &bundled(),
+            today,
+        );
+        assert_eq!(ids(&p), ["x", "y", "z"], "the same offer twice appears once");
+        assert_eq!(p.to_cache.len(), 2);
+        assert_eq!(p.notice.as_deref(), Some("Offres mises à jour le 24 novembre 2026."));
+        assert!(p.problems.is_empty());
+    }
+
+    #[test]
+    fn a_failing_feed_falls_back_to_its_kept_copy() {
+        let p = plan(
+            &[src("a", Some(Err("HTTP 500".into())), Some(("2026-11-01", feed(&["x"], None))))],
+            &bundled(),
+            day("2026-11-24"),
+        );
+        assert_eq!(ids(&p), ["x"]);
+        assert!(p.to_cache.is_empty(), "the kept copy is not overwritten");
+        let notice = p.notice.unwrap();
+        assert!(notice.contains("1er novembre 2026"), "{notice}");
+        assert!(notice.contains("n’ont pas pu être actualisées"), "{notice}");
+        assert_eq!(p.problems, ["a: HTTP 500"]);
+    }
+
+    #[test]
+    fn garbage_or_truncation_never_replaces_a_good_copy() {
+        let kept = Some(("2026-11-01", feed(&["x", "y"], None)));
+        for bad in ["<html>erreur</html>", "[{\"id\":\"x\",\"kind\":\"emploi\",\"title\":\"T\",\"organization\":\"O\"},{\"id\":\"y\",\"ki"] {
+            let p = plan(&[src("a", Some(Ok(bad.into())), kept.clone())], &bundled(), day("2026-11-24"));
+            assert_eq!(ids(&p), ["x", "y"], "{bad}");
+            assert!(p.to_cache.is_empty(), "{bad}");
+            assert!(!p.problems.is_empty(), "{bad}");
+        }
+    }
+
+    #[test]
+    fn good_records_of_a_partly_bad_feed_are_kept() {
+        let text = r#"[{"id":"x","kind":"emploi","title":"T","organization":"O"},{"id":"y","kind":"nope","title":"T","organization":"O"}]"#;
+        let p = plan(&[src("a", Some(Ok(text.into())), None)], &bundled(), day("2026-11-24"));
+        assert_eq!(ids(&p), ["x"]);
+        assert_eq!(p.to_cache.len(), 1);
+        assert!(p.notice.unwrap().contains("1 offre illisible a été ignorée."));
+        assert!(p.problems[0].starts_with("a: record 1"), "{:?}", p.problems);
+    }
+
+    #[test]
+    fn with_nothing_from_any_feed_the_bundled_offers_show() {
+        let p = plan(&[src("a", Some(Err("network".into())), None)], &bundled(), day("2026-11-24"));
+        assert_eq!(p.postings.len(), bundled().len());
+        assert!(!p.from_feeds);
+        assert_eq!(p.notice.as_deref(), Some("Les offres n’ont pas pu être actualisées pour l’instant."));
+    }
+
+    #[test]
+    fn while_requests_run_kept_copies_show_and_nothing_else() {
+        let waiting = plan(&[src("a", None, None)], &bundled(), day("2026-11-24"));
+        assert!(waiting.postings.is_empty(), "no bundled flash before the feed answers");
+        assert_eq!(waiting.notice, None);
+        let kept = plan(&[src("a", None, Some(("2026-11-01", feed(&["x"], None))))], &bundled(), day("2026-11-24"));
+        assert_eq!(ids(&kept), ["x"]);
+        assert_eq!(kept.notice.as_deref(), Some("Mise à jour des offres…"));
+    }
+}
