@@ -27,6 +27,9 @@ struct FakeHost {
     initial: UrlState,
     saved_states: RefCell<Vec<(UrlState, bool)>>,
     history: RefCell<Option<Callback<UrlState>>>,
+    backs: RefCell<usize>,
+    /// The page's history entries after the first, and how many of them are behind the current one.
+    entries: RefCell<Vec<UrlState>>,
     jsonld: RefCell<Vec<Option<String>>>,
     favourites: RefCell<Option<String>>,
 }
@@ -37,6 +40,25 @@ impl Host for FakeHost {
     }
     fn save_state(&self, state: &UrlState, push: bool) {
         self.saved_states.borrow_mut().push((state.clone(), push));
+        let mut entries = self.entries.borrow_mut();
+        if push || entries.is_empty() {
+            entries.push(state.clone());
+        } else {
+            *entries.last_mut().unwrap() = state.clone();
+        }
+    }
+    /// Like a browser: drops the current entry and reports the previous one through the listener.
+    fn back(&self) {
+        *self.backs.borrow_mut() += 1;
+        let previous = {
+            let mut entries = self.entries.borrow_mut();
+            entries.pop();
+            entries.last().cloned().unwrap_or_else(|| self.initial.clone())
+        };
+        let listener = self.history.borrow().clone();
+        if let Some(listener) = listener {
+            listener.emit(previous);
+        }
     }
     fn on_history(&self, listener: Callback<UrlState>) {
         *self.history.borrow_mut() = Some(listener);
@@ -228,9 +250,13 @@ async fn opening_an_offer_records_it_in_the_url_and_the_head() {
     let v: serde_json::Value = serde_json::from_str(&json).unwrap();
     assert_eq!(v["@type"], "JobPosting");
     assert_eq!(v["title"], b.title.as_str());
+    let writes = host.saved_states.borrow().len();
     click(&one(&root, "article.detail button.back")).await;
+    assert_eq!(*host.backs.borrow(), 1, "closing an offer opened here goes back in history");
+    assert_eq!(host.saved_states.borrow().len(), writes, "and writes no new entry");
+    assert!(root.query_selector("article.detail").unwrap().is_none());
     assert_eq!(host.jsonld.borrow().last().cloned(), Some(None), "removed when the offer closes");
-    assert!(host.saved_states.borrow().last().unwrap().1, "closing is a history entry too");
+    assert_eq!(titles(&root).len(), 1, "the query is as it was");
 }
 
 #[wasm_bindgen_test]
@@ -255,9 +281,11 @@ async fn a_shared_link_opens_its_offer_and_history_moves_follow() {
 #[wasm_bindgen_test]
 async fn a_link_to_a_vanished_offer_says_so() {
     let host = Rc::new(FakeHost { initial: UrlState { offer: Some("retiree".into()), ..UrlState::default() }, ..FakeHost::default() });
-    let root = mount_with("2023-07-03", model::from_json(DATA).unwrap(), host).await;
+    let root = mount_with("2023-07-03", model::from_json(DATA).unwrap(), host.clone()).await;
     assert_eq!(text(&one(&root, "article.detail h2")), "Cette offre n’est plus disponible");
     click(&one(&root, "article.detail button.back")).await;
+    assert_eq!(*host.backs.borrow(), 0, "an offer opened by the link itself closes in place");
+    assert_eq!(host.saved_states.borrow().last().map(|(s, push)| (s.offer.clone(), *push)), Some((None, false)));
     assert_eq!(titles(&root).len(), 5);
 }
 

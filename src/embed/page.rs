@@ -59,6 +59,12 @@ impl Host for PageHost {
         };
     }
 
+    fn back(&self) {
+        if let Ok(history) = self.window.history() {
+            let _ = history.back();
+        }
+    }
+
     fn on_history(&self, listener: Callback<UrlState>) {
         let window = self.window.clone();
         let prefix = self.prefix.clone();

@@ -65,6 +65,7 @@ pub fn plan(sources: &[Source], bundled: &[Posting], today: Date) -> Plan {
     let mut kept_dates = Vec::new();
     let mut failed = 0;
     let mut skipped_records = 0;
+    let mut partial = 0;
     let mut pending = 0;
     for s in sources {
         let kept = s.cached.as_ref().and_then(|c| {
@@ -102,7 +103,10 @@ pub fn plan(sources: &[Source], bundled: &[Posting], today: Date) -> Plan {
         match (fresh, kept) {
             (Some(f), _) => {
                 skipped_records += f.rejected.len();
-                if !f.truncated {
+                if f.truncated {
+                    plan.problems.push(format!("{}: the feed was cut short; only its complete records are shown", s.url));
+                    partial += 1;
+                } else {
                     if let Some(Ok(text)) = &s.fresh {
                         plan.to_cache.push((s.url.clone(), text.clone()));
                     }
@@ -142,6 +146,9 @@ pub fn plan(sources: &[Source], bundled: &[Posting], today: Date) -> Plan {
                 )),
                 _ => notes.push("Une source d’offres est indisponible pour l’instant.".to_string()),
             }
+        }
+        if partial > 0 {
+            notes.push("Une source d’offres n’a été reçue qu’en partie.".to_string());
         }
         match skipped_records {
             0 => {}
@@ -224,6 +231,15 @@ mod tests {
             assert!(p.to_cache.is_empty(), "{bad}");
             assert!(!p.problems.is_empty(), "{bad}");
         }
+    }
+
+    #[test]
+    fn a_feed_cut_short_on_a_first_visit_shows_what_arrived_and_says_so() {
+        let cut = r#"[{"id":"x","kind":"emploi","title":"T","organization":"O"},{"id":"y","ki"#;
+        let p = plan(&[src("a", Some(Ok(cut.into())), None)], &bundled(), day("2026-11-24"));
+        assert_eq!(ids(&p), ["x"]);
+        assert!(p.to_cache.is_empty(), "an incomplete feed is not kept");
+        assert!(p.notice.unwrap().contains("reçue qu’en partie"));
     }
 
     #[test]

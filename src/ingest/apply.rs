@@ -233,13 +233,25 @@ fn sentence_with(line: &Line, cue_pos: usize) -> String {
 pub fn extract(cx: &Ctx) -> Apply {
     let mut apply = Apply::default();
     let mut apply_lines: Vec<usize> = Vec::new();
+    static GATES: std::sync::OnceLock<super::text::Cues> = std::sync::OnceLock::new();
+    let gates = GATES.get_or_init(|| super::text::Cues::new(&["at", "arobase", "http", "https", "www"]));
     for (i, line) in cx.doc.lines.iter().enumerate() {
         if line.junk {
             continue;
         }
-        for e in emails_in(&line.text) {
-            if !apply.emails.contains(&e) {
-                apply.emails.push(e);
+        let (mut mail_gate, mut url_gate) = (line.text.contains('@'), false);
+        gates.each_in(line.fold(), &cx.fspans[i], |k, _| {
+            if k <= 1 {
+                mail_gate = true;
+            } else {
+                url_gate = true;
+            }
+        });
+        if mail_gate {
+            for e in emails_in(&line.text) {
+                if !apply.emails.contains(&e) {
+                    apply.emails.push(e);
+                }
             }
         }
         let f = line.fold();
@@ -249,7 +261,7 @@ pub fn extract(cx: &Ctx) -> Apply {
         if sec == Section::Apply || cue {
             apply_lines.push(i);
         }
-        let mut links: Vec<String> = urls_in(&line.text);
+        let mut links: Vec<String> = if url_gate { urls_in(&line.text) } else { Vec::new() };
         links.extend(line.links.iter().cloned());
         for u in links {
             let uf = u.to_lowercase();

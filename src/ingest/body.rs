@@ -92,6 +92,18 @@ pub fn blocks(cx: &Ctx, skip: &HashSet<usize>, organization: &str) -> Vec<Block>
             while k < keep.len() {
                 let j = keep[k];
                 let lj = &lines[j];
+                // A hard-wrapped item: the next line goes on in lowercase without a marker.
+                if lj.bullet.is_none() && !cx.layout.heading[j] && lj.blank_before == 0 && lj.text.starts_with(|c: char| c.is_lowercase()) {
+                    if let Some(last) = items.last_mut() {
+                        let tail = last.children.last_mut().unwrap_or(&mut last.text);
+                        if !ends_sentence(tail) {
+                            tail.push(' ');
+                            tail.push_str(&lj.text);
+                            k += 1;
+                            continue;
+                        }
+                    }
+                }
                 if lj.bullet.is_none() || cx.layout.heading[j] {
                     break;
                 }
@@ -159,6 +171,13 @@ mod tests {
                 Block::Paragraph { text: "Vous aimez le terrain.".into() },
             ]
         );
+    }
+
+    #[test]
+    fn wrapped_list_items_are_rejoined() {
+        let cx = Ctx::new("Missions\n1. Coordonner les projets auprès des\nécoles du département.\n2. Animer le réseau.");
+        let b = blocks(&cx, &HashSet::new(), "");
+        assert!(matches!(&b[1], Block::List { items } if items.len() == 2 && items[0].text == "Coordonner les projets auprès des écoles du département."), "{b:?}");
     }
 
     #[test]

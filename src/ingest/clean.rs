@@ -1,7 +1,6 @@
 //! From bytes to clean lines: decoding (UTF-8, UTF-16 with BOM, else Windows-1252), refusing empty
 //! and binary input, and per line: spaces, markdown leftovers, bullets, site navigation/footer junk.
 
-use super::text::FastStr;
 use super::text::Folded;
 
 /// Why a file's bytes are not a posting text.
@@ -103,6 +102,9 @@ pub struct Line {
     /// Targets of markdown links on the line (http(s) only).
     pub links: Vec<String>,
     nwords: usize,
+    /// Byte offset of the first ':' in the folded text and the word count before it, when the
+    /// line could be "Label : value".
+    label: Option<(usize, usize)>,
 }
 
 impl Line {
@@ -117,12 +119,12 @@ impl Line {
     /// Splits "Label : value" lines (label of at most `max_words` words). Returns the folded label
     /// (trimmed) and the original value text.
     pub fn label_value(&self, max_words: usize) -> Option<(&str, &str)> {
-        let f = self.fold();
-        let i = f.find(':')?;
-        let label = f[..i].trim();
-        if label.is_empty() || label.split_whitespace().count() > max_words || label.fhas("http") {
+        let (i, words) = self.label?;
+        if words > max_words {
             return None;
         }
+        let f = self.fold();
+        let label = f[..i].trim();
         let oi = self.f.orig(i);
         let value = self.text[oi + 1..].trim();
         if value.is_empty() {
@@ -306,11 +308,21 @@ fn strip_markdown(s: &str, links: &mut Vec<String>) -> String {
 }
 
 fn normalize_chars(raw: &str) -> String {
-    if raw.bytes().all(|b| (0x20..0x7f).contains(&b)) {
-        return raw.to_string();
-    }
+    let b = raw.as_bytes();
     let mut s = String::with_capacity(raw.len());
-    for c in raw.chars() {
+    let mut i = 0;
+    while i < b.len() {
+        // Printable ASCII runs are copied in bulk.
+        let start = i;
+        while i < b.len() && (0x20..0x7f).contains(&b[i]) {
+            i += 1;
+        }
+        s.push_str(&raw[start..i]);
+        if i >= b.len() {
+            break;
+        }
+        let c = raw[i..].chars().next().expect("char boundary");
+        i += c.len_utf8();
         match c {
             '\t' => s.push_str("    "),
             '\u{a0}' | '\u{202f}' | '\u{2007}' | '\u{2009}' | '\u{2002}' | '\u{2003}' | '\u{200a}' | '\u{3000}' => {
@@ -404,7 +416,13 @@ fn push_line(raw: &str, blank: &mut usize, lines: &mut Vec<Line>) {
     let f = Folded::new(&text);
     let junk = is_junk(&f.text) || is_breadcrumb(&text);
     let nwords = text.split_whitespace().count();
-    lines.push(Line { text, f, indent, bullet, md_heading, blank_before: *blank, junk, footer: false, links, nwords });
+    let label = f.text.find(':').and_then(|i| {
+        let l = f.text[..i].trim();
+        let words = l.split_whitespace().count();
+        let value = text[f.orig(i) + 1..].trim();
+        (!l.is_empty() && words <= 8 && !l.contains("http") && !value.is_empty()).then_some((i, words))
+    });
+    lines.push(Line { text, f, indent, bullet, md_heading, blank_before: *blank, junk, footer: false, links, nwords, label });
     *blank = 0;
 }
 

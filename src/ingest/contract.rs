@@ -9,7 +9,12 @@ use super::sections::Section;
 use crate::model::{Contract, Kind};
 
 /// (folded cue, contract, weight, needs a strong place: title, label or top of the text)
-const CUES: [(&str, Contract, f32, bool); 46] = [
+const CUES: [(&str, Contract, f32, bool); 51] = [
+    ("cddi", Contract::Cdd, 3.0, false),
+    ("cdd d'insertion", Contract::Cdd, 2.0, false),
+    ("parcours emploi competences", Contract::Cdd, 2.0, false),
+    ("contrat aide", Contract::Cdd, 2.0, false),
+    ("contrat d'engagement educatif", Contract::Cdd, 2.0, false),
     ("poste permanent", Contract::Cdi, 2.0, false),
     ("emploi permanent", Contract::Cdi, 2.0, false),
     ("cdi", Contract::Cdi, 3.0, false),

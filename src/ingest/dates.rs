@@ -27,6 +27,9 @@ pub struct DateHit {
 
 /// The month number of a folded French month name or abbreviation.
 pub fn month_of(w: &str) -> Option<u8> {
+    if !(3..=9).contains(&w.len()) || !matches!(w.as_bytes()[0], b'j' | b'f' | b'm' | b'a' | b's' | b'o' | b'n' | b'd') {
+        return None;
+    }
     Some(match w {
         "janvier" | "janv" | "jan" => 1,
         "fevrier" | "fevr" | "fev" => 2,
@@ -63,6 +66,11 @@ fn word(t: Option<&Tok>, f: &str) -> Option<String> {
 
 /// All dates in a folded line.
 pub fn find_dates(f: &str, toks: &[Tok]) -> Vec<DateHit> {
+    find_dates_in(f, toks, &super::text::word_spans(f))
+}
+
+/// [`find_dates`] with the line's word spans already computed.
+pub fn find_dates_in(f: &str, toks: &[Tok], spans: &[(u32, u32)]) -> Vec<DateHit> {
     let mut out = Vec::new();
     let mut i = 0;
     while i < toks.len() {
@@ -73,6 +81,12 @@ pub fn find_dates(f: &str, toks: &[Tok]) -> Vec<DateHit> {
                 let end_tok = h.1;
                 out.push(h.0);
                 i = end_tok + 1;
+                continue;
+            }
+            // "jusqu'au 15/09", "avant le 3.03": day/month without a year, only after such words.
+            if let Some(h) = short_numeric_date(f, toks, i) {
+                out.push(h);
+                i += 3;
                 continue;
             }
             // 15 octobre 2025 / 1er mars / 1 er mars
@@ -150,7 +164,7 @@ pub fn find_dates(f: &str, toks: &[Tok]) -> Vec<DateHit> {
     // "dès que possible" and friends.
     const ASAP: [&str; 7] = ["des que possible", "asap", "au plus vite", "au plus tot", "des maintenant", "immediatement", "des a present"];
     static ASAP_CUES: OnceLock<Cues> = OnceLock::new();
-    ASAP_CUES.get_or_init(|| Cues::new(&ASAP)).each(f, |k, p| {
+    ASAP_CUES.get_or_init(|| Cues::new(&ASAP)).each_in(f, spans, |k, p| {
         let cue = ASAP[k];
         if !(cue == "au plus tot" && f[p + cue.len()..].trim_start().starts_with("le")) {
             out.push(DateHit { val: DateVal::Asap, s: p, e: p + cue.len() });
@@ -158,6 +172,26 @@ pub fn find_dates(f: &str, toks: &[Tok]) -> Vec<DateHit> {
     });
     out.sort_by_key(|h| h.s);
     out
+}
+
+fn short_numeric_date(f: &str, toks: &[Tok], i: usize) -> Option<DateHit> {
+    let (a, sep, b) = (toks.get(i)?, toks.get(i + 1)?, toks.get(i + 2)?);
+    if b.kind != TokKind::Num || !matches!(sep.text(f), "/" | ".") || sep.space_before || b.space_before || a.e - a.s > 2 || b.e - b.s > 2 {
+        return None;
+    }
+    // Not followed by more of a number or date.
+    if toks.get(i + 3).is_some_and(|n| !n.space_before && (n.kind == TokKind::Num || matches!(n.text(f), "/" | "." | "-")) && toks.get(i + 4).is_some_and(|x| x.kind == TokKind::Num)) {
+        return None;
+    }
+    let prev = f[..a.s].trim_end();
+    if !["le", "au", "jusqu'au", "avant", "du", "des", "limite :", ":"].iter().any(|w| prev.ends_with(w)) {
+        return None;
+    }
+    let (d, m) = (a.num(f)?, b.num(f)?);
+    if !(1..=31).contains(&d) || !(1..=12).contains(&m) {
+        return None;
+    }
+    Some(DateHit { val: DateVal::Day { year: None, month: m as u8, day: d as u8 }, s: a.s, e: b.e })
 }
 
 /// d/m/y with `/`, `.` or `-` (2- or 4-digit year), or y-m-d. Returns the hit and its last token.
@@ -327,7 +361,7 @@ pub fn extract(cx: &Ctx) -> Dates {
                 years.push(y);
             }
         }
-        let hits = find_dates(f, toks);
+        let hits = find_dates_in(f, toks, &cx.fspans[i]);
         for h in hits {
             let ss = sentence_start(f, h.s);
             let mut before = f[ss..h.s].to_string();
@@ -507,6 +541,8 @@ mod tests {
         assert_eq!(hits("avant le 30.11.2025"), [day(Some(2025), 11, 30)]);
         assert_eq!(hits("le 2024-03-05"), [day(Some(2024), 3, 5)]);
         assert_eq!(hits("le 05/03/24"), [day(Some(2024), 3, 5)]);
+        assert_eq!(hits("jusqu'au 15/09 inclus"), [day(None, 9, 15)]);
+        assert_eq!(hits("ouvert 24/7 et 3.5 ETP"), []);
         assert_eq!(hits("début janvier 2024"), [DateVal::Month { year: Some(2024), month: 1 }]);
         assert_eq!(hits("rentrée de septembre"), [DateVal::Month { year: None, month: 9 }]);
         assert_eq!(hits("Dès que possible"), [DateVal::Asap]);

@@ -7,8 +7,9 @@ use super::sections::{cue_section, heading_key, Section};
 use super::text::{find_word, fold, is_upper_text, strip_inclusive, title_case};
 use super::Ctx;
 
-const TITLE_LABELS: [&str; 9] = [
+const TITLE_LABELS: [&str; 14] = [
     "intitule du poste", "intitule", "titre du poste", "titre", "poste", "fonction", "offre", "emploi", "intitule de la mission",
+    "offre d'emploi", "offre de stage", "recrutement", "nous recrutons", "poste a pourvoir",
 ];
 const GENERIC: [&str; 24] = [
     "appel d'offres", "appel d'offre",
@@ -53,9 +54,26 @@ fn is_contract_line(f: &str, words: usize) -> bool {
     words <= 5 && !job && CONTRACT_WORDS.iter().any(|c| find_word(f, c).is_some())
 }
 
-/// Removes gender markers and trailing separators: "Éducateur (H/F)" → "Éducateur".
+/// Removes gender markers, announcement prefixes and trailing separators: "Éducateur (H/F)" →
+/// "Éducateur", "Offre d'emploi : Comptable" → "Comptable", "Recrutement d'un·e animateur" →
+/// "Animateur".
 pub fn clean_title(t: &str) -> String {
     let mut s = t.trim().to_string();
+    let f = fold(&s);
+    for prefix in [
+        "offre d'emploi :", "offre d'emploi -", "offre d'emploi", "offre de stage :", "offre de stage -", "recrutement :",
+        "recrutement -", "nous recrutons :", "on recrute :", "poste a pourvoir :", "annonce :", "recrutement d'un.e ",
+        "recrutement d'un(e) ", "recrutement d'une ", "recrutement d'un ", "recrute un.e ", "recrute un(e) ", "recrute une ",
+        "recrute un ",
+    ] {
+        if let Some(rest) = f.strip_prefix(prefix) {
+            if has_job_noun(rest) {
+                let skip = prefix.chars().count();
+                s = s.chars().skip(skip).collect::<String>().trim_start_matches([' ', ':', '-', '–']).to_string();
+                break;
+            }
+        }
+    }
     for m in ["(H/F/X)", "(F/H/X)", "(H/F)", "(F/H)", "(h/f)", "(f/h)", "H/F", "F/H", "(H / F)", "(F / H)", "(M/F)", "H/F/X", "F/H/X"] {
         if let Some(p) = s.find(m) {
             s.replace_range(p..p + m.len(), "");
@@ -150,7 +168,9 @@ pub fn recruits(text: &str) -> Option<String> {
     ] {
         if let Some(p) = f.ffind(cue) {
             let s = p + cue.len();
-            let rest = &f[s..];
+            // Inclusive endings in brackets ("travailleur(se) social(e)") do not end the title.
+            let masked = mask_inclusive_brackets(&f[s..]);
+            let rest = masked.as_str();
             let stops = [
                 " pour ", " afin ", ",", ".", " en cdi", " en cdd", " en contrat", " h/f", "(", " qui ", " dans ", " a ", " au sein",
                 " sur ", " en stage", " en alternance", " en service", " base", ";", " :", " - ", " avec ",
@@ -190,6 +210,28 @@ pub fn inclusive_variant(cx: &Ctx, title: &str) -> Option<String> {
     None
 }
 
+/// Replaces the brackets of inclusive endings ("(e)", "(se)", "(trice)") by `_`, keeping lengths.
+fn mask_inclusive_brackets(f: &str) -> String {
+    let b = f.as_bytes();
+    let mut out = b.to_vec();
+    let mut i = 1;
+    while i < b.len() {
+        if b[i] == b'(' && b[i - 1].is_ascii_alphabetic() {
+            let mut j = i + 1;
+            while j < b.len() && b[j].is_ascii_lowercase() {
+                j += 1;
+            }
+            if j < b.len() && b[j] == b')' && (1..=5).contains(&(j - i - 1)) {
+                out[i] = b'_';
+                out[j] = b'_';
+                i = j;
+            }
+        }
+        i += 1;
+    }
+    String::from_utf8(out).expect("only ASCII brackets replaced")
+}
+
 /// A project page's title: the line under "Le projet soutenu" (or the first heading "Le projet").
 pub fn project_title(cx: &Ctx) -> Option<(String, usize)> {
     for (i, l) in cx.doc.lines.iter().enumerate() {
@@ -205,9 +247,10 @@ pub fn project_title(cx: &Ctx) -> Option<(String, usize)> {
     None
 }
 
-const ORG_LABELS: [&str; 10] = [
+const ORG_LABELS: [&str; 15] = [
     "structure", "organisme", "association", "employeur", "entreprise", "organisation", "nom de la structure",
-    "recruteur", "structure d'accueil", "organisme d'accueil",
+    "recruteur", "structure d'accueil", "organisme d'accueil", "porteur du projet", "porteur de projet", "porteur",
+    "structure porteuse", "beneficiaire",
 ];
 
 /// Tidies an organization name: article and legal-form prefix dropped, capitals fixed.
@@ -404,7 +447,15 @@ pub fn organization(cx: &Ctx, skip: Option<usize>) -> Option<String> {
             }
         }
         // "L'Institut Alinsky est un centre de recherche…", "Le Labo de l'ESS est un think-tank…"
-        if let Some(p) = f.ffind(" est un").or_else(|| f.ffind(" recrute")).or_else(|| f.ffind(" recherche un")).or_else(|| f.ffind(" recherche des ")) {
+        static INTRO: std::sync::OnceLock<super::text::Cues> = std::sync::OnceLock::new();
+        let intro = INTRO.get_or_init(|| super::text::Cues::new(&["est un", "est une", "recrute", "recherche un", "recherche une", "recherche des"]));
+        let mut first_intro: Option<usize> = None;
+        intro.each_in(f, &cx.fspans[i], |_, p| {
+            if first_intro.is_none() && p > 0 {
+                first_intro = Some(p - 1);
+            }
+        });
+        if let Some(p) = first_intro {
             if p < 90 {
                 let chars_before = f[..p].chars().count();
                 let head: String = l.text.chars().take(chars_before).collect();
@@ -469,6 +520,9 @@ mod tests {
         assert_eq!(t("OFFRE DE STAGE\n\nAssistant de recherche-action").as_deref(), Some("Assistant de recherche-action"));
         assert_eq!(t("Skip to content\nÉducateur spécialisé (H/F)\nCONTEXTE").as_deref(), Some("Éducateur spécialisé"));
         assert_eq!(t("Intitulé du poste : Comptable\nTexte.").as_deref(), Some("Comptable"));
+        assert_eq!(clean_title("Offre d'emploi : Éducateur spécialisé (H/F)"), "Éducateur spécialisé");
+        assert_eq!(clean_title("Recrutement d'un·e coordinateur·rice"), "Coordinateur·rice");
+        assert_eq!(recruits("L'association X recrute un(e) travailleur(se) social(e) en CDI à mi-temps.").as_deref(), Some("Travailleur(se) social(e)"));
         assert_eq!(t("ANIMATEUR·RICE JEUNESSE (H/F/X)\n\nLa Maison des Jeunes").as_deref(), Some("Animateur·rice jeunesse"));
         assert_eq!(t("APPEL D'OFFRES\n\nÉvaluation d'impact du programme « Jardins »\n\nLa Fondation Terre Vive soutient des projets.").as_deref(), Some("Évaluation d'impact du programme « Jardins »"));
         assert_eq!(

@@ -75,6 +75,7 @@ pub fn hours_in(f: &str, toks: &[Tok], base: f32) -> Option<f32> {
             let after = toks.get(j + 1).map(|t| t.text(f));
             if before.fhas("taux d'activite") || before.fhas("taux d'occupation") || before.fhas("temps partiel")
                 || before.fhas("taux de travail") || matches!(after, Some("etp")) || before.fhas("taux :")
+                || before.trim_end().ends_with("poste a") || before.trim_end().ends_with("temps de travail :")
             {
                 return Some((v / 100.0 * base * 10.0).round() / 10.0);
             }
@@ -94,7 +95,11 @@ pub fn hours(cx: &Ctx, country: Country) -> Option<f32> {
         if line.junk || line.footer {
             continue;
         }
-        if let Some(h) = hours_in(line.fold(), &cx.toks[i], base) {
+        let f = line.fold();
+        if !(f.bytes().any(|b| b.is_ascii_digit()) || f.fhas("mi-temps")) {
+            continue;
+        }
+        if let Some(h) = hours_in(f, &cx.toks[i], base) {
             let score = match cx.layout.section[i] {
                 super::sections::Section::Conditions | super::sections::Section::Top => 2,
                 super::sections::Section::Profile => 0,
@@ -109,6 +114,9 @@ pub fn hours(cx: &Ctx, country: Country) -> Option<f32> {
 }
 
 fn word_number(w: &str) -> Option<f32> {
+    if !(2..=12).contains(&w.len()) || !matches!(w.as_bytes()[0], b'u' | b'd' | b't' | b'q' | b'c' | b's' | b'h' | b'n' | b'o' | b'v') {
+        return None;
+    }
     Some(match w {
         "un" | "une" => 1.0,
         "deux" => 2.0,
@@ -203,6 +211,10 @@ pub fn duration(cx: &Ctx) -> Option<MonthRange> {
             continue;
         }
         let f = line.fold();
+        // A duration needs a unit word.
+        if !(f.fhas("mois") || f.fhas(" an") || f.fhas("annee")) {
+            continue;
+        }
         let label = line.label_value(4).filter(|(l, _)| l.fhas("duree") || l.fhas("contrat") || l.fhas("periode"));
         let r = if let Some((_, _)) = label {
             duration_in(f, &cx.toks[i], false)
@@ -242,6 +254,7 @@ mod tests {
         assert_eq!(h("35 heures hebdomadaires"), Some(35.0));
         assert_eq!(h("poste à 0,8 ETP"), Some(28.0));
         assert_eq!(h("taux d'activité 80 %"), Some(28.0));
+        assert_eq!(h("Poste à 80 %"), Some(28.0));
         assert_eq!(h("poste à mi-temps"), Some(17.5));
         assert_eq!(h("accueil de 9h30 à 17h"), None);
         assert_eq!(h("permanence 24h/24"), None);

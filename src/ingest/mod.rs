@@ -51,8 +51,14 @@ impl Ctx {
         let layout = sections::layout(&doc);
         let toks = doc.lines.iter().map(|l| text::tokenize(l.fold())).collect();
         let incl: Vec<String> = doc.lines.iter().map(|l| text::strip_inclusive(l.fold())).collect();
-        let fspans = doc.lines.iter().map(|l| text::word_spans(l.fold())).collect();
-        let ispans = incl.iter().map(|s| text::word_spans(s)).collect();
+        let fspans: Vec<Vec<(u32, u32)>> = doc.lines.iter().map(|l| text::word_spans(l.fold())).collect();
+        // Most lines have no inclusive marks: their spans are the same.
+        let ispans = incl
+            .iter()
+            .zip(&doc.lines)
+            .zip(&fspans)
+            .map(|((s, l), fs)| if s.as_str() == l.fold() { fs.clone() } else { text::word_spans(s) })
+            .collect();
         Ctx { doc, layout, toks, incl, fspans, ispans }
     }
 }

@@ -111,11 +111,16 @@ pub fn extract(cx: &Ctx, organization: &str, emails: &[String]) -> Vec<String> {
     // The organization behind an application address ("recrutement@ilot.be" → "L’Ilot").
     for e in emails {
         let Some(domain) = e.split('@').nth(1) else { continue };
+        // The name part of the domain: "x.asso.fr" → "x", "carrefourfamilles.qc.ca" → "carrefourfamilles".
         let parts: Vec<&str> = domain.split('.').collect();
         if parts.len() < 2 {
             continue;
         }
-        let core: String = parts[parts.len() - 2].chars().filter(|c| c.is_ascii_alphanumeric()).collect();
+        let mut k = parts.len() - 2;
+        while k > 0 && matches!(parts[k], "asso" | "com" | "org" | "gouv" | "co" | "qc" | "on" | "net" | "coop") {
+            k -= 1;
+        }
+        let core: String = parts[k].chars().filter(|c| c.is_ascii_alphanumeric()).collect();
         if core.len() < 3 || same_org(&core, &org_alnum, &org_last) || org_alnum.contains(&core) {
             continue;
         }

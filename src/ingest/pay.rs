@@ -171,6 +171,21 @@ fn amount_at(f: &str, toks: &[Tok], i: usize) -> Option<Amount> {
     Some(Amount { value, currency: cur, thousands, s: s_byte, e: end, next: j })
 }
 
+/// Cheap test: can the folded line hold an amount (a currency sign or word, or "29k")?
+fn maybe_money(f: &str) -> bool {
+    let b = f.as_bytes();
+    if f.contains('€') || f.contains('$') {
+        return true;
+    }
+    if !b.iter().any(u8::is_ascii_digit) {
+        return false;
+    }
+    // "29k", "29 k"
+    let k = b.windows(3).any(|w| w[0].is_ascii_digit() && (w[1] == b'k' || (w[1] == b' ' && w[2] == b'k')))
+        || b.last().is_some_and(|&l| l == b'k');
+    k || ["eur", "chf", "cad", "franc", "fr."].iter().any(|w| f.fhas(w))
+}
+
 /// Every amount or range of amounts in a folded line. Bare numbers only count when a range
 /// partner carries the currency ("entre 32 000 et 36 000 €").
 pub fn find_money(f: &str, toks: &[Tok]) -> Vec<Money> {
@@ -321,7 +336,7 @@ pub fn extract(cx: &Ctx) -> Option<Pay> {
             && cx.layout.heading[i - 1]
             && PAY_LABELS.iter().any(|p| cx.doc.lines[i - 1].fold().fhas(p))
             && line.words() <= 25;
-        let monies = find_money(f, &cx.toks[i]);
+        let monies = if maybe_money(f) { find_money(f, &cx.toks[i]) } else { Vec::new() };
         let mut found_amount = false;
         for m in monies {
             let (cs, ce) = clause(f, m.s, m.e);

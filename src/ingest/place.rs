@@ -151,6 +151,44 @@ fn arr_code(city_fold: &str, n: u32) -> Option<String> {
     }
 }
 
+const NOT_TOWNS: [&str; 16] = [
+    "teletravail", "domicile", "siege", "france", "belgique", "suisse", "canada", "remote", "hybride", "a", "au", "nos",
+    "dans", "sur", "plusieurs", "toute",
+];
+
+fn unknown_town(line: &Line, toks: &[Tok], k: usize, li: usize, labelled: bool) -> Option<Cand> {
+    let f = line.fold();
+    let (cs, ce, j) = city_words(line, toks, k)?;
+    let name_fold = &f[cs..ce];
+    let first = name_fold.split(|c: char| !c.is_ascii_alphanumeric()).next().unwrap_or("");
+    if NOT_TOWNS.contains(&first) || name_fold.split(' ').count() > 4 {
+        return None;
+    }
+    // A département or region name is not a town.
+    if gazetteer::FR_DEPARTEMENTS.iter().any(|d| fold(d.1) == name_fold || fold(d.2) == name_fold) {
+        return None;
+    }
+    let (os, oe) = line.f.orig_range(cs, ce);
+    let mut dept_no = None;
+    if toks.get(j).is_some_and(|x| x.text(f) == "(") {
+        if let Some(d) = toks.get(j + 1).filter(|x| x.kind == TokKind::Num && x.e - x.s == 2) {
+            dept_no = Some(d.text(f).to_string());
+        }
+    }
+    Some(Cand {
+        city: canonical_name(&line.text[os..oe]),
+        city_fold: name_fold.to_string(),
+        postal: None,
+        dept_no,
+        known: None,
+        country: None,
+        score: if labelled { 9 } else { 7 },
+        line: li,
+        order: 0,
+        footer: line.footer,
+    })
+}
+
 /// A Canadian postal code ("H2J 2L3"), upper-cased.
 fn canadian_postal(f: &str, toks: &[Tok]) -> Option<String> {
     let one = |t: &Tok, k: TokKind| t.kind == k && t.e - t.s == 1;
@@ -229,7 +267,12 @@ pub fn extract(cx: &Ctx) -> Vec<Place> {
                 }
             }
             // A known city name.
-            if found.is_none() && t.kind == TokKind::Word {
+            // City names are capitalized in the original: skip other words before hashing.
+            let cap_word = t.kind == TokKind::Word && {
+                let o = line.text.as_bytes()[line.f.orig(t.s)];
+                o.is_ascii_uppercase() || o >= 0x80
+            };
+            if found.is_none() && cap_word {
                 if let Some(list) = by_first.get(t.text(f)) {
                     for (name, city) in list {
                         let rest = &f[t.s..];
@@ -324,6 +367,24 @@ pub fn extract(cx: &Ctx) -> Vec<Place> {
                 cands.push(c);
             }
             i = next.max(i + 1);
+        }
+        // A town the gazetteer does not know, in a strong context: "Lieu : Pontarlier (25)",
+        // "poste basé à Saint-Affrique".
+        if !cands.iter().any(|c| c.line == li) {
+            let start = if label.is_some() {
+                toks.iter().position(|t| t.s > colon)
+            } else {
+                WORKPLACE_CUES[..9]
+                    .iter()
+                    .filter_map(|w| f.ffind(w).map(|p| p + w.len()))
+                    .min()
+                    .and_then(|p| toks.iter().position(|t| t.s >= p))
+            };
+            if let Some(k) = start {
+                if let Some(c) = unknown_town(line, toks, k, li, label.is_some()) {
+                    cands.push(Cand { order: cands.len(), ..c });
+                }
+            }
         }
     }
     if let Some(code) = ca_postal {
@@ -448,6 +509,16 @@ mod tests {
         assert_eq!(place("Lieu : Tours").map(|p| p.0), Some(s("Tours")));
         let p = extract(&Ctx::new("Lieu : Genève\nTaux d'activité 80 %"));
         assert_eq!(p[0].department.as_deref(), Some("Genève"));
+    }
+
+    #[test]
+    fn towns_outside_the_gazetteer() {
+        assert_eq!(place("Lieu : Pontarlier (25)"), Some((s("Pontarlier"), None, Country::FR)));
+        let p = extract(&Ctx::new("Lieu : Pontarlier (25)"));
+        assert_eq!(p[0].department.as_deref(), Some("Doubs"));
+        assert_eq!(place("Le poste est basé à Saint-Affrique, dans l'Aveyron."), Some((s("Saint-Affrique"), None, Country::FR)));
+        assert_eq!(place("Lieu : Télétravail"), None);
+        assert_eq!(place("Lieu : Bretagne"), None);
     }
 
     #[test]

@@ -223,8 +223,7 @@ pub fn is_heading(doc: &Doc, i: usize) -> bool {
         return false;
     }
     let chars = l.text.chars().count();
-    let key = heading_key(&l.text);
-    if words <= 7 && cue_section(&key).is_some() && l.label_value(6).is_none() && !ends_sentence(&l.text) {
+    if words <= 7 && !ends_sentence(&l.text) && l.label_value(6).is_none() && cue_section(&heading_key(&l.text)).is_some() {
         return true;
     }
     let next = doc.lines.get(i + 1);

@@ -261,6 +261,8 @@ pub struct Cues {
     /// Quick rejection before hashing: the first bytes and lengths of the cues' first words.
     first_bytes: [bool; 256],
     lens: u64,
+    /// Cues are word beginnings ("ecologi" finds "ecologique"): no boundary needed at their end.
+    prefix: bool,
 }
 
 impl Cues {
@@ -278,7 +280,19 @@ impl Cues {
             first_bytes[w.as_bytes()[0] as usize] = true;
             lens |= 1 << w.len().min(63);
         }
-        Cues { by_first, first_bytes, lens }
+        Cues { by_first, first_bytes, lens, prefix: false }
+    }
+
+    /// Single-word stems that match the start of longer words ("benevol" → "benevoles").
+    pub fn stems(list: &[&'static str]) -> Cues {
+        let mut c = Cues::new(&[]);
+        for (k, cue) in list.iter().enumerate() {
+            assert!(cue.bytes().all(|b| b.is_ascii_alphanumeric()), "stem «{cue}» must be one word");
+            c.by_first.entry(cue).or_default().push((k, cue));
+            c.first_bytes[cue.as_bytes()[0] as usize] = true;
+        }
+        c.prefix = true;
+        c
     }
 
     /// Calls `hit(cue index, byte position)` for every cue found at word boundaries, in order.
@@ -291,7 +305,21 @@ impl Cues {
         let b = hay.as_bytes();
         for &(s, e) in spans {
             let (i, j) = (s as usize, e as usize);
-            if !self.first_bytes[b[i] as usize] || self.lens & (1 << (j - i).min(63)) == 0 {
+            if !self.first_bytes[b[i] as usize] {
+                continue;
+            }
+            if self.prefix {
+                // Try every stem that is a prefix of this word.
+                for l in 1..=(j - i) {
+                    if let Some(list) = self.by_first.get(&hay[i..i + l]) {
+                        for (k, _) in list {
+                            hit(*k, i);
+                        }
+                    }
+                }
+                continue;
+            }
+            if self.lens & (1 << (j - i).min(63)) == 0 {
                 continue;
             }
             if let Some(list) = self.by_first.get(&hay[i..j]) {
@@ -610,6 +638,10 @@ mod tests {
         c.each("un contrat a duree determinee, pas un cdisation, jusqu'au cdd", |k, p| hits.push((k, p)));
         assert_eq!(hits, [(1, 3), (2, 49), (3, 58)]);
         assert!(!c.any("acdi"));
+        let s = Cues::stems(&["benevol", "ecologi"]);
+        let mut hits = Vec::new();
+        s.each("les benevoles et l'ecologie, pas nonbenevoles", |k, p| hits.push((k, p)));
+        assert_eq!(hits, [(0, 4), (1, 19)]);
     }
 
     #[test]

@@ -2,7 +2,8 @@
 //! écologique, santé, jeunesse, culture, démocratie, migrations, alimentation, ESS…), scored over
 //! title, explicit "Thématiques :" lines and the text.
 
-use super::text::{find_stem, fold, strip_inclusive};
+use super::text::{find_stem, fold, strip_inclusive, Cues};
+use std::sync::OnceLock;
 use super::Ctx;
 use crate::model::Theme;
 
@@ -103,42 +104,71 @@ pub fn extract(cx: &Ctx, title: &str) -> Vec<Theme> {
     pick(&score, total_words)
 }
 
+/// The lexicon as two matchers (whole words/phrases, and stems) with each cue's theme.
+fn matchers() -> &'static (Cues, Vec<usize>, Cues, Vec<usize>) {
+    static M: OnceLock<(Cues, Vec<usize>, Cues, Vec<usize>)> = OnceLock::new();
+    M.get_or_init(|| {
+        let (mut whole, mut wt, mut stems, mut st) = (Vec::new(), Vec::new(), Vec::new(), Vec::new());
+        for (k, (_, cues, _)) in LEXICON.iter().enumerate() {
+            for c in cues.iter() {
+                // Short cues (acronyms, short words) and phrases are whole words; longer ones stems.
+                if c.len() <= 4 || c.contains(' ') || c.contains('-') || c.contains('\'') {
+                    whole.push(*c);
+                    wt.push(k);
+                } else {
+                    stems.push(*c);
+                    st.push(k);
+                }
+            }
+        }
+        (Cues::new(&whole), wt, Cues::stems(&stems), st)
+    })
+}
+
 /// Raw theme scores (lexicon order) and the number of words of the text.
 pub fn scores(cx: &Ctx, title: &str) -> ([f32; 17], usize) {
+    let (whole, wt, stems, st) = matchers();
     let mut score = [0f32; 17];
-    let title_f = strip_inclusive(&fold(title));
     let mut total_words = 0usize;
+    let edu = LEXICON.iter().position(|(t, _, _)| *t == Theme::Education).expect("education in lexicon");
+    let add_line = |f: &str, spans: &[(u32, u32)], w: f32, score: &mut [f32; 17]| {
+        // Each cue counts at most three times a line.
+        let mut per_cue: Vec<(usize, u8)> = Vec::new();
+        let mut bump = |key: usize, theme: usize, score: &mut [f32; 17]| {
+            match per_cue.iter_mut().find(|(k, _)| *k == key) {
+                Some((_, n)) if *n >= 3 => return,
+                Some((_, n)) => *n += 1,
+                None => per_cue.push((key, 1)),
+            }
+            score[theme] += w * LEXICON[theme].2;
+        };
+        whole.each_in(f, spans, |k, _| bump(k, wt[k], score));
+        stems.each_in(f, spans, |k, _| bump(10_000 + k, st[k], score));
+        // "Éducation populaire" names a movement of civic education, not schooling.
+        let mut from = 0;
+        let mut n = 0;
+        while let Some(p) = super::text::find_word_from(f, "education populaire", from) {
+            n += 1;
+            from = p + 1;
+        }
+        score[edu] -= w * (n.min(3) as f32);
+    };
     for (i, line) in cx.doc.lines.iter().enumerate() {
         if line.junk || line.footer {
             continue;
         }
         total_words += line.words();
-        let f = &cx.incl[i];
         let w = if cx.layout.heading[i] { 2.0 } else { 1.0 };
-        for (k, (_, cues, weight)) in LEXICON.iter().enumerate() {
-            for c in cues.iter() {
-                let n = count(f, c);
-                if n > 0 {
-                    score[k] += w * weight * (n as f32).min(3.0);
-                }
-            }
-        }
-    }
-    // "Éducation populaire" names a movement of civic education, not schooling.
-    let edu = LEXICON.iter().position(|(t, _, _)| *t == Theme::Education).expect("education in lexicon");
-    for (i, line) in cx.doc.lines.iter().enumerate() {
-        if line.junk || line.footer {
-            continue;
-        }
-        let n = count(&cx.incl[i], "education populaire");
-        score[edu] -= if cx.layout.heading[i] { 2.0 } else { 1.0 } * (n as f32).min(3.0);
+        add_line(&cx.incl[i], &cx.ispans[i], w, &mut score);
     }
     score[edu] = score[edu].max(0.0);
-    for (k, (_, cues, _)) in LEXICON.iter().enumerate() {
-        for c in cues.iter() {
-            if count(&title_f, c) > 0 {
-                score[k] += 4.0;
-            }
+    // The title weighs more: each theme it names adds 4.
+    let title_f = strip_inclusive(&fold(title));
+    let mut title_score = [0f32; 17];
+    add_line(&title_f, &super::text::word_spans(&title_f), 1.0, &mut title_score);
+    for k in 0..17 {
+        if title_score[k] > 0.0 {
+            score[k] += 4.0;
         }
     }
     (score, total_words)

@@ -104,12 +104,20 @@ pub fn App(props: &AppProps) -> Html {
     let url_state = use_mut_ref(|| state.to_url());
     let share_outcome = use_state(|| None::<ShareOutcome>);
 
+    // Whether the open offer's history entry was pushed by this widget: closing it then goes
+    // back in history (so Back and "Retour" agree), instead of adding yet another entry.
+    let pushed_open = use_mut_ref(|| false);
     let dispatch = {
-        let state = state.clone();
-        let saved_scroll = saved_scroll.clone();
+        let (state, saved_scroll, pushed_open, host) = (state.clone(), saved_scroll.clone(), pushed_open.clone(), host.clone());
         Callback::from(move |action: Action| {
-            if matches!(action, Action::Open(_)) {
-                *saved_scroll.borrow_mut() = web_sys::window().and_then(|w| w.scroll_y().ok());
+            match &action {
+                Action::Open(_) => {
+                    *saved_scroll.borrow_mut() = web_sys::window().and_then(|w| w.scroll_y().ok());
+                    *pushed_open.borrow_mut() = true;
+                }
+                Action::Close if pushed_open.replace(false) => return host.back(),
+                Action::Sync(_) => *pushed_open.borrow_mut() = false,
+                _ => {}
             }
             state.dispatch(action)
         })
@@ -148,13 +156,13 @@ pub fn App(props: &AppProps) -> Html {
         });
     }
 
-    // Keep the page URL in step: a history entry when an offer opens or closes, in place otherwise.
+    // Keep the page URL in step: a history entry when an offer opens, in place otherwise.
     {
         let (host, url_state) = (host.clone(), url_state.clone());
         use_effect_with(state.to_url(), move |now| {
             let before = url_state.replace(now.clone());
             if before != *now {
-                host.save_state(now, before.offer != now.offer);
+                host.save_state(now, now.offer.is_some() && before.offer != now.offer);
             }
         });
     }

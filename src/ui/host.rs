@@ -24,6 +24,8 @@ pub trait Host {
     fn initial_state(&self) -> UrlState;
     /// Records the widget state in the page URL: a new history entry when `push`, else in place.
     fn save_state(&self, state: &UrlState, push: bool);
+    /// Goes one step back in the page history (as the browser's Back button does).
+    fn back(&self);
     /// Calls `listener` with the URL's widget state after Back/Forward. One listener per widget.
     fn on_history(&self, listener: Callback<UrlState>);
     /// The page URL that opens `offer` (other parameters of the page kept).
