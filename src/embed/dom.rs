@@ -86,8 +86,8 @@ struct Mounted {
 
 impl Mounted {
     /// Shows `postings` (narrowed by the partner's preset) with `notice`.
-    fn show(&mut self, postings: &[Posting], notice: Option<String>) {
-        let chosen: Vec<Posting> = postings.iter().filter(|p| config::preset_accepts(&self.preset, p)).cloned().collect();
+    fn show(&mut self, postings: Vec<Posting>, notice: Option<String>) {
+        let chosen: Vec<Posting> = postings.into_iter().filter(|p| config::preset_accepts(&self.preset, p)).collect();
         let props =
             AppProps { catalogue: Rc::new(Catalogue::new(chosen)), notice: notice.map(Into::into), ..self.base.clone() };
         match &mut self.handle {
@@ -153,7 +153,7 @@ pub fn mount(host: Element, script: Option<Element>) -> Result<(), JsValue> {
 
     if sources.is_empty() {
         root.replace_children_with_node_1(&container);
-        mounted.show(&bundled, None);
+        mounted.show(bundled.to_vec(), None);
         return Ok(());
     }
     // With feeds the loading message stays until a kept copy or an answer is there.
@@ -177,7 +177,7 @@ pub fn mount(host: Element, script: Option<Element>) -> Result<(), JsValue> {
         let first = sources::plan(&state, &bundled, today);
         if !first.postings.is_empty() {
             root.replace_children_with_node_1(&container);
-            mounted.show(&first.postings, first.notice);
+            mounted.show(first.postings, first.notice);
         }
         for (source, request) in state.iter_mut().zip(requests) {
             source.fresh = Some(fetch_text(request).await);
@@ -192,7 +192,7 @@ pub fn mount(host: Element, script: Option<Element>) -> Result<(), JsValue> {
             }
         }
         root.replace_children_with_node_1(&container);
-        mounted.show(&done.postings, done.notice);
+        mounted.show(done.postings, done.notice);
     });
     Ok(())
 }
