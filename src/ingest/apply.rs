@@ -138,7 +138,9 @@ fn name_at(s: &str) -> Option<usize> {
         let core = w.trim_end_matches([',', '.', ':', ';', ')']);
         let upper_surname = core.len() >= 2 && core.chars().all(|c| c.is_uppercase() || c == '-');
         if n < 3 && (is_name_word(core) || (n >= 1 && upper_surname)) && !is_common_capitalized(core) {
-            end += if n == 0 && end == 0 { 0 } else if n == 0 { 0 } else { 1 };
+            if n > 0 {
+                end += 1; // the space before this word
+            }
             end += core.len();
             n += 1;
             if core.len() != w.len() {

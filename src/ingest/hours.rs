@@ -212,7 +212,8 @@ pub fn duration(cx: &Ctx) -> Option<MonthRange> {
         }
         let f = line.fold();
         // A duration needs a unit word.
-        if !(f.fhas("mois") || f.fhas(" an") || f.fhas("annee")) {
+        static UNITS: std::sync::OnceLock<super::text::Cues> = std::sync::OnceLock::new();
+        if !UNITS.get_or_init(|| super::text::Cues::new(&["mois", "an", "ans", "annee", "annees"])).any_in(f, &cx.fspans[i]) {
             continue;
         }
         let label = line.label_value(4).filter(|(l, _)| l.fhas("duree") || l.fhas("contrat") || l.fhas("periode"));

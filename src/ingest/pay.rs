@@ -51,7 +51,7 @@ fn number(f: &str, toks: &[Tok], i: usize) -> Option<(f64, usize, usize)> {
     let mut grouped = false;
     while first_len <= 3 || grouped {
         let g = toks.get(j);
-        if let Some(g) = g.filter(|g| g.kind == TokKind::Num && g.e - g.s == 3 && g.space_before && int < 1000 || grouped && g.kind == TokKind::Num && g.e - g.s == 3 && g.space_before) {
+        if let Some(g) = g.filter(|g| g.kind == TokKind::Num && g.e - g.s == 3 && g.space_before && (int < 1000 || grouped)) {
             // "2 150" (a space), not "en 2019 2 000".
             if f[end..g.s].len() != 1 {
                 break;
@@ -172,18 +172,21 @@ fn amount_at(f: &str, toks: &[Tok], i: usize) -> Option<Amount> {
 }
 
 /// Cheap test: can the folded line hold an amount (a currency sign or word, or "29k")?
-fn maybe_money(f: &str) -> bool {
+fn maybe_money(f: &str, spans: &[(u32, u32)]) -> bool {
     let b = f.as_bytes();
-    if f.contains('€') || f.contains('$') {
-        return true;
-    }
     if !b.iter().any(u8::is_ascii_digit) {
         return false;
+    }
+    if f.contains('€') || f.contains('$') {
+        return true;
     }
     // "29k", "29 k"
     let k = b.windows(3).any(|w| w[0].is_ascii_digit() && (w[1] == b'k' || (w[1] == b' ' && w[2] == b'k')))
         || b.last().is_some_and(|&l| l == b'k');
-    k || ["eur", "chf", "cad", "franc", "fr."].iter().any(|w| f.fhas(w))
+    static WORDS: std::sync::OnceLock<super::text::Cues> = std::sync::OnceLock::new();
+    k || WORDS
+        .get_or_init(|| super::text::Cues::new(&["eur", "euro", "euros", "keur", "chf", "cad", "franc", "francs", "fr"]))
+        .any_in(f, spans)
 }
 
 /// Every amount or range of amounts in a folded line. Bare numbers only count when a range
@@ -336,7 +339,7 @@ pub fn extract(cx: &Ctx) -> Option<Pay> {
             && cx.layout.heading[i - 1]
             && PAY_LABELS.iter().any(|p| cx.doc.lines[i - 1].fold().fhas(p))
             && line.words() <= 25;
-        let monies = if maybe_money(f) { find_money(f, &cx.toks[i]) } else { Vec::new() };
+        let monies = if maybe_money(f, &cx.fspans[i]) { find_money(f, &cx.toks[i]) } else { Vec::new() };
         let mut found_amount = false;
         for m in monies {
             let (cs, ce) = clause(f, m.s, m.e);
@@ -363,9 +366,8 @@ pub fn extract(cx: &Ctx) -> Option<Pay> {
             }
             found_amount = true;
             let window = format!("{} {}", label.map(|(l, _)| l).unwrap_or(""), &f[cs..ce]);
-            let period = period_in(&f[m.e..ce]).or_else(|| period_in(&window)).or(if m.thousands {
-                Some(PayPeriod::Year)
-            } else if m.max >= 10_000.0 {
+            // Without period words, the size tells: "29K€" or 32 000 € a year, 1 800 € a month, 12 € an hour.
+            let period = period_in(&f[m.e..ce]).or_else(|| period_in(&window)).or(if m.thousands || m.max >= 10_000.0 {
                 Some(PayPeriod::Year)
             } else if m.max >= 400.0 {
                 Some(PayPeriod::Month)

@@ -24,7 +24,6 @@ const NEGATIONS: [&str; 12] = [
 /// Classifies remote work from the whole text.
 pub fn extract(cx: &Ctx) -> Remote {
     let mut partial = false;
-    let mut none_said = false;
     for (i, line) in cx.doc.lines.iter().enumerate() {
         if line.junk || line.footer {
             continue;
@@ -41,25 +40,20 @@ pub fn extract(cx: &Ctx) -> Remote {
             return Remote::Full;
         }
         if NEGATIONS.iter().any(|c| f.fhas(c)) {
-            none_said = true;
             continue;
         }
         if has_any_word(f, &MENTIONS) {
             // "formation à distance", "suivi à distance" are not remote work; only the cues above.
             let p = MENTIONS.iter().filter_map(|m| find_word(f, m)).min().unwrap_or(0);
             let before = &f[p.saturating_sub(25)..p];
-            if before.fhas("pas de") || before.fhas("sans") {
-                none_said = true;
-            } else {
+            if !(before.fhas("pas de") || before.fhas("sans")) {
                 partial = true;
             }
         }
     }
-    if partial && !none_said {
-        Remote::Partial
-    } else if partial {
-        // Contradictory statements: the explicit "partial" details usually win ("pas de télétravail
-        // les 3 premiers mois, puis 2 jours").
+    // A negation next to details ("pas de télétravail les 3 premiers mois, puis 2 jours") still
+    // means partial remote work; a negation alone means none.
+    if partial {
         Remote::Partial
     } else {
         Remote::None
