@@ -6,6 +6,8 @@ pub mod catalogue;
 /// Native only: the extractor runs in the CLI, never in the browser.
 #[cfg(not(target_arch = "wasm32"))]
 pub mod ingest;
+#[cfg(not(target_arch = "wasm32"))]
+pub mod export;
 pub mod model;
 
 pub mod embed;

@@ -6,16 +6,20 @@ use std::rc::Rc;
 
 use std::cell::RefCell;
 
-use vitrine::catalogue::Catalogue;
+use std::collections::BTreeSet;
+
+use vitrine::catalogue::{Catalogue, Facet};
+use vitrine::embed::config::ColorScheme;
 use vitrine::embed::url::UrlState;
 use vitrine::model::{self, Date};
 use vitrine::ui::favourites::Favourites;
 use vitrine::ui::host::{Host, ShareOutcome};
+use vitrine::ui::i18n::{self, Lang, Locale};
 use vitrine::ui::{App, AppProps, HostRef};
 use yew::Callback;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
-use web_sys::{Element, HtmlElement, HtmlInputElement};
+use web_sys::{Element, HtmlElement, HtmlInputElement, Node};
 
 wasm_bindgen_test_configure!(run_in_browser);
 
@@ -81,7 +85,19 @@ impl Host for FakeHost {
     }
 }
 
+/// What a partner's attributes set besides the data.
+#[derive(Clone, Default)]
+struct Look {
+    locale: Locale,
+    color_scheme: ColorScheme,
+    hidden_facets: BTreeSet<Facet>,
+}
+
 async fn mount_with(today: &str, postings: Vec<model::Posting>, host: Rc<FakeHost>) -> Element {
+    mount_look(today, postings, host, Look::default()).await
+}
+
+async fn mount_look(today: &str, postings: Vec<model::Posting>, host: Rc<FakeHost>, look: Look) -> Element {
     let document = web_sys::window().unwrap().document().unwrap();
     let root = document.create_element("div").unwrap();
     document.body().unwrap().append_child(&root).unwrap();
@@ -93,6 +109,9 @@ async fn mount_with(today: &str, postings: Vec<model::Posting>, host: Rc<FakeHos
         title: None,
         host: HostRef(host),
         notice: None,
+        locale: look.locale,
+        color_scheme: look.color_scheme,
+        hidden_facets: look.hidden_facets,
     };
     yew::Renderer::<App>::with_root_and_props(root.clone(), props).render();
     yew::scheduler::flush().await;
@@ -318,4 +337,258 @@ async fn saved_offers_persist_and_survive_leaving_the_data() {
     click(&one(&gone, "button")).await;
     assert!(root2.query_selector("li.card.gone").unwrap().is_none());
     assert!(Favourites::decode(&host2.favourites.borrow().clone().unwrap()).0.saved.is_empty(), "removed from storage");
+}
+
+// ---------------------------------------------------------------------------------------------
+// Languages, colour scheme, hidden facets
+
+fn in_lang(locale: Locale) -> Look {
+    Look { locale, ..Look::default() }
+}
+
+async fn mount_in(locale: Locale, today: &str) -> Element {
+    mount_look(today, model::from_json(DATA).unwrap(), Rc::new(FakeHost::default()), in_lang(locale)).await
+}
+
+fn legends(root: &Element) -> Vec<String> {
+    all(root, "fieldset legend").iter().map(text).collect()
+}
+
+fn status(root: &Element) -> String {
+    text(&one(root, ".toolbar [role=status]")).trim().to_string()
+}
+
+#[wasm_bindgen_test]
+async fn english_interface() {
+    let root = mount_in(Locale::En, "2023-07-03").await;
+    let vitrine = one(&root, ".vitrine");
+    assert_eq!(vitrine.get_attribute("lang").as_deref(), Some("en"));
+    let id = one(&root, "input[type=search]").id();
+    assert_eq!(text(&one(&root, &format!("label[for='{id}']"))), "Search offers");
+    assert_eq!(one(&root, "input[type=search]").get_attribute("placeholder").as_deref(), Some("Job, organisation, city…"));
+    assert_eq!(status(&root), "5 offers");
+    assert_eq!(legends(&root), ["Type of offer", "Contract", "Country", "City", "Remote work", "Theme", "Organisation"]);
+    assert_eq!(text(&one(&root, "button.filters-toggle")), "Filters");
+    assert_eq!(text(&one(&root, "button.mine")), "★ My offers (0)");
+    let kinds: Vec<String> = all(&root, "li.card .tag.kind").iter().map(text).collect();
+    assert!(kinds.contains(&"Fixed-term (CDD)".to_string()) && kinds.contains(&"Internship".to_string()), "{kinds:?}");
+    // Offer texts keep their language, and say so.
+    for el in all(&root, "li.card .card-title, li.card .org") {
+        assert_eq!(el.get_attribute("lang").as_deref(), Some("fr"), "{}", text(&el));
+    }
+    type_text(&root, "bruxelles").await;
+    assert_eq!(status(&root), "1 offer of 5");
+    assert_eq!(text(&one(&root, "li.card .badge")), "Until 10 January 2024");
+    click(&one(&root, "li.card h3 a")).await;
+    let detail = one(&root, "article.detail");
+    let facts = text(&one(&detail, "dl.facts"));
+    for want in ["Offer type", "Fixed-term (CDD)", "Bruxelles", ", Belgium", "37\u{a0}hours a week", "Application deadline",
+        "10 January 2024", "Start", "January 2024", "Poverty, homelessness"]
+    {
+        assert!(facts.contains(want), "{want:?} not in {facts}");
+    }
+    assert_eq!(text(&one(&detail, "button.back")), "← Back to the offers");
+    assert_eq!(text(&one(&detail, "button.share")), "Share");
+    assert_eq!(one(&detail, "h2").get_attribute("lang").as_deref(), Some("fr"));
+    assert_eq!(one(&detail, ".body").get_attribute("lang").as_deref(), Some("fr"));
+    let mail = one(&detail, "a[href^='mailto:']");
+    assert_eq!(text(&mail), "Apply by e-mail");
+    assert!(mail.get_attribute("href").unwrap().contains("subject=Candidature%20%3A%20"), "the organization reads French");
+}
+
+#[wasm_bindgen_test]
+async fn dutch_interface() {
+    let root = mount_in(Locale::NlBe, "2023-07-03").await;
+    assert_eq!(one(&root, ".vitrine").get_attribute("lang").as_deref(), Some("nl-BE"));
+    assert_eq!(status(&root), "5 vacatures");
+    assert_eq!(legends(&root)[0], "Soort aanbod");
+    type_text(&root, "bruxelles").await;
+    assert_eq!(status(&root), "1 vacature van 5");
+    type_text(&root, "lyon").await;
+    assert_eq!(status(&root), "2 vacatures van 5");
+    let titles = titles(&root);
+    let lyon = titles.iter().find(|t| t.starts_with("Chargé.e d’études")).expect("the Lyon job");
+    let card = all(&root, "li.card").into_iter().find(|c| text(c).contains(lyon.as_str())).unwrap();
+    let pay = text(&one(&card, ".pay"));
+    assert_eq!(pay, "29.000\u{a0}€ bruto / jaar");
+    assert_eq!(text(&one(&card, ".badge")), "Tot 15 oktober 2025");
+    click(&one(&card, "h3 a")).await;
+    let facts = text(&one(&root, "article.detail dl.facts"));
+    for want in ["Soort", "Tijdelijk contract (CDD)", "Lyon (69009), Rhône, Auvergne-Rhône-Alpes, Frankrijk", "Gedeeltelijk telewerk", "29.000\u{a0}€ bruto / jaar (29K€ brut par an)",
+        "12 maanden", "Zo snel mogelijk", "15 oktober 2025", "Justitie, Inschakeling in werk"]
+    {
+        assert!(facts.contains(want), "{want:?} not in {facts}");
+    }
+    // The original pay words are French text inside a Dutch interface.
+    assert!(all(&root, "article.detail dl.facts [lang=fr]").iter().any(|el| text(el) == "29K€ brut par an"));
+}
+
+#[wasm_bindgen_test]
+async fn french_stays_as_it_was() {
+    let root = mount_in(Locale::FrBe, "2023-07-03").await;
+    assert_eq!(one(&root, ".vitrine").get_attribute("lang").as_deref(), Some("fr-BE"));
+    assert_eq!(status(&root), "5 offres");
+    assert_eq!(legends(&root), ["Type d’offre", "Contrat", "Pays", "Ville", "Télétravail", "Thématique", "Organisation"]);
+    // Nothing but the root carries a lang: offer texts and interface share the language.
+    assert_eq!(all(&root, "[lang]").len(), 1);
+    type_text(&root, "lyon").await;
+    assert_eq!(status(&root), "2 offres sur 5");
+    let pays: Vec<String> = all(&root, "li.card .pay").iter().map(text).collect();
+    assert_eq!(pays, ["29\u{202F}000\u{a0}€ brut / an"]);
+}
+
+/// Signs of French left in an English or Dutch interface: letters and spacing those languages do
+/// not use, French month names, and the longer French labels themselves.
+fn french_left(s: &str, lang: Lang) -> Vec<String> {
+    let mut found: Vec<String> = s.chars().filter(|c| "éèêàâçùûôîœÉÈÀ«»".contains(*c)).map(|c| c.to_string()).collect();
+    for pattern in [" :", "\u{a0}:", " ;", "l’", "d’", "n’", "qu’", "offre", " sur ", " le ", " la ", " les ", " des "] {
+        if s.contains(pattern) {
+            found.push(format!("{pattern:?}"));
+        }
+    }
+    for m in 1..=12 {
+        let month = format!(" {} ", i18n::month_name(Lang::Fr, m));
+        if format!(" {s} ").contains(&month) {
+            found.push(month);
+        }
+    }
+    let own: Vec<&str> = lang.texts().fields().into_iter().map(|(_, t)| t).collect();
+    for (name, french) in i18n::FR.fields() {
+        if french.chars().count() >= 8 && !own.iter().any(|t| t.contains(french)) && s.contains(french) {
+            found.push(format!("FR.{name}"));
+        }
+    }
+    found
+}
+
+/// The interface's own text in `el`: text nodes and the aria-label, title and placeholder
+/// attributes, skipping elements marked as offer text (`lang="fr"`).
+fn interface_texts(el: &Element, out: &mut Vec<String>) {
+    if el.get_attribute("lang").as_deref() == Some("fr") {
+        return;
+    }
+    for attr in ["aria-label", "title", "placeholder"] {
+        if let Some(v) = el.get_attribute(attr) {
+            out.push(v);
+        }
+    }
+    let children = el.child_nodes();
+    for i in 0..children.length() {
+        let node = children.item(i).unwrap();
+        match node.node_type() {
+            Node::TEXT_NODE => out.extend(node.text_content().filter(|t| !t.trim().is_empty())),
+            Node::ELEMENT_NODE => interface_texts(node.unchecked_ref::<Element>(), out),
+            _ => {}
+        }
+    }
+}
+
+/// Checks the widget's current state: no French outside offer texts. Offer titles quoted in
+/// button names ("Save “…” to my offers") are taken out first.
+fn assert_translated(root: &Element, lang: Lang, state: &str, seen: &mut usize) {
+    let data = model::from_json(DATA).unwrap();
+    let mut texts = Vec::new();
+    interface_texts(root, &mut texts);
+    assert!(!texts.is_empty());
+    for t in texts {
+        let mut stripped = t.clone();
+        for p in &data {
+            stripped = stripped.replace(&p.title, "");
+        }
+        let left = french_left(&stripped, lang);
+        assert!(left.is_empty(), "{lang:?}, {state}: {t:?} looks French ({left:?})");
+        *seen += 1;
+    }
+}
+
+/// Walks every state a visitor can reach and checks each for untranslated text.
+async fn walk_every_state(locale: Locale) {
+    let lang = locale.lang();
+    let data = model::from_json(DATA).unwrap();
+    let mut seen = 0;
+    for today in ["2023-07-03", "2026-11-24"] {
+        let host = Rc::new(FakeHost::default());
+        let root = mount_look(today, data.clone(), host.clone(), in_lang(locale)).await;
+        assert_translated(&root, lang, &format!("list on {today}"), &mut seen);
+        // Only closed offers match: the sentence that offers to show them.
+        type_text(&root, "bruxelles").await;
+        assert_translated(&root, lang, "search", &mut seen);
+        type_text(&root, "zzzzqqq").await;
+        assert_translated(&root, lang, "empty result", &mut seen);
+        type_text(&root, "").await;
+        if let Some(toggle) = root.query_selector(".toolbar input[type=checkbox]").unwrap() {
+            click(&toggle).await;
+        }
+        click(&one(&root, "fieldset.facet input[type=checkbox]")).await;
+        assert_translated(&root, lang, "a filter chosen", &mut seen);
+        click(&one(&root, ".toolbar button.secondary:not(.mine)")).await;
+        for i in 0..all(&root, "li.card h3 a").len() {
+            click(&all(&root, "li.card h3 a")[i]).await;
+            click(&one(&root, "article.detail button.share")).await;
+            click(&one(&root, "article.detail button.star")).await;
+            assert_translated(&root, lang, &format!("detail {i} on {today}"), &mut seen);
+            click(&one(&root, "article.detail button.back")).await;
+        }
+        click(&one(&root, "button.mine")).await;
+        assert_translated(&root, lang, "saved offers", &mut seen);
+    }
+    // Nothing saved yet; a saved offer that left the data; a link to a vanished offer.
+    let root = mount_in(locale, "2023-07-03").await;
+    click(&one(&root, "button.mine")).await;
+    assert_translated(&root, lang, "nothing saved", &mut seen);
+    let stored = r#"{"saved":[{"id":"retiree","title":"Coordination Jeunesse","organization":"Asso"}]}"#;
+    let host = Rc::new(FakeHost { favourites: RefCell::new(Some(stored.into())), ..FakeHost::default() });
+    let root = mount_look("2023-07-03", data.clone(), host, in_lang(locale)).await;
+    click(&one(&root, "button.mine")).await;
+    assert!(root.query_selector("li.card.gone").unwrap().is_some());
+    assert_translated(&root, lang, "saved offer gone", &mut seen);
+    let host = Rc::new(FakeHost { initial: UrlState { offer: Some("retiree".into()), ..UrlState::default() }, ..FakeHost::default() });
+    let root = mount_look("2023-07-03", data, host, in_lang(locale)).await;
+    assert_translated(&root, lang, "vanished offer", &mut seen);
+    assert!(seen > 200, "only {seen} texts checked");
+}
+
+#[wasm_bindgen_test]
+async fn no_french_left_in_english() {
+    walk_every_state(Locale::En).await;
+}
+
+#[wasm_bindgen_test]
+async fn no_french_left_in_dutch() {
+    walk_every_state(Locale::NlBe).await;
+}
+
+#[wasm_bindgen_test]
+async fn the_walk_does_see_french() {
+    // The same walk on the French interface must find French (else it checks nothing).
+    let root = mount_in(Locale::FrFr, "2023-07-03").await;
+    let mut texts = Vec::new();
+    interface_texts(&root, &mut texts);
+    let flagged = texts.iter().filter(|t| !french_left(t, Lang::En).is_empty()).count();
+    assert!(flagged >= 10, "only {flagged} of {} French texts flagged", texts.len());
+}
+
+#[wasm_bindgen_test]
+async fn hidden_facets_are_not_shown_and_their_url_filters_ignored() {
+    let mut initial = UrlState::default();
+    initial.query.filters.entry(Facet::City).or_default().insert("Lyon".into());
+    let host = Rc::new(FakeHost { initial, ..FakeHost::default() });
+    let look = Look { hidden_facets: [Facet::City, Facet::Organization].into_iter().collect(), ..Look::default() };
+    let root = mount_look("2023-07-03", model::from_json(DATA).unwrap(), host, look).await;
+    assert_eq!(legends(&root), ["Type d’offre", "Contrat", "Pays", "Télétravail", "Thématique"]);
+    assert_eq!(titles(&root).len(), 5, "a city filter from the URL does not narrow a widget without the city facet");
+    assert_eq!(status(&root), "5 offres");
+    // The other facets still work inside.
+    let be = one(&root, "fieldset.facet input[id*='-country-BE']");
+    click(&be).await;
+    assert_eq!(status(&root), "1 offre sur 5");
+}
+
+#[wasm_bindgen_test]
+async fn the_colour_scheme_is_on_the_root() {
+    for scheme in ColorScheme::ALL {
+        let look = Look { color_scheme: scheme, ..Look::default() };
+        let root = mount_look("2023-07-03", model::from_json(DATA).unwrap(), Rc::new(FakeHost::default()), look).await;
+        assert_eq!(one(&root, ".vitrine").get_attribute("data-color-scheme").as_deref(), Some(scheme.key()));
+    }
 }

@@ -1,5 +1,6 @@
 //! The `vitrine` command-line tool (native only): `ingest` raw posting texts into the data file,
-//! `show` the record extracted from one text, `check` a data file.
+//! `show` the record extracted from one text, `check` a data file, `export` the open offers as
+//! RSS 2.0 and JSON Feed 1.1.
 
 #[cfg(target_arch = "wasm32")]
 fn main() {}
@@ -15,7 +16,8 @@ mod cli {
     use std::path::{Path, PathBuf};
     use std::process::ExitCode;
     use vitrine::ingest::{self, check, files, overrides::Overrides, IngestError, NoteLevel};
-    use vitrine::model::{self, Block, Posting, Start};
+    use vitrine::export;
+    use vitrine::model::{self, Block, Date, Posting, Start};
 
     /// Where reviewed corrections live, relative to the working folder.
     const DEFAULT_OVERRIDES: &str = "data/overrides.toml";
@@ -67,6 +69,30 @@ mod cli {
         },
         /// Validate a data file: syntax, fields, dates, links, ids.
         Check { file: PathBuf },
+        /// Write the open offers of a data file as an RSS 2.0 feed and/or a JSON Feed 1.1.
+        ///
+        /// Offers whose deadline is before --today are left out. Each item links to the offer
+        /// in the widget: <site-url>?offre=<id>. A file with any bad record exports nothing.
+        /// Each feed is written atomically.
+        Export {
+            /// Data file (or partner feed) to read.
+            file: PathBuf,
+            /// RSS 2.0 file to write.
+            #[arg(long, value_name = "FILE")]
+            rss: Option<PathBuf>,
+            /// JSON Feed 1.1 file to write.
+            #[arg(long, value_name = "FILE")]
+            json_feed: Option<PathBuf>,
+            /// Address of the page that shows the widget (the base of every item's link).
+            #[arg(long, value_name = "URL")]
+            site_url: String,
+            /// Day the deadlines are judged against [default: today's date, UTC].
+            #[arg(long, value_name = "YYYY-MM-DD")]
+            today: Option<Date>,
+            /// Title of the feeds.
+            #[arg(long, default_value = "Offres en cours")]
+            title: String,
+        },
     }
 
     pub fn main() -> ExitCode {
@@ -77,6 +103,9 @@ mod cli {
             }
             Command::Show { file, json } => show_cmd(&file, json),
             Command::Check { file } => check_cmd(&file),
+            Command::Export { file, rss, json_feed, site_url, today, title } => {
+                export_cmd(file, rss, json_feed, site_url, today, title)
+            }
         }
     }
 
@@ -303,6 +332,37 @@ mod cli {
         } else {
             eprintln!("{name}: {} problem(s)", problems.len());
             ExitCode::FAILURE
+        }
+    }
+
+    fn export_cmd(
+        input: PathBuf,
+        rss: Option<PathBuf>,
+        json_feed: Option<PathBuf>,
+        site_url: String,
+        today: Option<Date>,
+        title: String,
+    ) -> ExitCode {
+        let Some(today) = today.or_else(export::today_utc) else {
+            eprintln!("error: {}", export::ExportError::Clock);
+            return ExitCode::FAILURE;
+        };
+        let job = export::Export { input, rss, json_feed, today, title, site_url };
+        match export::run(&job) {
+            Ok(done) => {
+                let files: Vec<String> = done.written.iter().map(|p| p.display().to_string()).collect();
+                eprintln!(
+                    "wrote {} offer(s) to {} ({} expired on {today} left out)",
+                    done.items,
+                    files.join(" and "),
+                    done.expired
+                );
+                ExitCode::SUCCESS
+            }
+            Err(e) => {
+                eprintln!("error: {e}");
+                ExitCode::FAILURE
+            }
         }
     }
 }

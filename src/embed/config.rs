@@ -4,20 +4,48 @@
 
 use crate::catalogue::Facet;
 use crate::model::{Contract, Country, Date, Kind, Posting, Remote, Theme};
+use crate::ui::i18n::Locale;
 use std::collections::{BTreeMap, BTreeSet};
 use std::fmt;
 
-/// Interface language. Offer texts keep their own language.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-pub enum Lang {
+/// Light or dark colours (`data-color-scheme`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+pub enum ColorScheme {
+    /// Follows the visitor's system (`prefers-color-scheme`).
     #[default]
-    Fr,
+    Auto,
+    /// Always light.
+    Light,
+    /// Always dark.
+    Dark,
+}
+
+impl ColorScheme {
+    pub const ALL: [ColorScheme; 3] = [ColorScheme::Auto, ColorScheme::Light, ColorScheme::Dark];
+
+    /// The attribute value (`auto`, `light`, `dark`), also put on the widget's root for the CSS.
+    pub fn key(self) -> &'static str {
+        match self {
+            ColorScheme::Auto => "auto",
+            ColorScheme::Light => "light",
+            ColorScheme::Dark => "dark",
+        }
+    }
+
+    pub fn from_key(key: &str) -> Option<ColorScheme> {
+        ColorScheme::ALL.into_iter().find(|c| c.key() == key)
+    }
 }
 
 /// Settings of one widget.
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct Config {
-    pub lang: Lang,
+    /// Interface language and conventions asked by `data-lang`; `None` when absent or unknown
+    /// (then the page's `<html lang>` decides, see `resolve_locale`). Offer texts keep their own.
+    pub lang: Option<Locale>,
+    pub color_scheme: ColorScheme,
+    /// Facets whose filter group is not shown (`data-hide-facets`).
+    pub hidden_facets: BTreeSet<Facet>,
     /// The date deadlines are judged against; the visitor's local date when absent.
     pub today: Option<Date>,
     /// Pre-filter chosen by the partner: only postings matching every listed facet are shown.
@@ -66,12 +94,29 @@ pub fn parse(attributes: &[(String, String)]) -> (Config, Vec<ConfigError>) {
             })
         };
         match name.as_str() {
-            "lang" => {
-                let primary = value.split(['-', '_']).next().unwrap_or("").to_ascii_lowercase();
-                if primary == "fr" {
-                    config.lang = Lang::Fr;
-                } else {
-                    fail("only French (fr) is available; the interface stays in French");
+            "lang" => match Locale::from_tag(value) {
+                Some(locale) => config.lang = Some(locale),
+                None => fail(
+                    "unknown interface language; known: fr, fr-FR, fr-BE, nl, nl-BE, en (any en-…); \
+                     the page's language, else French, is used",
+                ),
+            },
+            "color-scheme" => match ColorScheme::from_key(&value.to_ascii_lowercase()) {
+                Some(scheme) => config.color_scheme = scheme,
+                None => fail("expected light, dark or auto; auto (the visitor's system setting) is used"),
+            },
+            "hide-facets" => {
+                config.hidden_facets.clear();
+                for key in value.split([',', '|', ' ']).map(str::trim).filter(|k| !k.is_empty()) {
+                    match Facet::from_key(&key.to_ascii_lowercase()) {
+                        Some(facet) => {
+                            config.hidden_facets.insert(facet);
+                        }
+                        None => {
+                            let known: Vec<&str> = Facet::ALL.iter().map(|f| f.key()).collect();
+                            fail(&format!("unknown facet «{key}»; known: {}", known.join(", ")))
+                        }
+                    }
                 }
             }
             "today" => match value.parse::<Date>() {
@@ -122,6 +167,13 @@ pub fn parse(attributes: &[(String, String)]) -> (Config, Vec<ConfigError>) {
         }
     }
     (config, errors)
+}
+
+/// The interface's locale: `data-lang` when it named a known language, else the page's
+/// `<html lang>` when it does, else French of France. An unknown page language is no error (the
+/// partner did not ask for it); an unknown `data-lang` was reported by `parse`.
+pub fn resolve_locale(asked: Option<Locale>, page_lang: Option<&str>) -> Locale {
+    asked.or_else(|| page_lang.and_then(Locale::from_tag)).unwrap_or_default()
 }
 
 /// Organizations and cities may contain commas only rarely; they are separated by `|`.
@@ -187,7 +239,9 @@ mod tests {
     #[test]
     fn defaults_without_attributes() {
         let (c, e) = parse(&[]);
-        assert_eq!(c.lang, Lang::Fr);
+        assert_eq!(c.lang, None);
+        assert_eq!(c.color_scheme, ColorScheme::Auto);
+        assert!(c.hidden_facets.is_empty());
         assert_eq!(c.today, None);
         assert!(c.preset.is_empty());
         assert_eq!(c.page_size, DEFAULT_PAGE_SIZE);
@@ -232,7 +286,7 @@ mod tests {
         ]));
         assert_eq!(c.today, None);
         assert_eq!(c.preset[&Facet::Kind].len(), 1, "the good value is kept");
-        assert_eq!(c.lang, Lang::Fr);
+        assert_eq!(c.lang, None, "an unknown language is not taken");
         assert_eq!(c.page_size, DEFAULT_PAGE_SIZE);
         let named: Vec<&str> = e.iter().map(|x| x.attribute.as_str()).collect();
         assert_eq!(named, ["data-today", "data-kind", "data-lang", "data-page-size", "data-url-prefix"]);
@@ -245,5 +299,74 @@ mod tests {
     fn later_attributes_override_earlier_ones() {
         let (c, _) = parse(&attrs(&[("data-today", "2023-01-01"), ("data-today", "2024-02-02")]));
         assert_eq!(c.today.unwrap().to_string(), "2024-02-02");
+    }
+
+    #[test]
+    fn lang_gives_a_locale_and_falls_back_to_the_page() {
+        for (tag, want) in [("fr", Locale::FrFr), ("fr-BE", Locale::FrBe), ("nl", Locale::NlBe), ("nl-BE", Locale::NlBe),
+            ("en", Locale::En), ("en-GB", Locale::En), ("FR_be", Locale::FrBe)]
+        {
+            let (c, e) = parse(&attrs(&[("data-lang", tag)]));
+            assert_eq!(c.lang, Some(want), "{tag}");
+            assert!(e.is_empty(), "{tag}: {e:?}");
+            assert_eq!(resolve_locale(c.lang, Some("nl")), want, "data-lang wins over the page's language");
+        }
+        // The host element's data-lang overrides the script tag's; a bad one keeps the earlier.
+        let (c, _) = parse(&attrs(&[("data-lang", "en"), ("data-lang", "nl-BE")]));
+        assert_eq!(c.lang, Some(Locale::NlBe));
+        let (c, e) = parse(&attrs(&[("data-lang", "en"), ("data-lang", "klingon")]));
+        assert_eq!(c.lang, Some(Locale::En));
+        assert_eq!(e.len(), 1);
+        assert!(e[0].to_string().contains("data-lang=\"klingon\""), "{}", e[0]);
+        assert!(e[0].reason.contains("known: fr"), "{}", e[0]);
+
+        // Without a usable data-lang: the page's <html lang>, else French.
+        let (c, e) = parse(&attrs(&[("data-lang", "de")]));
+        assert_eq!(e.len(), 1, "an unknown data-lang is reported");
+        assert_eq!(resolve_locale(c.lang, Some("en-US")), Locale::En);
+        assert_eq!(resolve_locale(c.lang, Some("nl-BE")), Locale::NlBe);
+        assert_eq!(resolve_locale(c.lang, Some("fr-BE")), Locale::FrBe);
+        assert_eq!(resolve_locale(c.lang, Some("de")), Locale::FrFr);
+        assert_eq!(resolve_locale(c.lang, Some("")), Locale::FrFr);
+        assert_eq!(resolve_locale(None, None), Locale::FrFr);
+    }
+
+    #[test]
+    fn color_scheme() {
+        for (v, want) in [("light", ColorScheme::Light), ("dark", ColorScheme::Dark), ("auto", ColorScheme::Auto), (" Dark ", ColorScheme::Dark)] {
+            let (c, e) = parse(&attrs(&[("data-color-scheme", v)]));
+            assert_eq!(c.color_scheme, want, "{v}");
+            assert!(e.is_empty());
+        }
+        let (c, e) = parse(&attrs(&[("data-color-scheme", "dark"), ("data-color-scheme", "sepia")]));
+        assert_eq!(c.color_scheme, ColorScheme::Dark, "a bad value keeps the earlier one");
+        assert_eq!(e.len(), 1);
+        assert_eq!(e[0].attribute, "data-color-scheme");
+        assert!(e[0].to_string().contains("sepia") && e[0].reason.contains("light, dark or auto"), "{}", e[0]);
+        for s in ColorScheme::ALL {
+            assert_eq!(ColorScheme::from_key(s.key()), Some(s));
+        }
+    }
+
+    #[test]
+    fn hidden_facets() {
+        let (c, e) = parse(&attrs(&[("data-hide-facets", "city, Organization")]));
+        assert_eq!(c.hidden_facets.iter().copied().collect::<Vec<_>>(), [Facet::City, Facet::Organization]);
+        assert!(e.is_empty());
+        let every = Facet::ALL.iter().map(|f| f.key()).collect::<Vec<_>>().join(",");
+        let (c, _) = parse(&attrs(&[("data-hide-facets", every.as_str())]));
+        assert_eq!(c.hidden_facets.len(), Facet::ALL.len());
+        // Unknown keys are named, the known ones kept.
+        let (c, e) = parse(&attrs(&[("data-hide-facets", "ville,theme,salary")]));
+        assert_eq!(c.hidden_facets.iter().copied().collect::<Vec<_>>(), [Facet::Theme]);
+        assert_eq!(e.len(), 2);
+        assert!(e.iter().all(|x| x.attribute == "data-hide-facets"));
+        assert!(e[0].reason.contains("«ville»") && e[0].reason.contains("kind, contract, country, city, remote, theme, organization"), "{}", e[0]);
+        assert!(e[1].reason.contains("«salary»"), "{}", e[1]);
+        // The host element's list replaces the script tag's; an empty list hides nothing.
+        let (c, _) = parse(&attrs(&[("data-hide-facets", "city"), ("data-hide-facets", "remote")]));
+        assert_eq!(c.hidden_facets.iter().copied().collect::<Vec<_>>(), [Facet::Remote]);
+        let (c, e) = parse(&attrs(&[("data-hide-facets", "city"), ("data-hide-facets", "")]));
+        assert!(c.hidden_facets.is_empty() && e.is_empty());
     }
 }

@@ -1,5 +1,6 @@
-//! Browser glue: `mount(host, script)` reads the configuration, opens the host's Shadow DOM, adopts
-//! the stylesheet and renders the app inside. Called by the loader (`vitrine.js`) once per widget.
+//! Browser glue: `mount(host, script)` reads the configuration (and the page's `<html lang>` for the
+//! interface language), opens the host's Shadow DOM, adopts the stylesheet and renders the app
+//! inside. Called by the loader (`vitrine.js`) once per widget.
 
 use std::cell::{Cell, OnceCell};
 use std::rc::Rc;
@@ -116,12 +117,14 @@ pub fn mount(host: Element, script: Option<Element>) -> Result<(), JsValue> {
     for e in &errors {
         web_sys::console::warn_1(&JsValue::from_str(&e.to_string()));
     }
-    let Config { today, preset, page_size, title, url_prefix, sources, .. } = config;
+    let Config { lang, color_scheme, hidden_facets, today, preset, page_size, title, url_prefix, sources, .. } = config;
     let bundled = bundled_postings()?;
 
     let root = shadow_root(&host)?;
     adopt_styles(&root)?;
     let document = host.owner_document().ok_or("vitrine: host element has no document")?;
+    let page_lang = document.document_element().and_then(|html| html.get_attribute("lang"));
+    let locale = config::resolve_locale(lang, page_lang.as_deref());
     let container = document.create_element("div")?;
 
     let number = NEXT_UID.with(|n| {
@@ -148,6 +151,9 @@ pub fn mount(host: Element, script: Option<Element>) -> Result<(), JsValue> {
         title: title.map(Into::into),
         host: HostRef(Rc::new(PageHost::new(window.clone(), prefix, uid))),
         notice: None,
+        locale,
+        color_scheme,
+        hidden_facets,
     };
     let mut mounted = Mounted { container: container.clone(), base, preset, handle: None };
 
@@ -174,7 +180,7 @@ pub fn mount(host: Element, script: Option<Element>) -> Result<(), JsValue> {
             };
             state.push(sources::Source { url: url.clone(), fresh: None, cached });
         }
-        let first = sources::plan(&state, &bundled, today);
+        let first = sources::plan(&state, &bundled, today, locale);
         if !first.postings.is_empty() {
             root.replace_children_with_node_1(&container);
             mounted.show(first.postings, first.notice);
@@ -182,7 +188,7 @@ pub fn mount(host: Element, script: Option<Element>) -> Result<(), JsValue> {
         for (source, request) in state.iter_mut().zip(requests) {
             source.fresh = Some(fetch_text(request).await);
         }
-        let done = sources::plan(&state, &bundled, today);
+        let done = sources::plan(&state, &bundled, today, locale);
         for line in &done.problems {
             web_sys::console::warn_1(&JsValue::from_str(&format!("vitrine: feed {line}")));
         }

@@ -16,22 +16,81 @@
   var ns = window.vitrine = window.vitrine || {};
   ns.widgets = ns.widgets || [];
   if (!ns.ready) {
-    ns.ready = import(base + "vitrine_core.js").then(function (m) {
-      return m.default({ module_or_path: base + "vitrine_core_bg.wasm" }).then(function () { return m; });
+    // Subresource Integrity of the glue module and the wasm, written in by scripts/build.sh so
+    // that the integrity of this file covers the whole bundle. Unbuilt, they are placeholders
+    // that are not hashes, and the files are loaded unchecked.
+    var coreHash = checkable("__VITRINE_SRI_CORE__");
+    var wasmHash = checkable("__VITRINE_SRI_WASM__");
+    var wasmUrl = base + "vitrine_core_bg.wasm";
+    // Checked: fetched at once, beside the glue; a copy that does not match its hash is refused.
+    var wasm = wasmHash ? fetch(wasmUrl, { integrity: wasmHash }) : wasmUrl;
+    if (wasmHash) wasm.catch(function () {}); // reported by the init below, not as unhandled
+    ns.ready = importChecked(base + "vitrine_core.js", coreHash).then(function (m) {
+      return m.default({ module_or_path: wasm }).then(function () { return m; });
     });
   }
 
-  function message(root, text, role) {
+  function checkable(hash) {
+    return /^sha(256|384|512)-[A-Za-z0-9+\/]+={0,2}$/.test(hash) ? hash : "";
+  }
+
+  // import() takes no integrity: a <link rel="modulepreload" integrity> fetches and checks the
+  // module first, and the import() that follows gets that same copy from the page's module map
+  // (one request). A copy that does not match fires the link's error event. The link (marked
+  // data-vitrine-preload) leaves the page's <head> as soon as it has done its work. Browsers
+  // without modulepreload import the module unchecked.
+  function importChecked(url, hash) {
+    var link = document.createElement("link");
+    if (!hash || !(link.relList && link.relList.supports && link.relList.supports("modulepreload"))) {
+      return import(url);
+    }
+    return new Promise(function (resolve, reject) {
+      link.rel = "modulepreload";
+      link.integrity = hash;
+      link.setAttribute("data-vitrine-preload", "");
+      link.onload = function () { link.remove(); resolve(import(url)); };
+      link.onerror = function () {
+        link.remove();
+        reject(new Error(url + " could not be loaded or does not match its integrity hash"));
+      };
+      link.href = url;
+      (document.head || document.documentElement).appendChild(link);
+    });
+  }
+
+  // The loader's two messages, in the interface languages. The language is chosen as the widget
+  // chooses it (src/embed/config.rs): the host's data-lang, else the script tag's, else the page's
+  // <html lang>, else French.
+  var MESSAGES = {
+    fr: ["Chargement des offres…",
+      "Les offres n’ont pas pu être chargées. Vérifiez votre connexion puis rechargez la page."],
+    en: ["Loading the offers…",
+      "The offers could not be loaded. Check your connection, then reload the page."],
+    nl: ["De vacatures worden geladen…",
+      "De vacatures konden niet worden geladen. Controleer je verbinding en laad de pagina opnieuw."]
+  };
+
+  function language(host) {
+    var asked = [host.getAttribute("data-lang"), script.getAttribute("data-lang"), document.documentElement.lang];
+    for (var i = 0; i < asked.length; i++) {
+      var primary = String(asked[i] || "").trim().split(/[-_]/)[0].toLowerCase();
+      if (Object.prototype.hasOwnProperty.call(MESSAGES, primary)) return primary;
+    }
+    return "fr";
+  }
+
+  function message(root, lang, text, role) {
     var p = document.createElement("p");
     p.setAttribute("role", role);
+    p.setAttribute("lang", lang);
     p.textContent = text;
     root.replaceChildren(p);
   }
 
-  function prepare(host) {
+  function prepare(host, lang) {
     host.setAttribute("data-vitrine-mounted", "");
     var root = host.shadowRoot || host.attachShadow({ mode: "open" });
-    message(root, "Chargement des offres…", "status");
+    message(root, lang, MESSAGES[lang][0], "status");
     return root;
   }
 
@@ -46,12 +105,13 @@
       hosts = [own];
     }
     hosts.forEach(function (host) {
-      var root = prepare(host);
+      var lang = language(host);
+      var root = prepare(host, lang);
       ns.ready.then(function (m) {
         m.mount(host, script);
         ns.widgets.push(host);
       }).catch(function (err) {
-        message(root, "Les offres n’ont pas pu être chargées. Vérifiez votre connexion puis rechargez la page.", "alert");
+        message(root, lang, MESSAGES[lang][1], "alert");
         if (window.console) console.error("vitrine:", err);
       });
     });

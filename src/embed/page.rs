@@ -42,6 +42,50 @@ impl PageHost {
     }
 }
 
+impl PageHost {
+    /// Sets the text of a script element, through a Trusted Types policy named `vitrine` where the
+    /// page enforces them. False (and no exception) when the page's policy forbids it: the
+    /// JSON-LD is then left out, the widget works on.
+    fn set_script_text(&self, el: &Element, text: &str) -> bool {
+        let value = match trusted_script(&self.window, text) {
+            Ok(v) => v,
+            Err(_) => return false,
+        };
+        js_sys::Reflect::set(el, &"textContent".into(), &value).is_ok()
+    }
+}
+
+thread_local! {
+    /// The `vitrine` Trusted Types policy, created once per page (`None`: none needed or allowed).
+    static POLICY: std::cell::OnceCell<Option<JsValue>> = const { std::cell::OnceCell::new() };
+}
+
+/// `text` as a TrustedScript when the page has Trusted Types, else as a plain string.
+fn trusted_script(window: &Window, text: &str) -> Result<JsValue, JsValue> {
+    let policy = POLICY.with(|cell| {
+        cell.get_or_init(|| {
+            let tt = js_sys::Reflect::get(window, &"trustedTypes".into()).ok().filter(|v| v.is_object())?;
+            let create = js_sys::Reflect::get(&tt, &"createPolicy".into()).ok()?.dyn_into::<js_sys::Function>().ok()?;
+            let rules = js_sys::Object::new();
+            let identity = Closure::<dyn Fn(String) -> String>::new(|s: String| s);
+            js_sys::Reflect::set(&rules, &"createScript".into(), identity.as_ref()).ok()?;
+            identity.forget();
+            create.call2(&tt, &"vitrine".into(), &rules).ok()
+        })
+        .clone()
+    });
+    let has_tt = js_sys::Reflect::get(window, &"trustedTypes".into()).map(|v| v.is_object()).unwrap_or(false);
+    match policy {
+        Some(policy) => {
+            let create = js_sys::Reflect::get(&policy, &"createScript".into())?.dyn_into::<js_sys::Function>()?;
+            create.call1(&policy, &text.into())
+        }
+        // Trusted Types exist but our policy was refused: assigning a string would throw.
+        None if has_tt => Err(JsValue::from_str("vitrine: Trusted Types policy not allowed")),
+        None => Ok(text.into()),
+    }
+}
+
 impl Host for PageHost {
     fn initial_state(&self) -> UrlState {
         url::read(&self.search(), &self.prefix)
@@ -106,14 +150,18 @@ impl Host for PageHost {
         let Some(document) = self.window.document() else { return };
         let mut slot = self.jsonld.borrow_mut();
         match (json, slot.as_ref()) {
-            (Some(json), Some(el)) => el.set_text_content(Some(&json)),
+            (Some(json), Some(el)) => {
+                if !self.set_script_text(el, &json) {
+                    el.remove();
+                    *slot = None;
+                }
+            }
             (Some(json), None) => {
                 let Some(head) = document.head() else { return };
                 let Ok(el) = document.create_element("script") else { return };
                 let _ = el.set_attribute("type", "application/ld+json");
                 let _ = el.set_attribute("data-vitrine", &self.uid);
-                el.set_text_content(Some(&json));
-                if head.append_child(&el).is_ok() {
+                if self.set_script_text(&el, &json) && head.append_child(&el).is_ok() {
                     *slot = Some(el);
                 }
             }

@@ -1,11 +1,11 @@
 //! Which offers a widget shows when a partner gives it feeds (`data-src`): each feed's fresh
 //! answer when it is good, else its last good copy, else nothing from it; the bundled offers only
-//! when no feed gives anything. Also the short note that tells the visitor how fresh the list is.
-//! Pure: fetching and the browser cache live in `dom`.
+//! when no feed gives anything. Also the short note, in the interface's language, that tells the
+//! visitor how fresh the list is. Pure: fetching and the browser cache live in `dom`.
 
 use crate::model::feed::{self, Feed};
 use crate::model::{Date, Posting};
-use crate::ui::format;
+use crate::ui::i18n::{self, Locale};
 
 /// A copy of a feed kept in the browser from an earlier visit.
 #[derive(Debug, Clone, PartialEq)]
@@ -57,8 +57,9 @@ fn usable(text: &str, url: &str, problems: &mut Vec<String>) -> Option<Feed> {
     }
 }
 
-/// Decides what a widget with feeds shows, as of `today`.
-pub fn plan(sources: &[Source], bundled: &[Posting], today: Date) -> Plan {
+/// Decides what a widget with feeds shows, as of `today`; the notice is written for `locale`.
+pub fn plan(sources: &[Source], bundled: &[Posting], today: Date, locale: Locale) -> Plan {
+    let t = locale.texts();
     let mut plan = Plan::default();
     let mut lists = Vec::new();
     let mut fresh_dates = Vec::new();
@@ -131,29 +132,24 @@ pub fn plan(sources: &[Source], bundled: &[Posting], today: Date) -> Plan {
 
     let mut notes = Vec::new();
     if pending > 0 && plan.from_feeds {
-        notes.push("Mise à jour des offres…".to_string());
+        notes.push(t.notice_updating.to_string());
     } else if pending == 0 && !sources.is_empty() {
         if !plan.from_feeds {
-            notes.push("Les offres n’ont pas pu être actualisées pour l’instant.".to_string());
+            notes.push(t.notice_not_updated.to_string());
         } else if let Some(d) = fresh_dates.iter().chain(&kept_dates).max() {
-            notes.push(format!("Offres mises à jour le {}.", format::date(*d)));
+            notes.push(i18n::notice_updated(locale, *d));
         }
         if failed > 0 && plan.from_feeds {
             match kept_dates.iter().min() {
-                Some(d) if failed <= kept_dates.len() => notes.push(format!(
-                    "Certaines offres n’ont pas pu être actualisées : copie du {} affichée.",
-                    format::date(*d)
-                )),
-                _ => notes.push("Une source d’offres est indisponible pour l’instant.".to_string()),
+                Some(d) if failed <= kept_dates.len() => notes.push(i18n::notice_kept_copy(locale, *d)),
+                _ => notes.push(t.notice_source_down.to_string()),
             }
         }
         if partial > 0 {
-            notes.push("Une source d’offres n’a été reçue qu’en partie.".to_string());
+            notes.push(t.notice_partial.to_string());
         }
-        match skipped_records {
-            0 => {}
-            1 => notes.push("1 offre illisible a été ignorée.".to_string()),
-            n => notes.push(format!("{n} offres illisibles ont été ignorées.")),
+        if skipped_records > 0 {
+            notes.push(i18n::notice_skipped(locale, skipped_records));
         }
     }
     plan.notice = (!notes.is_empty()).then(|| notes.join(" "));
@@ -165,6 +161,7 @@ mod tests {
     use super::*;
 
     const DATA: &str = include_str!("../../data/postings.json");
+    const FR: Locale = Locale::FrFr;
 
     fn day(s: &str) -> Date {
         s.parse().unwrap()
@@ -200,6 +197,7 @@ mod tests {
             &[src("a", Some(Ok(feed(&["x", "y"], Some("2026-11-20")))), None), src("b", Some(Ok(feed(&["y", "z"], None))), None)],
             &bundled(),
             today,
+            FR,
         );
         assert_eq!(ids(&p), ["x", "y", "z"], "the same offer twice appears once");
         assert_eq!(p.to_cache.len(), 2);
@@ -213,6 +211,7 @@ mod tests {
             &[src("a", Some(Err("HTTP 500".into())), Some(("2026-11-01", feed(&["x"], None))))],
             &bundled(),
             day("2026-11-24"),
+            FR,
         );
         assert_eq!(ids(&p), ["x"]);
         assert!(p.to_cache.is_empty(), "the kept copy is not overwritten");
@@ -226,7 +225,7 @@ mod tests {
     fn garbage_or_truncation_never_replaces_a_good_copy() {
         let kept = Some(("2026-11-01", feed(&["x", "y"], None)));
         for bad in ["<html>erreur</html>", "[{\"id\":\"x\",\"kind\":\"emploi\",\"title\":\"T\",\"organization\":\"O\"},{\"id\":\"y\",\"ki"] {
-            let p = plan(&[src("a", Some(Ok(bad.into())), kept.clone())], &bundled(), day("2026-11-24"));
+            let p = plan(&[src("a", Some(Ok(bad.into())), kept.clone())], &bundled(), day("2026-11-24"), FR);
             assert_eq!(ids(&p), ["x", "y"], "{bad}");
             assert!(p.to_cache.is_empty(), "{bad}");
             assert!(!p.problems.is_empty(), "{bad}");
@@ -236,7 +235,7 @@ mod tests {
     #[test]
     fn a_feed_cut_short_on_a_first_visit_shows_what_arrived_and_says_so() {
         let cut = r#"[{"id":"x","kind":"emploi","title":"T","organization":"O"},{"id":"y","ki"#;
-        let p = plan(&[src("a", Some(Ok(cut.into())), None)], &bundled(), day("2026-11-24"));
+        let p = plan(&[src("a", Some(Ok(cut.into())), None)], &bundled(), day("2026-11-24"), FR);
         assert_eq!(ids(&p), ["x"]);
         assert!(p.to_cache.is_empty(), "an incomplete feed is not kept");
         assert!(p.notice.unwrap().contains("reçue qu’en partie"));
@@ -245,7 +244,7 @@ mod tests {
     #[test]
     fn good_records_of_a_partly_bad_feed_are_kept() {
         let text = r#"[{"id":"x","kind":"emploi","title":"T","organization":"O"},{"id":"y","kind":"nope","title":"T","organization":"O"}]"#;
-        let p = plan(&[src("a", Some(Ok(text.into())), None)], &bundled(), day("2026-11-24"));
+        let p = plan(&[src("a", Some(Ok(text.into())), None)], &bundled(), day("2026-11-24"), FR);
         assert_eq!(ids(&p), ["x"]);
         assert_eq!(p.to_cache.len(), 1);
         assert!(p.notice.unwrap().contains("1 offre illisible a été ignorée."));
@@ -254,7 +253,7 @@ mod tests {
 
     #[test]
     fn with_nothing_from_any_feed_the_bundled_offers_show() {
-        let p = plan(&[src("a", Some(Err("network".into())), None)], &bundled(), day("2026-11-24"));
+        let p = plan(&[src("a", Some(Err("network".into())), None)], &bundled(), day("2026-11-24"), FR);
         assert_eq!(p.postings.len(), bundled().len());
         assert!(!p.from_feeds);
         assert_eq!(p.notice.as_deref(), Some("Les offres n’ont pas pu être actualisées pour l’instant."));
@@ -262,11 +261,27 @@ mod tests {
 
     #[test]
     fn while_requests_run_kept_copies_show_and_nothing_else() {
-        let waiting = plan(&[src("a", None, None)], &bundled(), day("2026-11-24"));
+        let waiting = plan(&[src("a", None, None)], &bundled(), day("2026-11-24"), FR);
         assert!(waiting.postings.is_empty(), "no bundled flash before the feed answers");
         assert_eq!(waiting.notice, None);
-        let kept = plan(&[src("a", None, Some(("2026-11-01", feed(&["x"], None))))], &bundled(), day("2026-11-24"));
+        let kept = plan(&[src("a", None, Some(("2026-11-01", feed(&["x"], None))))], &bundled(), day("2026-11-24"), FR);
         assert_eq!(ids(&kept), ["x"]);
         assert_eq!(kept.notice.as_deref(), Some("Mise à jour des offres…"));
+    }
+
+    #[test]
+    fn notices_follow_the_interface_language() {
+        let failing = [src("a", Some(Err("HTTP 500".into())), Some(("2026-11-01", feed(&["x"], None))))];
+        let en = plan(&failing, &bundled(), day("2026-11-24"), Locale::En).notice.unwrap();
+        assert_eq!(en, "Offers updated on 1 November 2026. Some offers could not be updated: showing the copy of 1 November 2026.");
+        let nl = plan(&failing, &bundled(), day("2026-11-24"), Locale::NlBe).notice.unwrap();
+        assert!(nl.starts_with("Vacatures bijgewerkt op 1 november 2026."), "{nl}");
+        let text = r#"[{"id":"x","kind":"emploi","title":"T","organization":"O"},{"id":"y","kind":"nope"},{"id":"z"}]"#;
+        let skipped = plan(&[src("a", Some(Ok(text.into())), None)], &bundled(), day("2026-11-24"), Locale::NlBe);
+        assert!(skipped.notice.unwrap().ends_with("2 onleesbare vacatures werden weggelaten."));
+        let down = plan(&[src("a", Some(Err("network".into())), None)], &bundled(), day("2026-11-24"), Locale::En);
+        assert_eq!(down.notice.as_deref(), Some("The offers could not be updated for now."));
+        let waiting = plan(&[src("a", None, Some(("2026-11-01", feed(&["x"], None))))], &bundled(), day("2026-11-24"), Locale::NlBe);
+        assert_eq!(waiting.notice.as_deref(), Some("De vacatures worden bijgewerkt…"));
     }
 }

@@ -460,8 +460,10 @@ pub fn organization(cx: &Ctx, skip: Option<usize>) -> Option<String> {
                 let chars_before = f[..p].chars().count();
                 let head: String = l.text.chars().take(chars_before).collect();
                 let after = &f[p..];
-                let org_like = ORG_WORDS.iter().any(|w| after[..after.len().min(40)].fhas(w)) || after.starts_with(" recrute")
-                    || after[..after.len().min(40)].fhas("think") || after[..after.len().min(40)].fhas("structure");
+                // At most 40 bytes, cut at a character boundary (folding keeps non-Latin letters).
+                let near = &after[..after.floor_char_boundary(40)];
+                let org_like = ORG_WORDS.iter().any(|w| near.fhas(w)) || after.starts_with(" recrute")
+                    || near.fhas("think") || near.fhas("structure");
                 let head_t = head.trim();
                 let head_t = head_t.strip_prefix("L'").or_else(|| head_t.strip_prefix("L’")).or_else(|| head_t.strip_prefix("Le ").filter(|r| !fold(r).starts_with("labo"))).or_else(|| head_t.strip_prefix("La ")).unwrap_or(head_t);
                 if org_like && !head_t.contains(',') {
@@ -546,5 +548,12 @@ mod tests {
         assert_eq!(o("APPEL D'OFFRES\n\nÉvaluation d'impact du programme\n\nLa Fondation Terre Vive, créée en 2008, soutient des projets.\n\nObjet de la prestation\nLa fondation recherche un prestataire pour évaluer le programme.").as_deref(), Some("Fondation Terre Vive"));
         assert_eq!(o("Bénévole en accompagnement scolaire\n\nLe Secours Solidaire des Quartiers Nord recherche des bénévoles.").as_deref(), Some("Secours Solidaire des Quartiers Nord"));
         assert_eq!(clean_org("Le Labo de l'ESS"), "Le Labo de l'ESS");
+    }
+
+    #[test]
+    fn intro_sentence_with_non_latin_letters() {
+        // Found by fuzzing: the 40 bytes after "est un" ended inside a non-Latin letter.
+        let line = format!("Stage\nAssistant\nL'Institut Alinsky est un {}.", "攀".repeat(20));
+        assert_eq!(o(&line).as_deref(), Some("Institut Alinsky"));
     }
 }

@@ -345,7 +345,7 @@ pub fn extract(cx: &Ctx) -> Option<Pay> {
             let (cs, ce) = clause(f, m.s, m.e);
             let before = &f[cs..m.s];
             let after = &f[m.e..ce];
-            let near_after = &after[..after.len().min(40)];
+            let near_after = &after[..after.floor_char_boundary(40)];
             let in_label = label.is_some() && f.find(':').is_some_and(|c| c < m.s);
             let pay_cue = in_label
                 || heading_label
@@ -559,5 +559,15 @@ mod tests {
         assert_eq!(pay("Le budget annuel de la maison dépasse 145 000 €, dont 36 % de fonds publics."), None);
         let p = pay("Budget du projet : 80 000 €. Rémunération : 2 000 € brut par mois.").unwrap();
         assert_eq!(p.min, Some(2000));
+    }
+
+    #[test]
+    fn non_latin_letters_after_the_amount() {
+        // Same bug as fuzzing found in `header` and `place`: 40 bytes after an amount could end
+        // inside a non-Latin letter.
+        for k in 0..3 {
+            let text = format!("Rémunération : 2 000 € {}{}", "a".repeat(k), "攀".repeat(20));
+            assert_eq!(pay(&text).and_then(|p| p.min), Some(2000), "{text}");
+        }
     }
 }

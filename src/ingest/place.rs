@@ -341,7 +341,7 @@ pub fn extract(cx: &Ctx) -> Vec<Place> {
             if let Some(mut c) = found {
                 let s_byte = t.s;
                 let before = &f[..s_byte];
-                let window = &before[before.len().saturating_sub(40)..];
+                let window = &before[before.ceil_char_boundary(before.len().saturating_sub(40))..];
                 if label.is_some() && s_byte > colon {
                     c.score += 10;
                 } else if WORKPLACE_CUES.iter().any(|w| window.fhas(w)) {
@@ -526,5 +526,14 @@ mod tests {
         let p = extract(&Ctx::new("Lieux : Lyon ou Grenoble"));
         let cities: Vec<_> = p.iter().map(|p| p.city.clone().unwrap()).collect();
         assert_eq!(cities, ["Lyon", "Grenoble"]);
+    }
+
+    #[test]
+    fn non_latin_letters_before_the_city() {
+        // Found by fuzzing: the 40 bytes before a city started inside a non-Latin letter.
+        for k in 13..16 {
+            let text = format!("{}a Lyon", "攀".repeat(k));
+            assert_eq!(place(&text).map(|p| p.0), Some(s("Lyon")), "{text}");
+        }
     }
 }

@@ -45,7 +45,7 @@ pub fn extract(cx: &Ctx) -> Remote {
         if has_any_word(f, &MENTIONS) {
             // "formation à distance", "suivi à distance" are not remote work; only the cues above.
             let p = MENTIONS.iter().filter_map(|m| find_word(f, m)).min().unwrap_or(0);
-            let before = &f[p.saturating_sub(25)..p];
+            let before = &f[f.ceil_char_boundary(p.saturating_sub(25))..p];
             if !(before.fhas("pas de") || before.fhas("sans")) {
                 partial = true;
             }
@@ -80,5 +80,14 @@ mod tests {
         assert_eq!(r("Pas de télétravail possible."), Remote::None);
         assert_eq!(r("Entretiens en visioconférence envisageable"), Remote::None);
         assert_eq!(r("Suivi à distance des bénéficiaires"), Remote::None);
+    }
+
+    #[test]
+    fn non_latin_letters_before_the_mention() {
+        // Found by fuzzing: the 25 bytes before "télétravail" started inside a non-Latin letter.
+        for k in 0..3 {
+            let text = format!("{}{} télétravail possible", "攀".repeat(10), "a".repeat(k));
+            assert_eq!(r(&text), Remote::Partial, "{text}");
+        }
     }
 }

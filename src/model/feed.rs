@@ -80,7 +80,8 @@ impl std::error::Error for FeedError {}
 ///
 /// A UTF-8 byte order mark is skipped. Records are rejected (see [`Feed::rejected`]) when they do
 /// not deserialise, when their `id`, `title` or `organization` is blank, or when their `id` repeats
-/// one already kept. The whole feed fails only when it is empty, not JSON, or of another shape.
+/// one already kept, or when `hours_per_week` is too large for an `f32` (it would read as infinity).
+/// The whole feed fails only when it is empty, not JSON, or of another shape.
 pub fn decode(text: &str) -> Result<Feed, FeedError> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     let bytes = text.as_bytes();
@@ -237,6 +238,10 @@ impl Decoder<'_> {
         let problem = match (blank, self.ids.get(&posting.id)) {
             (Some(name), _) => Some(format!("`{name}` is empty")),
             (None, Some(first)) => Some(format!("duplicate id, already used by record {first}")),
+            // A number too large for `f32` reads as infinity, which JSON cannot write back.
+            (None, None) if posting.hours_per_week.is_some_and(|h| !h.is_finite()) => {
+                Some("`hours_per_week` is too large".to_string())
+            }
             (None, None) => None,
         };
         match problem {
@@ -626,6 +631,20 @@ mod tests {
         assert_eq!(feed.postings, strict);
         assert_eq!(feed.updated, Some(Date::new(2025, 11, 3).unwrap()));
         assert!(feed.rejected.is_empty() && feed.warnings.is_empty() && !feed.truncated, "{feed:?}");
+    }
+
+    #[test]
+    fn rejects_hours_too_large_for_a_number() {
+        // Found by fuzzing: 1e39 read as an infinite f32, shown as "inf h" and written back as null.
+        let huge = rec("a", "T", "O").replace('}', r#","hours_per_week":1e39}"#);
+        let feed = decode(&format!("[{huge},\n{}]", rec("b", "U", "P"))).unwrap();
+        assert_eq!(ids(&feed), ["b"]);
+        assert_eq!(feed.rejected.len(), 1);
+        assert_eq!(feed.rejected[0].id.as_deref(), Some("a"));
+        assert_eq!(
+            feed.rejected[0].message,
+            "`hours_per_week` is too large (record starts at line 1, column 2)"
+        );
     }
 
     #[test]

@@ -1,7 +1,9 @@
 //! The root component: owns the reducer and the saved offers, runs the search (memoised on the
 //! query), provides the catalogue by context, keeps the page URL, history and JSON-LD in step
-//! through the `Host`, and switches between the list and the detail of one offer.
+//! through the `Host`, and switches between the list and the detail of one offer. It also provides
+//! the interface's locale by context, and sets the root's `lang` and colour scheme.
 
+use std::collections::BTreeSet;
 use std::rc::Rc;
 
 use wasm_bindgen::JsCast;
@@ -12,14 +14,15 @@ use super::card::Card;
 use super::detail::{Detail, Gone};
 use super::facets::FacetPanel;
 use super::favourites::Favourites;
-use super::format;
 use super::host::{HostRef, ShareOutcome};
+use super::i18n::{self, Locale};
 use super::results::ResultList;
 use super::search_box::SearchBox;
 use super::state::{Action, State};
 use super::toolbar::Toolbar;
 use super::Shared;
-use crate::catalogue::{Catalogue, Id};
+use crate::catalogue::{Catalogue, Facet, Id};
+use crate::embed::config::ColorScheme;
 use crate::embed::{jsonld, url::UrlState};
 use crate::model::Date;
 
@@ -38,6 +41,15 @@ pub struct AppProps {
     /// A short note about the data ("Offres mises à jour le …", a feed that failed).
     #[prop_or_default]
     pub notice: Option<AttrValue>,
+    /// Language and number/date conventions of the interface (offer texts keep theirs).
+    #[prop_or_default]
+    pub locale: Locale,
+    /// Light, dark, or as the visitor's system says.
+    #[prop_or_default]
+    pub color_scheme: ColorScheme,
+    /// Facets whose filter group is not shown; their URL parameters are ignored too.
+    #[prop_or_default]
+    pub hidden_facets: BTreeSet<Facet>,
 }
 
 impl PartialEq for AppProps {
@@ -49,6 +61,9 @@ impl PartialEq for AppProps {
             && self.title == o.title
             && self.host == o.host
             && self.notice == o.notice
+            && self.locale == o.locale
+            && self.color_scheme == o.color_scheme
+            && self.hidden_facets == o.hidden_facets
     }
 }
 
@@ -63,12 +78,20 @@ fn focus(el: Element) {
     }
 }
 
+/// The URL state without filters on hidden facets (a link made on another page may carry them).
+fn visible_only(mut url: UrlState, hidden: &BTreeSet<Facet>) -> UrlState {
+    url.query.filters.retain(|f, _| !hidden.contains(f));
+    url
+}
+
 #[component]
 pub fn App(props: &AppProps) -> Html {
     let host = props.host.0.clone();
+    let locale = props.locale;
+    let t = locale.texts();
     let state = use_reducer({
-        let (host, page_size) = (host.clone(), props.page_size);
-        move || State::from_url(host.initial_state(), page_size)
+        let (host, page_size, hidden) = (host.clone(), props.page_size, props.hidden_facets.clone());
+        move || State::from_url(visible_only(host.initial_state(), &hidden), page_size)
     });
     let favourites = use_state({
         let host = host.clone();
@@ -148,8 +171,10 @@ pub fn App(props: &AppProps) -> Html {
     // Back/Forward: take the URL's state.
     {
         let (host, dispatch, url_state) = (host.clone(), dispatch.clone(), url_state.clone());
+        let hidden = props.hidden_facets.clone();
         use_effect_with((), move |_| {
             host.on_history(Callback::from(move |url: UrlState| {
+                let url = visible_only(url, &hidden);
                 *url_state.borrow_mut() = url.clone();
                 dispatch.emit(Action::Sync(url));
             }));
@@ -231,11 +256,12 @@ pub fn App(props: &AppProps) -> Html {
     };
     // The list stays mounted (hidden) while an offer is open, so coming back finds the filters
     // panel, "voir tout" choices and page length exactly as they were.
+    let facets: Vec<_> = results.facets.iter().filter(|f| !props.hidden_facets.contains(&f.facet)).cloned().collect();
     let list = html! {
         <div class="layout" hidden={detail_open}>
-            <FacetPanel uid={props.uid.clone()} facets={results.facets.clone()}
+            <FacetPanel uid={props.uid.clone()} {facets}
                 selected={state.selected_count()} on_action={dispatch.clone()} />
-            <section class="results" aria-label="Résultats">
+            <section class="results" aria-label={t.results_region}>
                 <Toolbar uid={props.uid.clone()} count={results.ids.len()} total={results.total}
                     expired_hidden={results.expired_hidden} query={state.query.clone()}
                     filtered={state.is_filtered()} saved_only={state.saved_only}
@@ -243,24 +269,20 @@ pub fn App(props: &AppProps) -> Html {
                 if results.ids.is_empty() && gone.is_empty() {
                     <div class="empty">
                         <p class="empty-title">
-                            { if state.saved_only && favourites.saved.is_empty() {
-                                "Vous n’avez pas encore d’offre sauvegardée : utilisez l’étoile d’une offre pour la retrouver ici."
-                            } else {
-                                "Aucune offre ne correspond à votre recherche."
-                            } }
+                            { if state.saved_only && favourites.saved.is_empty() { t.no_saved_yet } else { t.no_match } }
                         </p>
                         if results.expired_hidden > 0 {
                             <p>
-                                { format::expired_matching(results.expired_hidden) }{ " " }
+                                { i18n::expired_matching(locale, results.expired_hidden) }{ " " }
                                 <button type="button" class="link"
                                     onclick={dispatch.reform(|_| Action::ShowExpired(true))}>
-                                    { "Les afficher" }
+                                    { t.show_them }
                                 </button>
                             </p>
                         }
                         if state.is_filtered() {
                             <button type="button" class="secondary" onclick={dispatch.reform(|_| Action::Reset)}>
-                                { "Réinitialiser les filtres" }
+                                { t.reset_filters }
                             </button>
                         }
                     </div>
@@ -282,7 +304,7 @@ pub fn App(props: &AppProps) -> Html {
                     </ResultList>
                     if shown < results.ids.len() {
                         <button type="button" class="more" onclick={dispatch.reform(|_| Action::ShowMore)}>
-                            { format!("Voir plus d’offres ({} sur {})", shown, results.ids.len()) }
+                            { i18n::show_more(locale, shown, results.ids.len()) }
                         </button>
                     }
                 }
@@ -297,11 +319,11 @@ pub fn App(props: &AppProps) -> Html {
         (Some(_), None) => html! {
             <article class="detail" aria-labelledby={format!("{}-missing", props.uid)}>
                 <h2 id={format!("{}-missing", props.uid)} tabindex="-1" data-detail-heading="">
-                    { "Cette offre n’est plus disponible" }
+                    { t.missing_title }
                 </h2>
-                <p>{ "Elle a peut-être été pourvue ou retirée par l’organisation qui l’avait publiée." }</p>
+                <p>{ t.missing_text }</p>
                 <button type="button" class="back" onclick={dispatch.reform(|_| Action::Close)}>
-                    { "← Voir les offres" }
+                    { t.missing_back }
                 </button>
             </article>
         },
@@ -310,7 +332,8 @@ pub fn App(props: &AppProps) -> Html {
 
     html! {
         <ContextProvider<Shared> context={Shared(catalogue)}>
-            <div class="vitrine" ref={root}>
+        <ContextProvider<Locale> context={locale}>
+            <div class="vitrine" ref={root} lang={locale.tag()} data-color-scheme={props.color_scheme.key()}>
                 if let Some(title) = &props.title {
                     <h2 class="widget-title">{ title.clone() }</h2>
                 }
@@ -323,6 +346,7 @@ pub fn App(props: &AppProps) -> Html {
                 { list }
                 { detail }
             </div>
+        </ContextProvider<Locale>>
         </ContextProvider<Shared>>
     }
 }

@@ -3,7 +3,8 @@
 use yew::prelude::*;
 
 use super::format;
-use super::use_catalogue;
+use super::i18n::{self, Lang};
+use super::{use_catalogue, use_locale};
 use crate::catalogue::{deadline_status, Id};
 use crate::model::Date;
 
@@ -22,13 +23,14 @@ pub struct CardProps {
 }
 
 /// The star button that saves an offer, on cards and in the detail.
-pub fn star(title: &str, slug: &str, saved: bool, on_save: &Callback<String>) -> Html {
+pub fn star(lang: Lang, title: &str, slug: &str, saved: bool, on_save: &Callback<String>) -> Html {
     let slug = slug.to_string();
     let onclick = on_save.reform(move |_| slug.clone());
-    let label = if saved { format!("Retirer « {title} » de mes offres") } else { format!("Sauvegarder « {title} » dans mes offres") };
+    let label = i18n::star_label(lang, title, saved);
+    let t = lang.texts();
     html! {
         <button type="button" class={classes!("star", saved.then_some("on"))} aria-pressed={saved.to_string()}
-            aria-label={label} title={if saved { "Retirer de mes offres" } else { "Sauvegarder dans mes offres" }} {onclick}>
+            aria-label={label} title={if saved { t.unsave } else { t.save }} {onclick}>
             <span aria-hidden="true">{ if saved { "★" } else { "☆" } }</span>
         </button>
     }
@@ -37,9 +39,12 @@ pub fn star(title: &str, slug: &str, saved: bool, on_save: &Callback<String>) ->
 #[component]
 pub fn Card(props: &CardProps) -> Html {
     let catalogue = use_catalogue();
+    let locale = use_locale();
+    let lang = locale.lang();
+    let offer_lang = i18n::offer_lang(locale);
     let p = catalogue.get(props.id);
     let status = deadline_status(p, props.today);
-    let badge = format::deadline_badge(&status, p.deadline);
+    let badge = format::deadline_badge(&status, p.deadline, locale);
     let urgent = format::deadline_urgent(&status);
     let expired = matches!(status, crate::catalogue::DeadlineStatus::Expired { .. });
     let id = props.id;
@@ -53,24 +58,23 @@ pub fn Card(props: &CardProps) -> Html {
             }
         })
     };
-    let kind = format::kind_short(p.kind, p.contract);
-    let place = p.places.first().map(|pl| {
-        let city = pl.city.clone().unwrap_or_default();
-        if city.is_empty() { pl.country.label().to_string() } else { city }
+    let kind = i18n::kind_short(lang, p.kind, p.contract);
+    // The city as the data writes it (in French), else the country in the interface's language.
+    let place = p.places.first().map(|pl| match pl.city.as_deref().filter(|c| !c.is_empty()) {
+        Some(city) => html! { <li class="place" lang={offer_lang}>{ city }</li> },
+        None => html! { <li class="place">{ i18n::country(lang, pl.country) }</li> },
     });
-    let pay = p.pay.as_ref().and_then(format::pay_short);
+    let pay = p.pay.as_ref().and_then(|pay| format::pay_short(pay, locale));
     html! {
         <li class={classes!("card", expired.then_some("expired"))}>
-            <h3 class="card-title">
+            <h3 class="card-title" lang={offer_lang}>
                 <a id={props.link_id.clone()} href={props.href.clone()} {onclick}>{ &p.title }</a>
             </h3>
-            { star(&p.title, &p.id, props.saved, &props.on_save) }
-            <p class="org">{ &p.organization }</p>
+            { star(lang, &p.title, &p.id, props.saved, &props.on_save) }
+            <p class="org" lang={offer_lang}>{ &p.organization }</p>
             <ul class="meta" role="list">
                 <li class="tag kind">{ kind }</li>
-                if let Some(place) = place {
-                    <li class="place">{ place }</li>
-                }
+                { for place }
                 if let Some(pay) = pay {
                     <li class="pay">{ pay }</li>
                 }

@@ -7,8 +7,9 @@ use super::card::star;
 use super::favourites::Saved;
 use super::format;
 use super::host::ShareOutcome;
+use super::i18n::{self, Locale};
 use super::state::Action;
-use super::use_catalogue;
+use super::{offer_text, use_catalogue, use_locale};
 use crate::catalogue::{deadline_status, DeadlineStatus, Id};
 use crate::model::{Block, Date, Kind, Place, Posting, Remote};
 
@@ -25,62 +26,88 @@ pub struct DetailProps {
     pub share_outcome: Option<ShareOutcome>,
 }
 
-fn place_text(pl: &Place) -> String {
-    let mut parts: Vec<String> = Vec::new();
-    match (&pl.postal_code, &pl.city) {
-        (Some(pc), Some(city)) => parts.push(format!("{city} ({pc})")),
-        (None, Some(city)) => parts.push(city.clone()),
-        _ => {}
-    }
+/// A workplace's names as the data writes them (in French): ["Bruxelles", "Région de
+/// Bruxelles-Capitale"] with the postal code apart; empty when it names only its country.
+fn place_names(pl: &Place) -> (Vec<&str>, Option<&str>) {
+    let mut parts: Vec<&str> = pl.city.as_deref().into_iter().collect();
     for extra in [&pl.department, &pl.region].into_iter().flatten() {
         if !parts.iter().any(|p| p.contains(extra.as_str())) {
-            parts.push(extra.clone());
+            parts.push(extra);
         }
     }
-    parts.push(pl.country.label().to_string());
-    parts.join(", ")
+    (parts, pl.postal_code.as_deref().filter(|_| pl.city.is_some()))
+}
+
+/// The workplaces, each with its country in the interface's language: "Lyon (69009), Rhône,
+/// France ; Bruxelles, Belgique". Each name is isolated (its own <bdi>, marked French under
+/// another interface language), so direction controls in one cannot reorder the rest.
+fn places_html(places: &[Place], locale: Locale) -> Html {
+    html! {
+        <>
+            { for places.iter().enumerate().map(|(i, pl)| {
+                let (names, postal_code) = place_names(pl);
+                html! {
+                    <>
+                        if i > 0 { { " ; " } }
+                        { for names.into_iter().enumerate().map(|(j, name)| html! {
+                            <>
+                                { offer_text(locale, name.to_string()) }
+                                if j == 0 {
+                                    if let Some(pc) = postal_code {
+                                        { " (" }{ offer_text(locale, pc.to_string()) }{ ")" }
+                                    }
+                                }
+                                { ", " }
+                            </>
+                        }) }
+                        { i18n::country(locale.lang(), pl.country) }
+                    </>
+                }
+            }) }
+        </>
+    }
 }
 
 fn field(label: &'static str, value: Html) -> Html {
     html! { <div class="field"><dt>{ label }</dt><dd>{ value }</dd></div> }
 }
 
-fn facts(p: &Posting, status: &DeadlineStatus) -> Html {
+fn facts(p: &Posting, status: &DeadlineStatus, locale: Locale) -> Html {
+    let (lang, t) = (locale.lang(), locale.texts());
     let mut rows: Vec<Html> = Vec::new();
-    let kind = if p.kind == Kind::Emploi {
-        format::kind_short(p.kind, p.contract).to_string()
-    } else if p.contract.label() != p.kind.label() && p.contract != crate::model::Contract::None {
-        format!("{} ({})", p.kind.label(), p.contract.label())
-    } else {
-        p.kind.label().to_string()
-    };
-    rows.push(field("Type", html! { kind }));
+    rows.push(field(t.field_type, html! { i18n::kind_long(lang, p.kind, p.contract) }));
     if !p.places.is_empty() {
-        let places: Vec<String> = p.places.iter().map(place_text).collect();
-        rows.push(field("Lieu", html! { places.join(" ; ") }));
+        rows.push(field(t.field_place, places_html(&p.places, locale)));
     }
     if p.remote != Remote::None {
-        rows.push(field("Télétravail", html! { p.remote.label() }));
+        rows.push(field(t.field_remote, html! { i18n::remote(lang, p.remote) }));
     }
     if let Some(pay) = &p.pay {
-        rows.push(field("Rémunération", html! { format::pay_long(pay) }));
+        let value = match format::pay_parts(pay, locale) {
+            (Some(short), Some(words)) => {
+                html! { <>{ short }{ " (" }{ offer_text(locale, words.to_string()) }{ ")" }</> }
+            }
+            (Some(short), None) => html! { short },
+            (None, words) => offer_text(locale, words.unwrap_or_default().to_string()),
+        };
+        rows.push(field(t.field_pay, value));
     }
     if let Some(h) = p.hours_per_week {
-        rows.push(field("Temps de travail", html! { format::hours(h) }));
+        rows.push(field(t.field_hours, html! { format::hours(h, locale) }));
     }
     if let Some(d) = p.duration_months {
-        rows.push(field("Durée", html! { format::duration(d) }));
+        rows.push(field(t.field_duration, html! { format::duration(d, locale) }));
     }
     if let Some(s) = p.start {
-        rows.push(field("Début", html! { format::start(s) }));
+        rows.push(field(t.field_start, html! { format::start(s, locale) }));
     }
     if let Some(d) = p.deadline {
-        let badge = format::deadline_badge(status, None);
+        let badge = format::deadline_badge(status, None, locale);
         rows.push(field(
-            "Date limite de candidature",
+            t.field_deadline,
             html! {
                 <>
-                    { format::date(d) }
+                    { format::date(d, locale) }
                     if let Some(b) = badge {
                         { " " }
                         <span class={classes!("badge", format::deadline_urgent(status).then_some("urgent"),
@@ -91,21 +118,27 @@ fn facts(p: &Posting, status: &DeadlineStatus) -> Html {
         ));
     }
     if let Some(d) = p.published {
-        rows.push(field("Publiée le", html! { format::date(d) }));
+        rows.push(field(t.field_published, html! { format::date(d, locale) }));
     }
     if !p.partners.is_empty() {
-        rows.push(field("Partenaires", html! { p.partners.join(", ") }));
+        // Each name isolated on its own, so one name's direction controls cannot reach the next.
+        let partners = html! {
+            <>{ for p.partners.iter().enumerate().map(|(i, name)| html! {
+                <>{ if i > 0 { ", " } else { "" } }{ offer_text(locale, name.clone()) }</>
+            }) }</>
+        };
+        rows.push(field(t.field_partners, partners));
     }
     if !p.themes.is_empty() {
-        let themes: Vec<&str> = p.themes.iter().map(|t| t.label()).collect();
-        rows.push(field("Thématiques", html! { themes.join(", ") }));
+        let themes: Vec<&str> = p.themes.iter().map(|&th| i18n::theme(lang, th)).collect();
+        rows.push(field(t.field_themes, html! { themes.join(", ") }));
     }
     html! { <dl class="facts">{ for rows }</dl> }
 }
 
-fn body(blocks: &[Block]) -> Html {
+fn body(blocks: &[Block], locale: Locale) -> Html {
     html! {
-        <div class="body">
+        <div class="body" lang={i18n::offer_lang(locale)}>
             { for blocks.iter().map(|b| match b {
                 Block::Heading { text } => html! { <h3>{ text }</h3> },
                 Block::Paragraph { text } => html! { <p>{ text }</p> },
@@ -126,44 +159,46 @@ fn body(blocks: &[Block]) -> Html {
     }
 }
 
-fn apply(p: &Posting, closed: bool) -> Html {
+fn apply(p: &Posting, closed: bool, locale: Locale) -> Html {
+    let t = locale.texts();
+    let offer_lang = i18n::offer_lang(locale);
     let a = &p.apply;
     let is_project = p.kind == Kind::Projet;
-    let subject = if is_project { p.title.clone() } else { format!("Candidature : {}", p.title) };
+    let subject = if is_project { p.title.clone() } else { i18n::application_subject(&p.title) };
     let mails: Vec<(String, String)> =
         a.emails.iter().filter_map(|e| format::mailto(e, &subject).map(|href| (e.clone(), href))).collect();
     let urls: Vec<String> = a.urls.iter().filter_map(|u| format::safe_url(u)).collect();
     if mails.is_empty() && urls.is_empty() && a.address.is_none() && a.contact.is_none() && a.instructions.is_none() {
         return html! {};
     }
-    let verb = if is_project { "Contacter" } else { "Postuler" };
+    let (by_email, online) = if is_project { (t.contact_by_email, t.contact_online) } else { (t.apply_by_email, t.apply_online) };
     html! {
         <section class="apply" aria-labelledby="apply-heading">
-            <h3 id="apply-heading">{ if is_project { "Contact" } else { "Candidater" } }</h3>
+            <h3 id="apply-heading">{ if is_project { t.contact_heading } else { t.apply_heading } }</h3>
             if closed {
-                <p class="warning">{ "La date limite de candidature est passée." }</p>
+                <p class="warning">{ t.deadline_passed }</p>
             }
             if let Some(text) = &a.instructions {
-                <p>{ text }</p>
+                <p lang={offer_lang}>{ text }</p>
             }
             if let Some(contact) = &a.contact {
-                <p>{ "Contact : " }{ contact }</p>
+                <p>{ t.contact_label }{ offer_text(locale, contact.clone()) }</p>
             }
             if !mails.is_empty() || !urls.is_empty() {
                 <ul class="apply-links" role="list">
                     { for mails.iter().map(|(email, href)| html! {
-                        <li><a class="button primary" href={href.clone()}>{ format!("{verb} par e-mail") }</a>
+                        <li><a class="button primary" href={href.clone()}>{ by_email }</a>
                             { " " }<span class="email">{ email }</span></li>
                     }) }
                     { for urls.iter().map(|href| html! {
                         <li><a class="button primary" href={href.clone()} target="_blank" rel="noopener noreferrer">
-                            { format!("{verb} en ligne") }<span class="visually-hidden">{ " (nouvelle fenêtre)" }</span>
+                            { online }<span class="visually-hidden">{ t.new_window }</span>
                         </a></li>
                     }) }
                 </ul>
             }
             if let Some(addr) = &a.address {
-                <p class="address">{ "Adresse : " }{ addr }</p>
+                <p class="address">{ t.address_label }{ offer_text(locale, addr.clone()) }</p>
             }
         </section>
     }
@@ -172,6 +207,9 @@ fn apply(p: &Posting, closed: bool) -> Html {
 #[component]
 pub fn Detail(props: &DetailProps) -> Html {
     let catalogue = use_catalogue();
+    let locale = use_locale();
+    let t = locale.texts();
+    let offer_lang = i18n::offer_lang(locale);
     let p = catalogue.get(props.id);
     let status = deadline_status(p, props.today);
     let closed = matches!(status, DeadlineStatus::Expired { .. });
@@ -188,27 +226,27 @@ pub fn Detail(props: &DetailProps) -> Html {
     };
     let id = props.id;
     let share_note = match props.share_outcome {
-        Some(ShareOutcome::Copied) => "Lien copié dans le presse-papiers.",
-        Some(ShareOutcome::Sheet) => "Lien partagé.",
-        Some(ShareOutcome::Failed) => "Le lien n’a pas pu être copié : copiez l’adresse de la page.",
+        Some(ShareOutcome::Copied) => t.share_copied,
+        Some(ShareOutcome::Sheet) => t.share_sheet,
+        Some(ShareOutcome::Failed) => t.share_failed,
         None => "",
     };
     html! {
         <article class="detail" aria-labelledby="detail-title" {onkeydown}>
-            <button type="button" class="back" onclick={back.clone()}>{ "← Retour aux offres" }</button>
-            <h2 id="detail-title" tabindex="-1" data-detail-heading="">{ &p.title }</h2>
-            <p class="org">{ &p.organization }</p>
+            <button type="button" class="back" onclick={back.clone()}>{ t.back }</button>
+            <h2 id="detail-title" tabindex="-1" data-detail-heading="" lang={offer_lang}>{ &p.title }</h2>
+            <p class="org" lang={offer_lang}>{ &p.organization }</p>
             <div class="detail-actions">
-                { star(&p.title, &p.id, props.saved, &props.on_save) }
+                { star(locale.lang(), &p.title, &p.id, props.saved, &props.on_save) }
                 <button type="button" class="secondary share" onclick={props.on_share.reform(move |_| id)}>
-                    { "Partager" }
+                    { t.share }
                 </button>
                 <span class="share-note" role="status">{ share_note }</span>
             </div>
-            { facts(p, &status) }
-            { apply(p, closed) }
-            { body(&p.body) }
-            <button type="button" class="back" onclick={back}>{ "← Retour aux offres" }</button>
+            { facts(p, &status, locale) }
+            { apply(p, closed, locale) }
+            { body(&p.body, locale) }
+            <button type="button" class="back" onclick={back}>{ t.back }</button>
         </article>
     }
 }
@@ -224,14 +262,16 @@ pub struct GoneProps {
 #[component]
 pub fn Gone(props: &GoneProps) -> Html {
     let slug = props.saved.id.clone();
+    let locale = use_locale();
+    let (t, offer_lang) = (locale.texts(), i18n::offer_lang(locale));
     html! {
         <li class="card gone">
-            <h3 class="card-title">{ &props.saved.title }</h3>
-            <p class="org">{ &props.saved.organization }</p>
-            <p class="badge closed-note">{ "Cette offre n’est plus disponible." }</p>
+            <h3 class="card-title" lang={offer_lang}>{ &props.saved.title }</h3>
+            <p class="org" lang={offer_lang}>{ &props.saved.organization }</p>
+            <p class="badge closed-note">{ t.gone_note }</p>
             <button type="button" class="link" onclick={props.on_remove.reform(move |_| slug.clone())}>
-                { "Retirer de mes offres" }
-                <span class="visually-hidden">{ format!(" : {}", props.saved.title) }</span>
+                { t.unsave }
+                <span class="visually-hidden">{ i18n::naming(locale.lang(), &props.saved.title) }</span>
             </button>
         </li>
     }

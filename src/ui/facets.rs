@@ -4,7 +4,9 @@
 use yew::prelude::*;
 
 use super::format;
+use super::i18n;
 use super::state::Action;
+use super::{offer_text, use_locale};
 use crate::catalogue::{Facet, FacetCounts, FacetValue};
 
 /// Values shown before "Voir tout" in a long facet.
@@ -22,12 +24,13 @@ pub struct FacetPanelProps {
 #[component]
 pub fn FacetPanel(props: &FacetPanelProps) -> Html {
     let open = use_state(|| false);
+    let locale = use_locale();
     let panel_id = format!("{}-filters", props.uid);
     let toggle = {
         let open = open.clone();
         Callback::from(move |_| open.set(!*open))
     };
-    let label = if props.selected > 0 { format!("Filtres ({})", props.selected) } else { "Filtres".to_string() };
+    let label = i18n::filters_button(locale, props.selected);
     html! {
         <div class={classes!("filters", open.then_some("open"))}>
             <button type="button" class="filters-toggle" aria-expanded={open.to_string()}
@@ -52,6 +55,10 @@ struct FacetGroupProps {
 #[component]
 fn FacetGroup(props: &FacetGroupProps) -> Html {
     let expanded = use_state(|| false);
+    let locale = use_locale();
+    let (lang, t) = (locale.lang(), locale.texts());
+    // City and organization names are data, written in French.
+    let names = i18n::facet_values_are_names(props.counts.facet);
     let facet = props.counts.facet;
     let values = &props.counts.values;
     let long = values.len() > SHORT_LIST + 1;
@@ -71,8 +78,11 @@ fn FacetGroup(props: &FacetGroupProps) -> Html {
             <li key={v.value.clone()}>
                 <input type="checkbox" id={id.clone()} checked={v.selected} {onchange} />
                 <label for={id}>
-                    { format::facet_value(facet, &v.value) }
-                    <span class="n"><span class="visually-hidden">{ " : " }</span>{ format::number(v.count as u32) }</span>
+                    { match i18n::facet_value(lang, facet, &v.value) {
+                        label if names => offer_text(locale, label),
+                        label => html! { label },
+                    } }
+                    <span class="n"><span class="visually-hidden">{ t.count_separator }</span>{ format::number(v.count as u32, locale) }</span>
                 </label>
             </li>
         }
@@ -86,7 +96,7 @@ fn FacetGroup(props: &FacetGroupProps) -> Html {
             <>
                 { for parents.into_iter().map(|parent| html! {
                     <div class="subgroup">
-                        <p class="subgroup-title">{ format::facet_value(Facet::Country, parent) }</p>
+                        <p class="subgroup-title">{ i18n::facet_value(lang, Facet::Country, parent) }</p>
                         <ul role="list">
                             { for visible.iter().filter(|v| v.parent.as_deref() == Some(parent)).map(|v| checkbox(v)) }
                         </ul>
@@ -103,17 +113,17 @@ fn FacetGroup(props: &FacetGroupProps) -> Html {
     };
     html! {
         <fieldset class="facet">
-            <legend>{ format::facet_title(facet) }</legend>
+            <legend>{ i18n::facet_title(lang, facet) }</legend>
             { list }
             <div class="facet-actions">
                 if long {
                     <button type="button" class="link" aria-expanded={expanded.to_string()} onclick={toggle}>
-                        { if *expanded { "Voir moins".to_string() } else { format!("Voir tout ({})", values.len()) } }
+                        { if *expanded { t.see_less.to_string() } else { i18n::see_all(locale, values.len()) } }
                     </button>
                 }
                 if any_selected {
                     <button type="button" class="link" onclick={props.on_action.reform(move |_| Action::ClearFacet(facet))}>
-                        { "Effacer" }<span class="visually-hidden">{ format!(" le filtre {}", format::facet_title(facet)) }</span>
+                        { t.clear }<span class="visually-hidden">{ i18n::clear_filter_hint(lang, facet) }</span>
                     </button>
                 }
             </div>

@@ -1,27 +1,21 @@
-//! French wording of values for the interface: dates, pay, durations, deadline badges, counts.
-//! Pure functions (no yew), tested natively.
+//! Values written for the interface in its locale (`i18n::Locale`): numbers, amounts, dates,
+//! durations, working hours and deadline badges; and the checks that keep links safe.
+//! Pure functions (no yew), tested natively. The words come from `i18n`.
 
-use crate::catalogue::{DeadlineStatus, Facet};
-use crate::model::{Contract, Country, Date, Kind, MonthRange, Pay, PayBasis, PayPeriod, Remote, Start, Theme, YearMonth};
+use super::i18n::{self, Lang, Locale};
+use crate::catalogue::DeadlineStatus;
+use crate::model::{Currency, Date, MonthRange, Pay, PayBasis, PayPeriod, Start, YearMonth};
 
-const MONTHS: [&str; 12] = [
-    "janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre", "octobre", "novembre",
-    "décembre",
-];
-
-fn month_name(m: u8) -> &'static str {
-    MONTHS[(m as usize).clamp(1, 12) - 1]
+/// A day: "15 octobre 2025", "1er mars 2024" / "1 March 2024" / "1 maart 2024".
+pub fn date(d: Date, locale: Locale) -> String {
+    let lang = locale.lang();
+    let day = if d.day() == 1 && lang == Lang::Fr { "1er".to_string() } else { d.day().to_string() };
+    format!("{day} {} {}", i18n::month_name(lang, d.month()), d.year())
 }
 
-/// "15 octobre 2025", "1er mars 2024".
-pub fn date(d: Date) -> String {
-    let day = if d.day() == 1 { "1er".to_string() } else { d.day().to_string() };
-    format!("{day} {} {}", month_name(d.month()), d.year())
-}
-
-/// "février 2026".
-pub fn year_month(m: YearMonth) -> String {
-    format!("{} {}", month_name(m.month()), m.year())
+/// A month: "février 2026", "February 2026", "februari 2026".
+pub fn year_month(m: YearMonth, locale: Locale) -> String {
+    format!("{} {}", i18n::month_name(locale.lang(), m.month()), m.year())
 }
 
 /// Capitalises the first letter ("février 2026" → "Février 2026").
@@ -34,144 +28,150 @@ pub fn capitalise(s: &str) -> String {
 }
 
 /// "Dès que possible", "Février 2026", "1er février 2026".
-pub fn start(s: Start) -> String {
+pub fn start(s: Start, locale: Locale) -> String {
     match s {
-        Start::Asap => "Dès que possible".to_string(),
-        Start::Month(m) => capitalise(&year_month(m)),
-        Start::Date(d) => date(d),
+        Start::Asap => locale.texts().asap.to_string(),
+        Start::Month(m) => capitalise(&year_month(m, locale)),
+        Start::Date(d) => date(d, locale),
     }
 }
 
-/// Thousands separated by a narrow no-break space, as French typography wants: "29 000".
-pub fn number(n: u32) -> String {
+/// The thousands separator and decimal mark of a locale.
+fn marks(locale: Locale) -> (char, char) {
+    match locale {
+        // French typography: a narrow no-break space between groups.
+        Locale::FrFr | Locale::FrBe => ('\u{202F}', ','),
+        Locale::NlBe => ('.', ','),
+        Locale::En => (',', '.'),
+    }
+}
+
+/// A whole number with its thousands separated: "29 000" (narrow no-break space), "29.000", "29,000".
+pub fn number(n: u32, locale: Locale) -> String {
+    let (group, _) = marks(locale);
     let digits = n.to_string();
-    let mut out = String::with_capacity(digits.len() + 4);
+    let mut out = String::with_capacity(digits.len() + 8);
     for (i, ch) in digits.chars().enumerate() {
         if i > 0 && (digits.len() - i) % 3 == 0 {
-            out.push('\u{202F}');
+            out.push(group);
         }
         out.push(ch);
     }
     out
 }
 
-/// Short pay for cards: "29 000 € brut / an", "2 000 – 2 300 € / mois"; `None` without an amount.
-pub fn pay_short(p: &Pay) -> Option<String> {
+/// A number of hours: whole when it is ("37"), else one decimal ("17,5", "17.5").
+pub fn decimal(x: f32, locale: Locale) -> String {
+    if (x - x.round()).abs() < 0.01 {
+        format!("{}", x.round() as i64)
+    } else {
+        let (_, mark) = marks(locale);
+        format!("{x:.1}").replace('.', &mark.to_string())
+    }
+}
+
+/// How a currency is written in a locale, and whether it goes before the amount.
+fn currency(c: Currency, locale: Locale) -> (&'static str, bool) {
+    match (locale, c) {
+        (Locale::FrFr | Locale::FrBe, c) => (c.symbol(), false),
+        (Locale::NlBe, Currency::CAD) => ("CA$", false),
+        (Locale::NlBe, c) => (c.symbol(), false),
+        (Locale::En, Currency::EUR) => ("€", true),
+        (Locale::En, Currency::CHF) => ("CHF\u{a0}", true),
+        (Locale::En, Currency::CAD) => ("CA$", true),
+    }
+}
+
+/// Short pay for cards: "29 000 € brut / an", "€2,000 – 2,300 / month", "29.000 € bruto / jaar";
+/// `None` without an amount.
+pub fn pay_short(p: &Pay, locale: Locale) -> Option<String> {
     let amount = match (p.min, p.max) {
-        (Some(a), Some(b)) if a != b => format!("{} – {}", number(a), number(b)),
-        (Some(a), _) | (None, Some(a)) => number(a),
+        (Some(a), Some(b)) if a != b => format!("{} – {}", number(a, locale), number(b, locale)),
+        (Some(a), _) | (None, Some(a)) => number(a, locale),
         (None, None) => return None,
     };
-    let mut s = format!("{amount}\u{a0}{}", p.currency.symbol());
+    let t = locale.texts();
+    let mut s = match currency(p.currency, locale) {
+        (symbol, true) => format!("{symbol}{amount}"),
+        (symbol, false) => format!("{amount}\u{a0}{symbol}"),
+    };
     match p.basis {
-        Some(PayBasis::Gross) => s.push_str(" brut"),
-        Some(PayBasis::Net) => s.push_str(" net"),
+        Some(PayBasis::Gross) => s.push_str(&format!(" {}", t.gross)),
+        Some(PayBasis::Net) => s.push_str(&format!(" {}", t.net)),
         None => {}
     }
-    match p.period {
-        Some(PayPeriod::Year) => s.push_str(" / an"),
-        Some(PayPeriod::Month) => s.push_str(" / mois"),
-        Some(PayPeriod::Hour) => s.push_str(" / heure"),
-        None => {}
+    let period = match p.period {
+        Some(PayPeriod::Year) => Some(t.per_year),
+        Some(PayPeriod::Month) => Some(t.per_month),
+        Some(PayPeriod::Hour) => Some(t.per_hour),
+        None => None,
+    };
+    if let Some(period) = period {
+        s.push_str(&format!(" / {period}"));
     }
     Some(s)
 }
 
-/// Full pay for the detail view: the amount when known, and the original words when they add to it.
-pub fn pay_long(p: &Pay) -> String {
-    match pay_short(p) {
-        Some(short) if !p.text.trim().is_empty() && p.text.trim() != short => format!("{short} ({})", p.text.trim()),
-        Some(short) => short,
-        None => p.text.trim().to_string(),
-    }
+/// Pay for the detail view: the amount when known, and the original words (in the offer's
+/// language) when they add to it.
+pub fn pay_parts(p: &Pay, locale: Locale) -> (Option<String>, Option<&str>) {
+    let short = pay_short(p, locale);
+    let words = p.text.trim();
+    let adds = !words.is_empty() && Some(words) != short.as_deref();
+    (short, adds.then_some(words))
 }
 
-/// "12 mois", "4 à 6 mois", "1 mois".
-pub fn duration(r: MonthRange) -> String {
+/// "12 mois", "4 à 6 mois" / "1 month", "4 to 6 months" / "1 maand", "4 tot 6 maanden".
+pub fn duration(r: MonthRange, locale: Locale) -> String {
+    let lang = locale.lang();
+    let unit = match (lang, lang.is_singular(r.max as usize)) {
+        (Lang::Fr, _) => "mois",
+        (Lang::En, true) => "month",
+        (Lang::En, false) => "months",
+        (Lang::Nl, true) => "maand",
+        (Lang::Nl, false) => "maanden",
+    };
     if r.min == r.max {
-        format!("{} mois", r.min)
-    } else {
-        format!("{} à {} mois", r.min, r.max)
+        return format!("{} {unit}", r.min);
     }
+    let to = match lang {
+        Lang::Fr => "à",
+        Lang::En => "to",
+        Lang::Nl => "tot",
+    };
+    format!("{} {to} {} {unit}", r.min, r.max)
 }
 
-/// "37 h par semaine", "17,5 h par semaine".
-pub fn hours(h: f32) -> String {
-    let s = if (h - h.round()).abs() < 0.01 { format!("{}", h.round() as i64) } else { format!("{h:.1}").replace('.', ",") };
-    format!("{s}\u{a0}h par semaine")
+/// Working hours: "37 h par semaine", "17,5 h par semaine" / "37 hours a week" / "37 uur per week".
+pub fn hours(h: f32, locale: Locale) -> String {
+    let n = decimal(h, locale);
+    match locale.lang() {
+        Lang::Fr => format!("{n}\u{a0}h par semaine"),
+        Lang::En if (h - 1.0).abs() < 0.01 => format!("{n}\u{a0}hour a week"),
+        Lang::En => format!("{n}\u{a0}hours a week"),
+        Lang::Nl => format!("{n}\u{a0}uur per week"),
+    }
 }
 
 /// Deadlines further than this many days are given as a date rather than a countdown.
 const COUNTDOWN_DAYS: i64 = 30;
 
 /// Badge text for a deadline, `None` when the posting has none.
-pub fn deadline_badge(status: &DeadlineStatus, deadline: Option<Date>) -> Option<String> {
+pub fn deadline_badge(status: &DeadlineStatus, deadline: Option<Date>, locale: Locale) -> Option<String> {
+    let t = locale.texts();
     Some(match (*status, deadline) {
         (DeadlineStatus::NoDeadline, _) => return None,
-        (DeadlineStatus::Open { days_left: 0 }, _) => "Clôture aujourd’hui".to_string(),
-        (DeadlineStatus::Open { days_left: 1 }, _) => "Clôture demain".to_string(),
-        (DeadlineStatus::Open { days_left }, Some(d)) if days_left > COUNTDOWN_DAYS => format!("Jusqu’au {}", date(d)),
-        (DeadlineStatus::Open { days_left }, _) => format!("Clôture dans {days_left} jours"),
-        (DeadlineStatus::Expired { .. }, _) => "Clôturée".to_string(),
+        (DeadlineStatus::Open { days_left: 0 }, _) => t.closes_today.to_string(),
+        (DeadlineStatus::Open { days_left: 1 }, _) => t.closes_tomorrow.to_string(),
+        (DeadlineStatus::Open { days_left }, Some(d)) if days_left > COUNTDOWN_DAYS => i18n::until(locale, d),
+        (DeadlineStatus::Open { days_left }, _) => i18n::closes_in(locale, days_left),
+        (DeadlineStatus::Expired { .. }, _) => t.closed.to_string(),
     })
 }
 
 /// Whether a badge should draw attention (closing within a week).
 pub fn deadline_urgent(status: &DeadlineStatus) -> bool {
     matches!(*status, DeadlineStatus::Open { days_left } if days_left <= 7)
-}
-
-/// "1 offre", "2 offres", "Aucune offre".
-pub fn offers(n: usize) -> String {
-    match n {
-        0 => "Aucune offre".to_string(),
-        1 => "1 offre".to_string(),
-        n => format!("{} offres", number(n as u32)),
-    }
-}
-
-/// What a card says of the offer's type: the contract for jobs ("CDD"), else the kind ("Stage").
-pub fn kind_short(kind: Kind, contract: Contract) -> &'static str {
-    match (kind, contract) {
-        (Kind::Emploi, Contract::None) => kind.label(),
-        (Kind::Emploi, c) => c.label(),
-        (k, _) => k.label(),
-    }
-}
-
-/// Said when only closed offers match: "1 offre clôturée correspond à ces critères."
-pub fn expired_matching(n: usize) -> String {
-    if n == 1 {
-        "1 offre clôturée correspond à ces critères.".to_string()
-    } else {
-        format!("{} offres clôturées correspondent à ces critères.", number(n as u32))
-    }
-}
-
-/// Heading of a facet group.
-pub fn facet_title(f: Facet) -> &'static str {
-    match f {
-        Facet::Kind => "Type d’offre",
-        Facet::Contract => "Contrat",
-        Facet::Country => "Pays",
-        Facet::City => "Ville",
-        Facet::Remote => "Télétravail",
-        Facet::Theme => "Thématique",
-        Facet::Organization => "Organisation",
-    }
-}
-
-/// Label of a facet value key (enum keys get their French label; names are shown as they are).
-pub fn facet_value(f: Facet, value: &str) -> String {
-    let label = match f {
-        Facet::Kind => Kind::from_key(value).map(Kind::label),
-        Facet::Contract => Contract::from_key(value).map(Contract::label),
-        Facet::Country => Country::from_key(value).map(Country::label),
-        Facet::Remote => Remote::from_key(value).map(Remote::label),
-        Facet::Theme => Theme::from_key(value).map(Theme::label),
-        Facet::City | Facet::Organization => None,
-    };
-    label.map(str::to_string).unwrap_or_else(|| value.to_string())
 }
 
 /// An http(s) link that is safe to put in `href`, or `None` (javascript:, data:, relative…).
@@ -211,58 +211,111 @@ pub fn percent_encode(s: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::Currency;
+
+    const FR: Locale = Locale::FrFr;
 
     fn pay(min: Option<u32>, max: Option<u32>, period: Option<PayPeriod>, text: &str) -> Pay {
         Pay { min, max, period, currency: Currency::EUR, basis: Some(PayBasis::Gross), text: text.into() }
     }
 
     #[test]
-    fn dates_in_french() {
-        assert_eq!(date(Date::new(2025, 10, 15).unwrap()), "15 octobre 2025");
-        assert_eq!(date(Date::new(2024, 3, 1).unwrap()), "1er mars 2024");
-        assert_eq!(start(Start::Month(YearMonth::new(2026, 2).unwrap())), "Février 2026");
-        assert_eq!(start(Start::Asap), "Dès que possible");
+    fn dates_per_locale() {
+        let d = Date::new(2025, 10, 15).unwrap();
+        let first = Date::new(2024, 3, 1).unwrap();
+        assert_eq!(date(d, FR), "15 octobre 2025");
+        assert_eq!(date(first, FR), "1er mars 2024");
+        assert_eq!(date(first, Locale::FrBe), "1er mars 2024");
+        assert_eq!(date(d, Locale::NlBe), "15 oktober 2025");
+        assert_eq!(date(first, Locale::NlBe), "1 maart 2024");
+        assert_eq!(date(d, Locale::En), "15 October 2025");
+        assert_eq!(date(first, Locale::En), "1 March 2024");
+        let feb = YearMonth::new(2026, 2).unwrap();
+        assert_eq!(start(Start::Month(feb), FR), "Février 2026");
+        assert_eq!(start(Start::Month(feb), Locale::En), "February 2026");
+        assert_eq!(start(Start::Month(feb), Locale::NlBe), "Februari 2026");
+        assert_eq!(start(Start::Asap, FR), "Dès que possible");
+        assert_eq!(start(Start::Asap, Locale::En), "As soon as possible");
+        assert_eq!(start(Start::Date(first), Locale::NlBe), "1 maart 2024");
     }
 
     #[test]
-    fn numbers_and_pay() {
-        assert_eq!(number(29000), "29\u{202F}000");
-        assert_eq!(number(999), "999");
-        assert_eq!(number(1234567), "1\u{202F}234\u{202F}567");
+    fn numbers_per_locale() {
+        for (n, fr, nl, en) in [
+            (0, "0", "0", "0"),
+            (999, "999", "999", "999"),
+            (29000, "29\u{202F}000", "29.000", "29,000"),
+            (1234567, "1\u{202F}234\u{202F}567", "1.234.567", "1,234,567"),
+        ] {
+            assert_eq!(number(n, FR), fr);
+            assert_eq!(number(n, Locale::FrBe), fr, "fr-BE writes numbers as fr-FR");
+            assert_eq!(number(n, Locale::NlBe), nl);
+            assert_eq!(number(n, Locale::En), en);
+        }
+        assert_eq!(decimal(17.5, FR), "17,5");
+        assert_eq!(decimal(17.5, Locale::NlBe), "17,5");
+        assert_eq!(decimal(17.5, Locale::En), "17.5");
+        assert_eq!(decimal(37.0, Locale::En), "37");
+    }
+
+    #[test]
+    fn pay_per_locale() {
         let p = pay(Some(29000), Some(29000), Some(PayPeriod::Year), "29K€ brut par an");
-        assert_eq!(pay_short(&p).unwrap(), "29\u{202F}000\u{a0}€ brut / an");
-        assert_eq!(pay_long(&p), "29\u{202F}000\u{a0}€ brut / an (29K€ brut par an)");
+        assert_eq!(pay_short(&p, FR).unwrap(), "29\u{202F}000\u{a0}€ brut / an");
+        assert_eq!(pay_parts(&p, FR), (Some("29\u{202F}000\u{a0}€ brut / an".into()), Some("29K€ brut par an")));
+        assert_eq!(pay_short(&p, Locale::NlBe).unwrap(), "29.000\u{a0}€ bruto / jaar");
+        assert_eq!(pay_short(&p, Locale::En).unwrap(), "€29,000 gross / year");
+        assert_eq!(pay_parts(&p, Locale::En), (Some("€29,000 gross / year".into()), Some("29K€ brut par an")));
         let r = pay(Some(32000), Some(36000), Some(PayPeriod::Year), "");
-        assert_eq!(pay_short(&r).unwrap(), "32\u{202F}000 – 36\u{202F}000\u{a0}€ brut / an");
+        assert_eq!(pay_short(&r, FR).unwrap(), "32\u{202F}000 – 36\u{202F}000\u{a0}€ brut / an");
+        assert_eq!(pay_parts(&r, Locale::En), (Some("€32,000 – 36,000 gross / year".into()), None));
+        let mut m = pay(Some(2000), Some(2300), Some(PayPeriod::Month), "");
+        m.basis = Some(PayBasis::Net);
+        m.currency = Currency::CHF;
+        assert_eq!(pay_short(&m, Locale::En).unwrap(), "CHF\u{a0}2,000 – 2,300 net / month");
+        assert_eq!(pay_short(&m, Locale::NlBe).unwrap(), "2.000 – 2.300\u{a0}CHF netto / maand");
+        m.currency = Currency::CAD;
+        m.period = Some(PayPeriod::Hour);
+        assert_eq!(pay_short(&m, FR).unwrap(), "2\u{202F}000 – 2\u{202F}300\u{a0}$ CA net / heure");
+        assert_eq!(pay_short(&m, Locale::En).unwrap(), "CA$2,000 – 2,300 net / hour");
         let words = pay(None, None, None, "Gratification : légale");
-        assert_eq!(pay_short(&words), None);
-        assert_eq!(pay_long(&words), "Gratification : légale");
+        assert_eq!(pay_short(&words, FR), None);
+        assert_eq!(pay_parts(&words, Locale::En), (None, Some("Gratification : légale")));
     }
 
     #[test]
-    fn durations_hours_counts() {
-        assert_eq!(duration(MonthRange { min: 4, max: 6 }), "4 à 6 mois");
-        assert_eq!(duration(MonthRange { min: 12, max: 12 }), "12 mois");
-        assert_eq!(hours(37.0), "37\u{a0}h par semaine");
-        assert_eq!(hours(17.5), "17,5\u{a0}h par semaine");
-        assert_eq!(offers(0), "Aucune offre");
-        assert_eq!(offers(1), "1 offre");
-        assert_eq!(offers(2), "2 offres");
-        assert_eq!(expired_matching(1), "1 offre clôturée correspond à ces critères.");
-        assert_eq!(expired_matching(3), "3 offres clôturées correspondent à ces critères.");
+    fn durations_and_hours() {
+        assert_eq!(duration(MonthRange { min: 4, max: 6 }, FR), "4 à 6 mois");
+        assert_eq!(duration(MonthRange { min: 12, max: 12 }, FR), "12 mois");
+        assert_eq!(duration(MonthRange { min: 1, max: 1 }, FR), "1 mois");
+        assert_eq!(duration(MonthRange { min: 1, max: 1 }, Locale::En), "1 month");
+        assert_eq!(duration(MonthRange { min: 4, max: 6 }, Locale::En), "4 to 6 months");
+        assert_eq!(duration(MonthRange { min: 1, max: 1 }, Locale::NlBe), "1 maand");
+        assert_eq!(duration(MonthRange { min: 4, max: 6 }, Locale::NlBe), "4 tot 6 maanden");
+        assert_eq!(hours(37.0, FR), "37\u{a0}h par semaine");
+        assert_eq!(hours(17.5, FR), "17,5\u{a0}h par semaine");
+        assert_eq!(hours(37.0, Locale::NlBe), "37\u{a0}uur per week");
+        assert_eq!(hours(37.0, Locale::En), "37\u{a0}hours a week");
+        assert_eq!(hours(17.5, Locale::En), "17.5\u{a0}hours a week");
+        assert_eq!(hours(1.0, Locale::En), "1\u{a0}hour a week");
     }
 
     #[test]
     fn deadline_badges() {
         let d = Date::new(2025, 10, 15);
-        assert_eq!(deadline_badge(&DeadlineStatus::NoDeadline, None), None);
-        assert_eq!(deadline_badge(&DeadlineStatus::Open { days_left: 0 }, d).unwrap(), "Clôture aujourd’hui");
-        assert_eq!(deadline_badge(&DeadlineStatus::Open { days_left: 1 }, d).unwrap(), "Clôture demain");
-        assert_eq!(deadline_badge(&DeadlineStatus::Open { days_left: 16 }, d).unwrap(), "Clôture dans 16 jours");
-        assert_eq!(deadline_badge(&DeadlineStatus::Open { days_left: 30 }, d).unwrap(), "Clôture dans 30 jours");
-        assert_eq!(deadline_badge(&DeadlineStatus::Open { days_left: 31 }, d).unwrap(), "Jusqu’au 15 octobre 2025");
-        assert_eq!(deadline_badge(&DeadlineStatus::Expired { days_ago: 3 }, d).unwrap(), "Clôturée");
+        let badge = |s, l| deadline_badge(&s, d, l).unwrap();
+        assert_eq!(deadline_badge(&DeadlineStatus::NoDeadline, None, FR), None);
+        assert_eq!(badge(DeadlineStatus::Open { days_left: 0 }, FR), "Clôture aujourd’hui");
+        assert_eq!(badge(DeadlineStatus::Open { days_left: 1 }, FR), "Clôture demain");
+        assert_eq!(badge(DeadlineStatus::Open { days_left: 16 }, FR), "Clôture dans 16 jours");
+        assert_eq!(badge(DeadlineStatus::Open { days_left: 30 }, FR), "Clôture dans 30 jours");
+        assert_eq!(badge(DeadlineStatus::Open { days_left: 31 }, FR), "Jusqu’au 15 octobre 2025");
+        assert_eq!(badge(DeadlineStatus::Expired { days_ago: 3 }, FR), "Clôturée");
+        assert_eq!(badge(DeadlineStatus::Open { days_left: 0 }, Locale::En), "Closes today");
+        assert_eq!(badge(DeadlineStatus::Open { days_left: 16 }, Locale::En), "Closes in 16 days");
+        assert_eq!(badge(DeadlineStatus::Open { days_left: 31 }, Locale::En), "Until 15 October 2025");
+        assert_eq!(badge(DeadlineStatus::Expired { days_ago: 3 }, Locale::NlBe), "Gesloten");
+        assert_eq!(badge(DeadlineStatus::Open { days_left: 1 }, Locale::NlBe), "Sluit morgen");
+        assert_eq!(badge(DeadlineStatus::Open { days_left: 31 }, Locale::NlBe), "Tot 15 oktober 2025");
         assert!(deadline_urgent(&DeadlineStatus::Open { days_left: 7 }));
         assert!(!deadline_urgent(&DeadlineStatus::Open { days_left: 8 }));
     }
@@ -282,21 +335,5 @@ mod tests {
         assert!(mailto("pas une adresse", "x").is_none());
         assert!(mailto("a@b.org?cc=evil@x.org", "x").is_none());
         assert!(mailto("a@b", "x").is_none());
-    }
-
-    #[test]
-    fn kind_on_cards() {
-        assert_eq!(kind_short(Kind::Emploi, Contract::Cdd), "CDD");
-        assert_eq!(kind_short(Kind::Emploi, Contract::None), "Emploi");
-        assert_eq!(kind_short(Kind::Stage, Contract::Stage), "Stage");
-        assert_eq!(kind_short(Kind::Projet, Contract::None), "Projet");
-    }
-
-    #[test]
-    fn facet_labels() {
-        assert_eq!(facet_value(Facet::Kind, "service_civique"), "Service civique");
-        assert_eq!(facet_value(Facet::Country, "BE"), "Belgique");
-        assert_eq!(facet_value(Facet::City, "Lyon"), "Lyon");
-        assert_eq!(facet_value(Facet::Theme, "unknown"), "unknown");
     }
 }

@@ -1,8 +1,10 @@
-//! The widget's interface: Yew function components (wasm32 only), one reducer (`state`), and the
-//! French wording of values (`format`). `state` and `format` are pure and tested natively.
+//! The widget's interface: Yew function components (wasm32 only), one reducer (`state`), the
+//! interface's languages (`i18n`) and the writing of values per locale (`format`). `state`,
+//! `i18n`, `format` and `favourites` are pure and tested natively.
 
 pub mod favourites;
 pub mod format;
+pub mod i18n;
 pub mod state;
 
 #[cfg(target_arch = "wasm32")]
@@ -45,4 +47,19 @@ impl PartialEq for Shared {
 #[yew::hook]
 pub fn use_catalogue() -> std::rc::Rc<crate::catalogue::Catalogue> {
     yew::use_context::<Shared>().expect("App provides the catalogue").0
+}
+
+/// Offer text (French data) inside interface text: a `<span lang="fr">` under a non-French
+/// interface, the bare text under French (which needs no mark, and keeps the markup as it was).
+#[cfg(target_arch = "wasm32")]
+pub fn offer_text(locale: i18n::Locale, text: String) -> yew::Html {
+    // <bdi>: a right-to-left override inside a value cannot flip the interface text around it.
+    yew::html! { <bdi lang={i18n::offer_lang(locale)}>{ text }</bdi> }
+}
+
+/// The interface's locale from context (French of France outside `App`, which always provides it).
+#[cfg(target_arch = "wasm32")]
+#[yew::hook]
+pub fn use_locale() -> i18n::Locale {
+    yew::use_context::<i18n::Locale>().unwrap_or_default()
 }

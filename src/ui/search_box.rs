@@ -4,6 +4,7 @@ use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
 use super::state::Action;
+use super::use_locale;
 
 #[derive(Properties, PartialEq)]
 pub struct SearchBoxProps {
@@ -14,6 +15,7 @@ pub struct SearchBoxProps {
 
 #[component]
 pub fn SearchBox(props: &SearchBoxProps) -> Html {
+    let t = use_locale().texts();
     let id = format!("{}-q", props.uid);
     let oninput = props.on_action.reform(|e: InputEvent| {
         Action::SetText(e.target_unchecked_into::<HtmlInputElement>().value())
@@ -30,9 +32,9 @@ pub fn SearchBox(props: &SearchBoxProps) -> Html {
     let onsubmit = Callback::from(|e: SubmitEvent| e.prevent_default());
     html! {
         <form class="search" role="search" {onsubmit}>
-            <label for={id.clone()}>{ "Rechercher une offre" }</label>
+            <label for={id.clone()}>{ t.search_label }</label>
             <input {id} type="search" role="searchbox" value={props.text.clone()} {oninput} {onkeydown}
-                placeholder="Métier, organisation, ville…" autocomplete="off" spellcheck="false" />
+                placeholder={t.search_placeholder} autocomplete="off" spellcheck="false" />
         </form>
     }
 }

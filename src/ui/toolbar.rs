@@ -4,8 +4,9 @@
 use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
 
-use super::format;
+use super::i18n;
 use super::state::Action;
+use super::use_locale;
 use crate::catalogue::{Query, Sort};
 
 #[derive(Properties, PartialEq)]
@@ -23,17 +24,10 @@ pub struct ToolbarProps {
     pub on_action: Callback<Action>,
 }
 
-fn sort_label(s: Sort) -> &'static str {
-    match s {
-        Sort::Relevance => "Pertinence",
-        Sort::Recent => "Plus récentes",
-        Sort::ClosingSoon => "Clôture la plus proche",
-        Sort::Pay => "Rémunération",
-    }
-}
-
 #[component]
 pub fn Toolbar(props: &ToolbarProps) -> Html {
+    let locale = use_locale();
+    let (lang, t) = (locale.lang(), locale.texts());
     let sort_id = format!("{}-sort", props.uid);
     let expired_id = format!("{}-expired", props.uid);
     let onsort = props.on_action.reform(|e: Event| {
@@ -43,40 +37,40 @@ pub fn Toolbar(props: &ToolbarProps) -> Html {
     let onexpired = props
         .on_action
         .reform(|e: Event| Action::ShowExpired(e.target_unchecked_into::<HtmlInputElement>().checked()));
-    let count = format::offers(props.count);
+    let count = i18n::offers(locale, props.count);
     html! {
         <div class="toolbar">
             <p class="count" role="status" aria-live="polite" aria-atomic="true">
                 { count }
                 if props.filtered {
-                    <span class="of">{ format!(" sur {}", props.total) }</span>
+                    <span class="of">{ i18n::of_total(locale, props.total) }</span>
                 }
             </p>
             <div class="controls">
                 <button type="button" class={classes!("secondary", "mine", props.saved_only.then_some("on"))}
                     aria-pressed={props.saved_only.to_string()} onclick={props.on_action.reform(|_| Action::ToggleSavedOnly)}>
-                    <span aria-hidden="true">{ "★ " }</span>{ format!("Mes offres ({})", props.saved_count) }
+                    <span aria-hidden="true">{ "★ " }</span>{ i18n::my_offers(locale, props.saved_count) }
                 </button>
-                <label for={sort_id.clone()}>{ "Trier par" }</label>
+                <label for={sort_id.clone()}>{ t.sort_by }</label>
                 <select id={sort_id} onchange={onsort}>
                     { for Sort::ALL.iter().map(|&s| html! {
-                        <option value={s.key()} selected={s == props.query.sort}>{ sort_label(s) }</option>
+                        <option value={s.key()} selected={s == props.query.sort}>{ i18n::sort_label(lang, s) }</option>
                     }) }
                 </select>
                 if props.expired_hidden > 0 || props.query.show_expired {
                     <span class="check">
                         <input id={expired_id.clone()} type="checkbox" checked={props.query.show_expired} onchange={onexpired} />
                         <label for={expired_id}>
-                            { "Afficher les offres clôturées" }
+                            { t.show_closed }
                             if !props.query.show_expired {
-                                { format!(" ({})", props.expired_hidden) }
+                                { i18n::in_brackets(locale, props.expired_hidden) }
                             }
                         </label>
                     </span>
                 }
                 if props.filtered {
                     <button type="button" class="secondary" onclick={props.on_action.reform(|_| Action::Reset)}>
-                        { "Réinitialiser les filtres" }
+                        { t.reset_filters }
                     </button>
                 }
             </div>

@@ -220,10 +220,13 @@ export class Widget {
   /** Resolves when `predicate(shadowRoot, arg)` (run in the page) is true; fails with the widget's state otherwise. */
   async until(description, predicate, arg = null, timeout = STEP_TIMEOUT) {
     try {
-      await this.page.waitForFunction(({ sel, src, arg }) => {
-        const root = document.querySelector(sel)?.shadowRoot;
+      await this.page.waitForFunction((a) => {
+        const root = document.querySelector(a.sel)?.shadowRoot;
         // The predicate travels as source text (it runs in the page, with the shadow root as argument).
-        return !!root && !!(0, eval)(`(${src})`)(root, arg);
+        // It is compiled once, on the first call: that one runs inside Playwright's evaluation, which
+        // a page's Content-Security-Policy allows to eval; the later polls (from animation frames) not.
+        a.fn = a.fn || (0, eval)(`(${a.src})`);
+        return !!root && !!a.fn(root, a.arg);
       }, { sel: this.sel, src: predicate.toString(), arg }, { timeout, polling: 'raf' });
     } catch (e) {
       if (e.name !== 'TimeoutError') throw e;
@@ -299,10 +302,11 @@ export class Widget {
 
   /** Waits until the deepest focused element satisfies `predicate(el, root, arg)` (run in the page). */
   async untilFocus(description, predicate, arg = null) {
-    await this.until(description, (root, { src, arg }) => {
+    await this.until(description, (root, o) => {
       let a = document.activeElement;
       while (a && a.shadowRoot && a.shadowRoot.activeElement) a = a.shadowRoot.activeElement;
-      return !!a && !!(0, eval)(`(${src})`)(a, root, arg);
+      o.fn = o.fn || (0, eval)(`(${o.src})`);
+      return !!a && !!o.fn(a, root, o.arg);
     }, { src: predicate.toString(), arg });
   }
 

@@ -1,0 +1,105 @@
+#!/usr/bin/env bash
+# The benchmark (issue #5): builds the bundle and the CLI, generates the corpora, ingests them, then
+# measures the widget in headless Chromium and prints the figures next to the targets. The last
+# results go to bench/results/latest.json (+ a dated copy). Figures are printed, never asserted.
+#
+#   bash bench/run.sh                 N = 5 (the seeds in the wasm), 1,000 and 10,000
+#   bash bench/run.sh --quick         N = 5 and 1,000 only
+#   bash bench/run.sh --n 5,2000      any list of N (5 = the seeds bundled in the wasm)
+#   bash bench/run.sh --pkg pkg       measure an already built bundle (inside the repository)
+#   other options go to bench/bench.mjs: --loads K, --reps K, --toggles K, --ops K, --ingest-runs K,
+#   --out DIR (where results go; default bench/results)
+#
+# CARGO_TARGET_DIR is honoured (default: target/, as scripts/build.sh). Generated files live in
+# bench/work/ (git-ignored). GEN_CORPUS overrides the generator (default ../shared/bench/gen_corpus.py).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+usage() { awk 'NR > 1 && /^#/ { sub(/^# ?/, ""); print; next } NR > 1 { exit }' "$0"; }
+
+NS="5,1000,10000"
+PKG=""
+PASS=()
+while [ $# -gt 0 ]; do
+  case "$1" in
+    --quick) NS="5,1000" ;;
+    --n) NS="${2:?--n needs a list, e.g. 5,1000}"; shift ;;
+    --pkg) PKG="${2:?--pkg needs a directory}"; shift ;;
+    --loads|--reps|--toggles|--ops|--ingest-runs|--out) PASS+=("$1" "${2:?$1 needs a value}"); shift ;;
+    -h|--help) usage; exit 0 ;;
+    *) echo "bench/run.sh: unknown option '$1' (see --help)" >&2; exit 2 ;;
+  esac
+  shift
+done
+if ! [[ "$NS" =~ ^[0-9]+(,[0-9]+)*$ ]]; then
+  echo "bench/run.sh: --n: expected numbers separated by commas, got '$NS'" >&2
+  exit 2
+fi
+IFS=',' read -r -a ALL <<< "$NS"
+for n in "${ALL[@]}"; do
+  if [ "$n" -lt 5 ]; then
+    echo "bench/run.sh: --n: $n is below 5; the smallest case is N = 5, the seeds bundled in the wasm" >&2
+    exit 2
+  fi
+done
+
+WORK=bench/work
+GEN="${GEN_CORPUS:-../shared/bench/gen_corpus.py}"
+export CARGO_TARGET_DIR="${CARGO_TARGET_DIR:-$PWD/target}"
+mkdir -p "$WORK"
+
+bash scripts/setup.sh --browser
+
+# The bundle: the same steps as scripts/build.sh, into bench/work/pkg so pkg/ is left alone.
+if [ -z "$PKG" ]; then
+  echo "bench: building the bundle (release, wasm32) into $WORK/pkg"
+  cargo build --release --lib --target wasm32-unknown-unknown
+  rm -rf "$WORK/pkg"
+  mkdir -p "$WORK/pkg"
+  wasm-bindgen --target web --no-typescript --remove-name-section --remove-producers-section \
+    --out-name vitrine_core --out-dir "$WORK/pkg" "$CARGO_TARGET_DIR/wasm32-unknown-unknown/release/vitrine.wasm"
+  cp src/embed/loader.js "$WORK/pkg/vitrine.js"
+  # As `scripts/package.mjs stamp` does for pkg/: the loader gets the sha384 of the glue and the
+  # wasm (it then fetches the wasm at once and checks both), with that script's own functions.
+  node --input-type=module -e '
+    import { readFileSync, writeFileSync } from "node:fs";
+    import { join, resolve } from "node:path";
+    import { pathToFileURL } from "node:url";
+    const { PLACEHOLDERS, sri } = await import(pathToFileURL(resolve("scripts/package.mjs")).href);
+    const dir = process.argv[1];
+    const path = join(dir, "vitrine.js");
+    let loader = readFileSync(path, "utf8");
+    for (const [placeholder, file] of Object.entries(PLACEHOLDERS)) {
+      if (loader.split(placeholder).length !== 2) throw new Error(`${path}: expected ${placeholder} once`);
+      loader = loader.replace(placeholder, JSON.stringify(sri(join(dir, file))));
+    }
+    writeFileSync(path, loader);
+  ' "$WORK/pkg"
+  PKG="$WORK/pkg"
+fi
+
+# The CLI and the corpora, for every N above the five seeds.
+BIG=()
+for n in "${ALL[@]}"; do if [ "$n" -gt 5 ]; then BIG+=("$n"); fi; done
+if [ ${#BIG[@]} -gt 0 ]; then
+  if [ ! -f "$GEN" ]; then
+    echo "bench/run.sh: corpus generator not found at $GEN (set GEN_CORPUS)" >&2
+    exit 1
+  fi
+  echo "bench: building the vitrine CLI (profile cli, as the README builds it)"
+  cargo build --profile cli --bin vitrine
+  stamp="$(sha256sum "$GEN" | cut -c1-16)"
+  for n in "${BIG[@]}"; do
+    txt="$WORK/corpus/txt-$n"
+    json="$WORK/corpus/jobs-$n.json"
+    if [ "$(cat "$txt/.stamp" 2>/dev/null)" != "$stamp" ] || [ ! -f "$json" ]; then
+      echo "bench: generating the corpus N = $n"
+      rm -rf "$txt" "$json"
+      python3 "$GEN" --n "$n" --txt "$txt" >/dev/null
+      python3 "$GEN" --n "$n" --out "$json" >/dev/null
+      echo "$stamp" > "$txt/.stamp"
+    fi
+  done
+fi
+
+exec node bench/bench.mjs --pkg "$PKG" --cli "$CARGO_TARGET_DIR/cli/vitrine" --ns "$NS" "${PASS[@]}"
