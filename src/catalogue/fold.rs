@@ -11,6 +11,8 @@
 //! - a hyphenated compound (`recherche-action`) is indexed by its parts and by their
 //!   concatenation (`rechercheaction`); a query reads it as its parts, all required.
 
+use crate::model::letters::ascii_letter;
+
 /// Longest word kept, in characters; longer words are cut (the same way in index and query).
 pub const MAX_WORD: usize = 48;
 
@@ -36,37 +38,19 @@ fn is_joiner(c: char) -> bool {
 }
 
 fn push_folded(c: char, out: &mut String) -> Class {
-    let s = match c {
-        'a'..='z' | '0'..='9' => {
-            out.push(c);
-            return Class::Word;
-        }
-        'A'..='Z' => {
-            out.push(c.to_ascii_lowercase());
-            return Class::Word;
-        }
-        'à' | 'á' | 'â' | 'ã' | 'ä' | 'å' | 'À' | 'Á' | 'Â' | 'Ã' | 'Ä' | 'Å' => "a",
-        'ç' | 'Ç' => "c",
-        'è' | 'é' | 'ê' | 'ë' | 'È' | 'É' | 'Ê' | 'Ë' => "e",
-        'ì' | 'í' | 'î' | 'ï' | 'Ì' | 'Í' | 'Î' | 'Ï' => "i",
-        'ñ' | 'Ñ' => "n",
-        'ò' | 'ó' | 'ô' | 'õ' | 'ö' | 'ø' | 'Ò' | 'Ó' | 'Ô' | 'Õ' | 'Ö' | 'Ø' => "o",
-        'ù' | 'ú' | 'û' | 'ü' | 'Ù' | 'Ú' | 'Û' | 'Ü' => "u",
-        'ý' | 'ÿ' | 'Ý' | 'Ÿ' => "y",
-        'œ' | 'Œ' => "oe",
-        'æ' | 'Æ' => "ae",
-        'ß' => "ss",
-        'ﬁ' => "fi",
-        'ﬂ' => "fl",
+    match c {
+        'a'..='z' | '0'..='9' => out.push(c),
+        'A'..='Z' => out.push(c.to_ascii_lowercase()),
         '\u{300}'..='\u{36f}' => return Class::Mark,
         c if is_joiner(c) => return Class::Joiner,
-        c if c.is_alphanumeric() => {
-            out.extend(c.to_lowercase().filter(|l| !matches!(l, '\u{300}'..='\u{36f}')));
-            return Class::Word;
-        }
-        _ => return Class::Break,
-    };
-    out.push_str(s);
+        c => match ascii_letter(c) {
+            Some(s) => out.push_str(s),
+            None if c.is_alphanumeric() => {
+                out.extend(c.to_lowercase().filter(|l| !matches!(l, '\u{300}'..='\u{36f}')))
+            }
+            None => return Class::Break,
+        },
+    }
     Class::Word
 }
 

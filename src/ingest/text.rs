@@ -1,6 +1,8 @@
 //! Text primitives shared by the field extractors: accent/case folding with an offset map back to
 //! the original, word-boundary search, a small tokenizer (words, numbers, punctuation), and `slugify`.
 
+use crate::model::letters::ascii_letter;
+
 /// Appends the folded form of `c` to `out`: lowercase ASCII where a Latin letter has an ASCII base
 /// (`é`→`e`, `œ`→`oe`), typographic quotes and dashes reduced to `'`, `"` and `-`, the middle dot
 /// of inclusive writing to `.`, every kind of space to ` `. Other characters are lowercased.
@@ -9,18 +11,11 @@ pub fn fold_char(c: char, out: &mut String) {
         out.push(c.to_ascii_lowercase());
         return;
     }
+    if let Some(s) = ascii_letter(c) {
+        out.push_str(s);
+        return;
+    }
     let s: &str = match c {
-        'à' | 'á' | 'â' | 'ã' | 'ä' | 'å' | 'À' | 'Á' | 'Â' | 'Ã' | 'Ä' | 'Å' => "a",
-        'ç' | 'Ç' => "c",
-        'è' | 'é' | 'ê' | 'ë' | 'È' | 'É' | 'Ê' | 'Ë' => "e",
-        'ì' | 'í' | 'î' | 'ï' | 'Ì' | 'Í' | 'Î' | 'Ï' => "i",
-        'ñ' | 'Ñ' => "n",
-        'ò' | 'ó' | 'ô' | 'õ' | 'ö' | 'ø' | 'Ò' | 'Ó' | 'Ô' | 'Õ' | 'Ö' | 'Ø' => "o",
-        'ù' | 'ú' | 'û' | 'ü' | 'Ù' | 'Ú' | 'Û' | 'Ü' => "u",
-        'ý' | 'ÿ' | 'Ý' | 'Ÿ' => "y",
-        'œ' | 'Œ' => "oe",
-        'æ' | 'Æ' => "ae",
-        'ß' => "ss",
         '’' | '‘' | '´' | 'ʼ' | '′' => "'",
         '«' | '»' | '“' | '”' | '„' | '‹' | '›' => "\"",
         '–' | '—' | '‐' | '‑' | '−' | '―' => "-",

@@ -574,31 +574,11 @@ pub fn merge(sources: Vec<Vec<Posting>>) -> (Vec<Posting>, usize) {
 fn fold(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     for c in s.chars().flat_map(char::to_lowercase) {
-        let base = match c {
-            'à' | 'â' | 'ä' | 'á' | 'ã' | 'å' => 'a',
-            'ç' => 'c',
-            'é' | 'è' | 'ê' | 'ë' => 'e',
-            'î' | 'ï' | 'í' | 'ì' => 'i',
-            'ô' | 'ö' | 'ó' | 'ò' | 'õ' | 'ø' => 'o',
-            'ù' | 'û' | 'ü' | 'ú' => 'u',
-            'ÿ' | 'ý' => 'y',
-            'ñ' => 'n',
-            'œ' => {
-                out.push_str("oe");
-                continue;
-            }
-            'æ' => {
-                out.push_str("ae");
-                continue;
-            }
-            'ß' => {
-                out.push_str("ss");
-                continue;
-            }
-            c if c.is_alphanumeric() => c,
-            _ => continue,
-        };
-        out.push(base);
+        match super::letters::ascii_letter(c) {
+            Some(base) => out.push_str(base),
+            None if c.is_alphanumeric() => out.push(c),
+            None => {}
+        }
     }
     out
 }

@@ -5,6 +5,7 @@
 
 mod date;
 pub mod feed;
+pub mod letters;
 
 pub use date::{Date, DateError, YearMonth};
 
