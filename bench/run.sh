@@ -50,31 +50,11 @@ mkdir -p "$WORK"
 
 bash scripts/setup.sh --browser
 
-# The bundle: the same steps as scripts/build.sh, into bench/work/pkg so pkg/ is left alone.
+# The bundle, built by scripts/build.sh into bench/work/pkg so pkg/ is left alone.
 if [ -z "$PKG" ]; then
   echo "bench: building the bundle (release, wasm32) into $WORK/pkg"
-  cargo build --release --lib --target wasm32-unknown-unknown
   rm -rf "$WORK/pkg"
-  mkdir -p "$WORK/pkg"
-  wasm-bindgen --target web --no-typescript --remove-name-section --remove-producers-section \
-    --out-name vitrine_core --out-dir "$WORK/pkg" "$CARGO_TARGET_DIR/wasm32-unknown-unknown/release/vitrine.wasm"
-  cp src/embed/loader.js "$WORK/pkg/vitrine.js"
-  # As `scripts/package.mjs stamp` does for pkg/: the loader gets the sha384 of the glue and the
-  # wasm (it then fetches the wasm at once and checks both), with that script's own functions.
-  node --input-type=module -e '
-    import { readFileSync, writeFileSync } from "node:fs";
-    import { join, resolve } from "node:path";
-    import { pathToFileURL } from "node:url";
-    const { PLACEHOLDERS, sri } = await import(pathToFileURL(resolve("scripts/package.mjs")).href);
-    const dir = process.argv[1];
-    const path = join(dir, "vitrine.js");
-    let loader = readFileSync(path, "utf8");
-    for (const [placeholder, file] of Object.entries(PLACEHOLDERS)) {
-      if (loader.split(placeholder).length !== 2) throw new Error(`${path}: expected ${placeholder} once`);
-      loader = loader.replace(placeholder, JSON.stringify(sri(join(dir, file))));
-    }
-    writeFileSync(path, loader);
-  ' "$WORK/pkg"
+  bash scripts/build.sh "$WORK/pkg"
   PKG="$WORK/pkg"
 fi
 
