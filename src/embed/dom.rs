@@ -192,13 +192,16 @@ pub fn mount(host: Element, script: Option<Element>) -> Result<(), JsValue> {
         for line in &done.problems {
             web_sys::console::warn_1(&JsValue::from_str(&format!("vitrine: feed {line}")));
         }
-        if let Some(c) = &cache {
-            for (url, text) in &done.to_cache {
-                keep(c, url, text, today).await;
-            }
-        }
+        // Show first, keep the copies after: the visitor does not wait for the cache.
         root.replace_children_with_node_1(&container);
         mounted.show(done.postings, done.notice);
+        if let Some(c) = &cache {
+            for &i in &done.to_cache {
+                if let (Some(Ok(text)), url) = (&state[i].fresh, &state[i].url) {
+                    keep(c, url, text, today).await;
+                }
+            }
+        }
     });
     Ok(())
 }

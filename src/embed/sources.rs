@@ -30,8 +30,8 @@ pub struct Plan {
     pub postings: Vec<Posting>,
     /// Said above the list; `None` when there is nothing to say.
     pub notice: Option<String>,
-    /// Feeds whose fresh text is good and should replace the kept copy: (url, text).
-    pub to_cache: Vec<(String, String)>,
+    /// Feeds (indices into the sources) whose fresh text is good and should replace the kept copy.
+    pub to_cache: Vec<usize>,
     /// Details for the browser console, one line per problem, naming the feed.
     pub problems: Vec<String>,
     /// Whether anything at all came from the feeds (fresh or kept).
@@ -68,7 +68,7 @@ pub fn plan(sources: &[Source], bundled: &[Posting], today: Date, locale: Locale
     let mut skipped_records = 0;
     let mut partial = 0;
     let mut pending = 0;
-    for s in sources {
+    for (index, s) in sources.iter().enumerate() {
         let kept = s.cached.as_ref().and_then(|c| {
             let mut quiet = Vec::new();
             let f = usable(&c.text, &s.url, &mut quiet)?;
@@ -107,10 +107,8 @@ pub fn plan(sources: &[Source], bundled: &[Posting], today: Date, locale: Locale
                 if f.truncated {
                     plan.problems.push(format!("{}: the feed was cut short; only its complete records are shown", s.url));
                     partial += 1;
-                } else {
-                    if let Some(Ok(text)) = &s.fresh {
-                        plan.to_cache.push((s.url.clone(), text.clone()));
-                    }
+                } else if matches!(s.fresh, Some(Ok(_))) {
+                    plan.to_cache.push(index);
                 }
                 fresh_dates.push(f.updated.unwrap_or(today));
                 lists.push(f.postings);
