@@ -353,7 +353,7 @@ pub fn posting_from_line(i: usize, line: &str) -> Posting {
     let mut bits = h;
     let mut pick = |n: u64| -> usize {
         let v = bits % n;
-        bits = bits / n ^ (bits << 7 | 1);
+        bits = (bits / n) ^ ((bits << 7) | 1);
         v as usize
     };
     let words: Vec<&str> = line.split_whitespace().collect();
