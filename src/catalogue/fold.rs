@@ -236,10 +236,14 @@ impl Tokenizer {
                 self.runs.push((0, self.buf.len()));
                 self.parts.clear();
                 self.parts.push(Part { base: 0, end: 1 });
-                let (buf, runs, parts) = (&self.buf, &self.runs, &self.parts);
-                f(&mut Group { buf, runs, parts, word: &mut self.word, other: &mut self.other });
+                self.hand_over(&mut f);
             }
         }
+    }
+
+    /// Hands the group made of the current `parts` to `f`.
+    fn hand_over(&mut self, f: &mut impl FnMut(&mut Group<'_>)) {
+        f(&mut Group { buf: &self.buf, runs: &self.runs, parts: &self.parts, word: &mut self.word, other: &mut self.other });
     }
 
     /// Parses the chunk in `buf` into groups and hands each to `f`.
@@ -276,14 +280,7 @@ impl Tokenizer {
                 }
                 if !is_hyphen(sep(k)) {
                     // Not part of this group: hand it over and start a new one.
-                    let mut g = Group {
-                        buf: &self.buf,
-                        runs: &self.runs,
-                        parts: &self.parts,
-                        word: &mut self.word,
-                        other: &mut self.other,
-                    };
-                    f(&mut g);
+                    self.hand_over(f);
                     self.parts.clear();
                 }
             }
@@ -291,14 +288,7 @@ impl Tokenizer {
             k += 1;
         }
         if !self.parts.is_empty() {
-            let mut g = Group {
-                buf: &self.buf,
-                runs: &self.runs,
-                parts: &self.parts,
-                word: &mut self.word,
-                other: &mut self.other,
-            };
-            f(&mut g);
+            self.hand_over(f);
         }
     }
 }
