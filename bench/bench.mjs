@@ -166,10 +166,21 @@ async function ingest(o, n) {
     runs.push(await ingestOnce(o.cli, dir, out));
   }
   const postings = runs[0].postings;
+  // The widget's data: the ingested file as a split feed (offers first, their texts after).
+  const split = join(WORK, 'split', `feed-${n}.json`);
+  mkdirSync(dirname(split), { recursive: true });
+  log(`pack (N = ${n})`);
+  await new Promise((res, rej) => {
+    const child = spawn(o.cli, ['pack', out, '-o', split], { stdio: ['ignore', 'ignore', 'pipe'] });
+    let err = '';
+    child.stderr.on('data', (c) => { err += c; });
+    child.once('exit', (code) => (code === 0 ? res() : rej(new Error(`vitrine pack failed (${code}):\n${err}`))));
+  });
+  const bodies = join(WORK, 'split', `feed-${n}.bodies.json`);
   const wall = median(runs.map((r) => r.wall_s));
   const cpu = median(runs.map((r) => r.user_s + r.sys_s));
   return {
-    n, files, postings, out, skipped: runs[0].skipped, skipped_first: runs[0].skipped_first, pinned: runs[0].pinned,
+    n, files, postings, out, split, bodies, skipped: runs[0].skipped, skipped_first: runs[0].skipped_first, pinned: runs[0].pinned,
     runs: runs.map(({ wall_s, user_s, sys_s }) => ({ wall_s, user_s, sys_s })), per_s_wall: postings / wall, per_s_cpu: postings / cpu,
   };
 }
@@ -253,7 +264,13 @@ async function load(page, url) {
   await page.goto(url, { waitUntil: 'commit' });
   await page.waitForFunction(() => window.__bench && window.__bench.firstCardFrame !== null, null,
     { timeout: 180_000, polling: 50 });
-  // Let the widget finish (a feed is cached after it shows) before reading anything else.
+  // Let the widget finish (a feed is cached after it shows; the texts of a split feed are fetched
+  // and indexed for search after that) before reading anything else.
+  await page.waitForFunction(() => {
+    const root = window.__bench.root()?.querySelector('.vitrine');
+    if (root && root.dataset.texts === 'ready' && window.__bench.textsReady == null) window.__bench.textsReady = performance.now();
+    return !root || root.dataset.texts !== 'loading';
+  }, null, { timeout: 180_000, polling: 20 });
   await page.evaluate(() => { window.__bench.arm('none'); window.__bench.t0 = performance.now(); return window.__bench.settle(300, 60_000); });
   return page.evaluate(() => {
     const B = window.__bench;
@@ -263,7 +280,7 @@ async function load(page, url) {
     }));
     const total = B.root()?.querySelector('.toolbar [role="status"] .of')?.textContent ?? null;
     return {
-      dom_ms: B.firstCard, paint_ms: B.firstCardFrame, resources,
+      dom_ms: B.firstCard, paint_ms: B.firstCardFrame, texts_ready_ms: B.textsReady ?? null, resources,
       shown: B.count(),
       of_total: total ? Number(total.replace(/[^0-9]/g, '')) : null,
       notice: B.root()?.querySelector('.notice')?.textContent ?? null,
@@ -417,6 +434,8 @@ async function measureCase(o, browser, server, probe, c) {
     first_result_dom_ms: stats(loads.map((l) => l.dom_ms)),
     wasm_received_ms: stats(loads.map((l) => arrival(l, '/vitrine_core_bg.wasm'))),
     data_received_ms: dataSuffix ? stats(loads.map((l) => arrival(l, dataSuffix))) : null,
+    bodies_received_ms: c.bodies ? stats(loads.map((l) => arrival(l, '/' + relative(ROOT, c.bodies).split('\\').join('/')))) : null,
+    texts_searchable_ms: c.bodies ? stats(loads.map((l) => l.texts_ready_ms)) : null,
     resources: sent,
     keystroke: keys, facet, ops, memory: { after_load: memLoad, before_ops: memBefore, after_ops: memOps },
     console: { errors: consoleOut.errors.slice(0, 5), error_count: consoleOut.errors.length,
@@ -510,7 +529,7 @@ function targets(result) {
   add('first result visible ≤ 1 s at N = 10,000', c10k, c10k && `${ms(c10k.first_result_paint_ms.median)} (max ${ms(c10k.first_result_paint_ms.max)})`, c10k && c10k.first_result_paint_ms.median <= 1000, 'median of cold loads, to the painted frame');
   add('keystroke → settled ≤ 16 ms median at N = 1,000', c1k, c1k && `${ms(c1k.keystroke.dom_ms.median)} (max ${ms(c1k.keystroke.dom_ms.max)})`, c1k && c1k.keystroke.dom_ms.median <= 16, 'event → last DOM change + style/layout');
   add('keystroke → settled ≤ 30 ms median at N = 10,000', c10k, c10k && `${ms(c10k.keystroke.dom_ms.median)} (max ${ms(c10k.keystroke.dom_ms.max)})`, c10k && c10k.keystroke.dom_ms.median <= 30, 'event → last DOM change + style/layout');
-  add('data at N = 10,000 ≤ brotli of the plain JSON', c10k, c10k && `${kB(c10k.data?.brotli)} vs ${kB(c10k.plain_json?.brotli)}`, c10k && c10k.data && c10k.plain_json && c10k.data.brotli <= c10k.plain_json.brotli, 'feed brotli 11 vs gen_corpus JSON brotli 11');
+  add('data at N = 10,000 ≤ brotli of the plain JSON', c10k, c10k && `${kB(c10k.data?.brotli)} vs ${kB(c10k.plain_json?.brotli)}`, c10k && c10k.data && c10k.plain_json && c10k.data.brotli <= c10k.plain_json.brotli, 'offers + texts brotli 11 vs gen_corpus JSON brotli 11');
   add('wasm memory ≤ 64 MB at N = 10,000', c10k, c10k && MiB(c10k.memory.after_load.wasm_memory), c10k && c10k.memory.after_load.wasm_memory <= 64 * 2 ** 20, 'after load');
   const mem = c10k?.memory;
   const flat = mem?.after_ops && mem?.before_ops;
@@ -546,12 +565,14 @@ function print(result) {
     row('bundle gzip -9', (c) => kB(c.bundle.total.gzip)),
     row('bundle brotli 11', (c) => kB(c.bundle.total.brotli)),
     row('  of which wasm brotli', (c) => kB(c.bundle.files.find((f) => f.file.endsWith('.wasm'))?.brotli)),
-    row('  of which data brotli', (c) => (c.data ? kB(c.data.brotli) : 'in wasm')),
+    row('  of which data brotli', (c) => (c.data ? `${kB(c.data.brotli)} (${kB(c.data.offers_brotli)} + ${kB(c.data.bodies_brotli)} texts)` : 'in wasm')),
     row('plain JSON brotli 11', (c) => (c.plain_json ? kB(c.plain_json.brotli) : '—')),
     row('first result painted med/max', (c) => medMax(c.first_result_paint_ms)),
     row('first result in DOM med/max', (c) => medMax(c.first_result_dom_ms)),
     row('  wasm received at (median)', (c) => ms(c.wasm_received_ms.median)),
     row('  data received at (median)', (c) => (c.data_received_ms ? ms(c.data_received_ms.median) : 'in wasm')),
+    row('  texts received at (median)', (c) => (c.bodies_received_ms ? ms(c.bodies_received_ms.median) : 'in wasm')),
+    row('  texts searchable at (median)', (c) => (c.texts_searchable_ms ? ms(c.texts_searchable_ms.median) : 'in wasm')),
     row(`keystroke → settled med/max`, (c) => medMax(c.keystroke.dom_ms)),
     row(`keystroke → next frame med/max`, (c) => medMax(c.keystroke.paint_ms)),
     row(`"${QUERY}" matches`, (c) => int(c.keystroke.matches)),
@@ -594,7 +615,7 @@ async function main() {
       return { n, source: 'seeds in wasm', records: JSON.parse(readFileSync(join(ROOT, 'data', 'postings.json'), 'utf8')).length, today: TODAY_SEEDS, data: null, plain: null };
     }
     const i = ingests.find((x) => x.n === n);
-    return { n, source: 'ingested feed', records: i.postings, today: TODAY_CORPUS, data: i.out, plain: join(o.corpus, `jobs-${n}.json`) };
+    return { n, source: 'split feed', records: i.postings, today: TODAY_CORPUS, data: i.split, bodies: i.bodies, plain: join(o.corpus, `jobs-${n}.json`) };
   });
 
   const server = await startServer();
@@ -611,7 +632,7 @@ async function main() {
   const load_after = loadavg();
 
   const pkgPaths = PKG_FILES.map((f) => join(o.pkg, f));
-  const all = [...pkgPaths, ...cases.flatMap((c) => [c.data, c.plain].filter((p) => p && existsSync(p)))];
+  const all = [...pkgPaths, ...cases.flatMap((c) => [c.data, c.bodies, c.plain].filter((p) => p && existsSync(p)))];
   const size = await sizes(all);
 
   const result = {
@@ -624,14 +645,20 @@ async function main() {
     ingest: ingests.map((i) => ({ ...i, out: relative(ROOT, i.out) })),
     cases: measured.map(({ c, m }) => {
       const sentOf = (p) => m.resources['/' + relative(ROOT, p).split('\\').join('/')]?.encoded ?? null;
-      const files = [...pkgPaths, ...(c.data ? [c.data] : [])].map((p) => ({ file: relative(ROOT, p), sent: sentOf(p), ...size[p] }));
+      const files = [...pkgPaths, ...(c.data ? [c.data, c.bodies] : [])].map((p) => ({ file: relative(ROOT, p), sent: sentOf(p), ...size[p] }));
       const total = files.reduce((t, f) => ({ raw: t.raw + f.raw, sent: t.sent + (f.sent ?? 0), gzip: t.gzip + f.gzip, brotli: t.brotli + f.brotli }),
         { raw: 0, sent: 0, gzip: 0, brotli: 0 });
       const { resources, ...rest } = m;
       return {
         n: c.n, source: c.source, records: c.records, today: c.today,
         bundle: { files, total },
-        data: c.data ? { file: relative(ROOT, c.data), ...size[c.data] } : null,
+        // The data: offers file + bodies file.
+        data: c.data ? {
+          file: relative(ROOT, c.data), bodies_file: relative(ROOT, c.bodies),
+          raw: size[c.data].raw + size[c.bodies].raw, gzip: size[c.data].gzip + size[c.bodies].gzip,
+          brotli: size[c.data].brotli + size[c.bodies].brotli,
+          offers_brotli: size[c.data].brotli, bodies_brotli: size[c.bodies].brotli,
+        } : null,
         plain_json: c.plain && size[c.plain] ? { file: relative(ROOT, c.plain), ...size[c.plain] } : null,
         ...rest,
       };

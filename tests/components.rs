@@ -15,7 +15,7 @@ use vitrine::model::{self, Date};
 use vitrine::ui::favourites::Favourites;
 use vitrine::ui::host::{Host, ShareOutcome};
 use vitrine::ui::i18n::{self, Lang, Locale};
-use vitrine::ui::{App, AppProps, HostRef};
+use vitrine::ui::{App, AppProps, BodyStore, BodyStoreRef, HostRef, OfferBody};
 use yew::Callback;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
@@ -112,6 +112,7 @@ async fn mount_look(today: &str, postings: Vec<model::Posting>, host: Rc<FakeHos
         locale: look.locale,
         color_scheme: look.color_scheme,
         hidden_facets: look.hidden_facets,
+        bodies: None,
     };
     yew::Renderer::<App>::with_root_and_props(root.clone(), props).render();
     yew::scheduler::flush().await;
@@ -591,4 +592,109 @@ async fn the_colour_scheme_is_on_the_root() {
         let root = mount_look("2023-07-03", model::from_json(DATA).unwrap(), Rc::new(FakeHost::default()), look).await;
         assert_eq!(one(&root, ".vitrine").get_attribute("data-color-scheme").as_deref(), Some(scheme.key()));
     }
+}
+
+/// Texts kept apart from the records (a split feed): none yet, then these, or none to be had.
+struct FakeBodies {
+    texts: RefCell<Option<Vec<Vec<model::Block>>>>,
+    failed: RefCell<bool>,
+}
+
+impl BodyStore for FakeBodies {
+    fn body(&self, id: u32) -> OfferBody {
+        match (&*self.texts.borrow(), *self.failed.borrow()) {
+            (_, true) => OfferBody::Unavailable,
+            (None, false) => OfferBody::Loading,
+            (Some(texts), false) => OfferBody::Ready(Rc::new(texts[id as usize].clone())),
+        }
+    }
+}
+
+#[wasm_bindgen_test]
+async fn texts_of_split_feeds_show_when_they_arrive_then_become_searchable() {
+    let whole = model::from_json(DATA).unwrap();
+    let bare: Vec<model::Posting> = whole.iter().map(|p| model::Posting { body: vec![], ..p.clone() }).collect();
+    let catalogue = Catalogue::new(bare.clone());
+    let full = Catalogue::new(whole.clone());
+    let open = vitrine::catalogue::Query { show_expired: true, ..Default::default() };
+    // A word only the texts have.
+    let word = whole
+        .iter()
+        .flat_map(|p| p.body.iter())
+        .filter_map(|b| match b { model::Block::Paragraph { text } => Some(text), _ => None })
+        .flat_map(|t| vitrine::catalogue::fold::index_words(t))
+        .find(|w| {
+            let q = vitrine::catalogue::Query { text: w.clone(), ..open.clone() };
+            catalogue.search(&q, "2023-07-03".parse().unwrap()).ids.is_empty()
+                && !full.search(&q, "2023-07-03".parse().unwrap()).ids.is_empty()
+        })
+        .expect("some word is only in the texts");
+
+    let store = Rc::new(FakeBodies { texts: RefCell::new(None), failed: RefCell::new(false) });
+    let host = Rc::new(FakeHost::default());
+    let document = web_sys::window().unwrap().document().unwrap();
+    let root = document.create_element("div").unwrap();
+    document.body().unwrap().append_child(&root).unwrap();
+    let props = |catalogue: &Catalogue, version: u32, searchable: bool| AppProps {
+        catalogue: Rc::new(catalogue.clone()),
+        today: "2023-07-03".parse::<Date>().unwrap(),
+        uid: "t".into(),
+        page_size: 20,
+        title: None,
+        host: HostRef(host.clone()),
+        notice: None,
+        locale: Locale::default(),
+        color_scheme: ColorScheme::default(),
+        hidden_facets: BTreeSet::new(),
+        bodies: Some(BodyStoreRef { store: store.clone(), version, searchable }),
+    };
+    let mut handle = yew::Renderer::<App>::with_root_and_props(root.clone(), props(&catalogue, 0, false)).render();
+    yew::scheduler::flush().await;
+    assert_eq!(one(&root, ".vitrine").get_attribute("data-texts").as_deref(), Some("loading"));
+    type_text(&root, &word).await;
+    assert!(titles(&root).is_empty(), "{word}: not searchable before the texts are in");
+    type_text(&root, "").await;
+
+    // The detail says the text is on its way, then shows it.
+    let b = brussels();
+    let link = all(&root, "li.card h3 a").into_iter().find(|a| text(a) == b.title).unwrap();
+    click(&link).await;
+    let note = text(&one(&root, "article.detail .body-note"));
+    assert_eq!(note, i18n::Locale::default().texts().body_loading);
+    assert!(root.query_selector("article.detail .body").unwrap().is_none());
+    let jsonld_before = host.jsonld.borrow().last().cloned().flatten().unwrap_or_default();
+
+    *store.texts.borrow_mut() = Some(whole.iter().map(|p| p.body.clone()).collect());
+    handle.update(props(&catalogue, 1, false));
+    yew::scheduler::flush().await;
+    assert!(root.query_selector("article.detail .body-note").unwrap().is_none());
+    assert!(!all(&root, "article.detail .body h3").is_empty());
+    assert!(!all(&root, "article.detail .body li").is_empty());
+    let first_paragraph = b.body.iter().find_map(|bl| match bl { model::Block::Paragraph { text } => Some(text.clone()), _ => None }).unwrap();
+    assert!(text(&one(&root, "article.detail .body")).contains(&first_paragraph));
+    let jsonld_after = host.jsonld.borrow().last().cloned().flatten().unwrap_or_default();
+    let sentence: String = first_paragraph.chars().take(30).collect();
+    assert!(!jsonld_before.contains(&sentence) && jsonld_after.contains(&sentence), "the JSON-LD gets the description");
+
+    // Once indexed, the texts are searched too.
+    let mut indexer = catalogue.body_indexer();
+    for (id, p) in whole.iter().enumerate() {
+        indexer.add(id as u32, &p.body);
+    }
+    let indexed = catalogue.with_bodies(indexer);
+    handle.update(props(&indexed, 2, true));
+    yew::scheduler::flush().await;
+    assert_eq!(one(&root, ".vitrine").get_attribute("data-texts").as_deref(), Some("ready"));
+    click(&one(&root, "article.detail button.back")).await;
+    type_text(&root, &word).await;
+    assert!(!titles(&root).is_empty(), "{word}: found in the texts");
+
+    // Texts that cannot be had are said so.
+    *store.failed.borrow_mut() = true;
+    handle.update(props(&indexed, 3, true));
+    type_text(&root, "").await;
+    let link = all(&root, "li.card h3 a").into_iter().find(|a| text(a) == b.title).unwrap();
+    click(&link).await;
+    assert_eq!(text(&one(&root, "article.detail .body-note")), i18n::Locale::default().texts().body_unavailable);
+    handle.destroy();
 }

@@ -69,6 +69,21 @@ mod cli {
         },
         /// Validate a data file: syntax, fields, dates, links, ids.
         Check { file: PathBuf },
+        /// Write a data file as a split feed for the widget: OUTPUT holds the offers without
+        /// their texts (small: the list shows fast), OUTPUT's name with `.bodies.json` holds the
+        /// texts, fetched after the list is shown. Serve both side by side and give the widget
+        /// `data-src="OUTPUT"`. A file with any bad record writes nothing. Each file is written
+        /// atomically.
+        Pack {
+            /// Data file (or feed, split or not) to read.
+            file: PathBuf,
+            /// Offers file to write (the bodies file goes beside it).
+            #[arg(short, long)]
+            output: PathBuf,
+            /// Date the feed says it was updated [default: the input's own, if any].
+            #[arg(long, value_name = "YYYY-MM-DD")]
+            updated: Option<Date>,
+        },
         /// Write the open offers of a data file as an RSS 2.0 feed and/or a JSON Feed 1.1.
         ///
         /// Offers whose deadline is before --today are left out. Each item links to the offer
@@ -103,6 +118,7 @@ mod cli {
             }
             Command::Show { file, json } => show_cmd(&file, json),
             Command::Check { file } => check_cmd(&file),
+            Command::Pack { file, output, updated } => pack_cmd(file, output, updated),
             Command::Export { file, rss, json_feed, site_url, today, title } => {
                 export_cmd(file, rss, json_feed, site_url, today, title)
             }
@@ -332,6 +348,21 @@ mod cli {
         } else {
             eprintln!("{name}: {} problem(s)", problems.len());
             ExitCode::FAILURE
+        }
+    }
+
+    fn pack_cmd(input: PathBuf, output: PathBuf, updated: Option<Date>) -> ExitCode {
+        match export::split::run(&export::split::Pack { input, output, updated }) {
+            Ok(done) => {
+                let files: Vec<String> =
+                    done.written.iter().map(|(p, bytes)| format!("{} ({bytes} bytes)", p.display())).collect();
+                eprintln!("wrote {} offer(s) to {}", done.offers, files.join(" and "));
+                ExitCode::SUCCESS
+            }
+            Err(e) => {
+                eprintln!("error: {e}");
+                ExitCode::FAILURE
+            }
         }
     }
 

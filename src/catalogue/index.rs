@@ -84,7 +84,12 @@ pub fn for_each_field(p: &Posting, mut f: impl FnMut(&str, u8)) {
     if let Some(c) = &p.apply.contact {
         f(c, OTHER);
     }
-    for block in &p.body {
+    for_each_block(&p.body, f);
+}
+
+/// Calls `f` with each text of `body` and the field bit `BODY`.
+pub fn for_each_block(body: &[Block], mut f: impl FnMut(&str, u8)) {
+    for block in body {
         match block {
             Block::Heading { text } | Block::Paragraph { text } => f(text, BODY),
             Block::List { items } => {
@@ -138,45 +143,94 @@ pub struct TextIndex {
     merged: Vec<u32>,
 }
 
-impl TextIndex {
-    /// Indexes `postings` (at most `MAX_POSTINGS`; the caller checks).
-    pub fn build(postings: &[Posting]) -> TextIndex {
-        let mut tok = Tokenizer::new();
-        let mut ids: Map<Box<str>, u32> = Map::default();
-        let mut vocab: Vec<Box<str>> = Vec::new();
-        // Per posting, its distinct words as `word id << 4 | fields`.
-        let mut flat: Vec<u32> = Vec::new();
-        let mut flat_end: Vec<u32> = Vec::with_capacity(postings.len());
-        // Per word: 1 + the last posting it was seen in, and where its entry is in `flat`.
-        let mut seen_in: Vec<u32> = Vec::new();
-        let mut seen_at: Vec<u32> = Vec::new();
-        for (n, p) in postings.iter().enumerate() {
-            let mark = n as u32 + 1;
-            for_each_field(p, |text, field| {
-                tok.words(text, |w| {
-                    let id = match ids.get(w) {
-                        Some(&id) => id as usize,
-                        None => {
-                            let id = vocab.len();
-                            vocab.push(w.into());
-                            ids.insert(w.into(), id as u32);
-                            seen_in.push(0);
-                            seen_at.push(0);
-                            id
-                        }
-                    };
-                    if seen_in[id] == mark {
-                        flat[seen_at[id] as usize] |= field as u32;
-                    } else {
-                        seen_in[id] = mark;
-                        seen_at[id] = flat.len() as u32;
-                        flat.push((id as u32) << FIELD_BITS | field as u32);
+/// Collects the words of postings one at a time, then freezes them into a [`TextIndex`]. Lets an
+/// index be built in steps (the bodies of a split feed arrive after the list is shown).
+pub struct IndexBuilder {
+    tok: Tokenizer,
+    ids: Map<Box<str>, u32>,
+    vocab: Vec<Box<str>>,
+    /// Per posting, its distinct words as `word id << 4 | fields`.
+    flat: Vec<u32>,
+    flat_end: Vec<u32>,
+    /// Per word: 1 + the last posting it was seen in, and where its entry is in `flat`.
+    seen_in: Vec<u32>,
+    seen_at: Vec<u32>,
+}
+
+impl Default for IndexBuilder {
+    fn default() -> Self {
+        IndexBuilder {
+            tok: Tokenizer::new(),
+            ids: Map::default(),
+            vocab: Vec::new(),
+            flat: Vec::new(),
+            flat_end: Vec::new(),
+            seen_in: Vec::new(),
+            seen_at: Vec::new(),
+        }
+    }
+}
+
+impl IndexBuilder {
+    /// A builder whose first posting is `id` (the ids before it have no words).
+    pub fn starting_at(id: usize) -> IndexBuilder {
+        IndexBuilder { flat_end: vec![0; id], ..IndexBuilder::default() }
+    }
+
+    /// Number of (word, posting) pairs so far.
+    pub fn entries(&self) -> usize {
+        self.flat.len()
+    }
+
+    /// Number of postings added or skipped so far: the next id `add` accepts.
+    pub fn next_id(&self) -> usize {
+        self.flat_end.len()
+    }
+
+    /// Adds posting `id`, whose texts `texts` hands to the callback it is given (text, field
+    /// bit). Ids come in increasing order; ids skipped have no words.
+    ///
+    /// # Panics
+    /// When `id` is below `next_id()`.
+    pub fn add(&mut self, id: usize, texts: impl FnOnce(&mut dyn FnMut(&str, u8))) {
+        assert!(id >= self.flat_end.len(), "posting {id} added after posting {}", self.flat_end.len());
+        while self.flat_end.len() < id {
+            self.flat_end.push(self.flat.len() as u32);
+        }
+        let mark = id as u32 + 1;
+        let IndexBuilder { tok, ids, vocab, flat, seen_in, seen_at, .. } = self;
+        texts(&mut |text, field| {
+            tok.words(text, |w| {
+                let id = match ids.get(w) {
+                    Some(&id) => id as usize,
+                    None => {
+                        let id = vocab.len();
+                        vocab.push(w.into());
+                        ids.insert(w.into(), id as u32);
+                        seen_in.push(0);
+                        seen_at.push(0);
+                        id
                     }
-                })
-            });
+                };
+                if seen_in[id] == mark {
+                    flat[seen_at[id] as usize] |= field as u32;
+                } else {
+                    seen_in[id] = mark;
+                    seen_at[id] = flat.len() as u32;
+                    flat.push((id as u32) << FIELD_BITS | field as u32);
+                }
+            })
+        });
+        self.flat_end.push(self.flat.len() as u32);
+    }
+
+    /// The index of the `n` postings added (ids from `next_id()` to `n` have no words).
+    pub fn finish(self, n: usize) -> TextIndex {
+        let IndexBuilder { vocab, flat, mut flat_end, ids, seen_in, seen_at, .. } = self;
+        drop((ids, seen_in, seen_at));
+        while flat_end.len() < n {
             flat_end.push(flat.len() as u32);
         }
-        drop(ids);
         // Alphabetical order of the vocabulary.
         let mut order: Vec<u32> = (0..vocab.len() as u32).collect();
         order.sort_unstable_by(|&a, &b| vocab[a as usize].cmp(&vocab[b as usize]));
@@ -202,6 +256,7 @@ impl TextIndex {
             }
             start = end as usize;
         }
+        drop(flat);
         let mut words = String::with_capacity(vocab.iter().map(|w| w.len()).sum());
         let mut word_end = Vec::with_capacity(vocab.len());
         for &w in &order {
@@ -209,8 +264,19 @@ impl TextIndex {
             word_end.push(words.len() as u32);
         }
         let mut ix = TextIndex { words, word_end, list_start, entries, merged_start: vec![0], ..TextIndex::default() };
-        ix.merge_heavy_prefixes(postings.len());
+        ix.merge_heavy_prefixes(n);
         ix
+    }
+}
+
+impl TextIndex {
+    /// Indexes `postings` (at most `MAX_POSTINGS`; the caller checks).
+    pub fn build(postings: &[Posting]) -> TextIndex {
+        let mut builder = IndexBuilder::default();
+        for (n, p) in postings.iter().enumerate() {
+            builder.add(n, |emit| for_each_field(p, emit));
+        }
+        builder.finish(postings.len())
     }
 
     /// Fills `merged_*` for every prefix whose range has more than `2 n` entries. Such a
@@ -310,22 +376,37 @@ impl TextIndex {
     /// Scores every posting against all `terms` (AND): `scores[id]` is 0 when some term does
     /// not match, else the sum over terms of the best match's score. `n` = number of postings.
     pub fn score(&self, terms: &[Term], n: usize) -> Vec<u32> {
+        score(&[self], terms, n)
+    }
+
+    /// The lists one term walks in this index, each with whether its word is the whole query word.
+    fn term_lists<'a>(&'a self, t: &Term, lists: &mut Vec<(&'a [u32], bool)>) {
+        let exact: Vec<usize> = t.exact.iter().filter_map(|w| self.find(w)).collect();
+        for prefix in &t.prefixes {
+            let range = self.prefix_range(prefix);
+            if let Some(merged) = self.merged_of(prefix) {
+                lists.push((merged, false));
+                let whole = exact.iter().filter(|w| range.contains(w));
+                lists.extend(whole.map(|&w| (self.entries_of(w..w + 1), true)));
+            } else {
+                lists.extend(range.map(|w| (self.entries_of(w..w + 1), exact.contains(&w))));
+            }
+        }
+    }
+}
+
+/// Scores every posting against all `terms` (AND) over several indexes of the same postings (a
+/// term matches a posting when it matches in any of them): `scores[id]` is 0 when some term does
+/// not match, else the sum over terms of the best match's score. `n` = number of postings.
+pub fn score(indexes: &[&TextIndex], terms: &[Term], n: usize) -> Vec<u32> {
+    {
         let mut scores = vec![0u32; n];
-        // Per term, the lists to walk, each with whether its word is a whole query word.
         let mut plans: Vec<Plan> = terms
             .iter()
             .map(|t| {
-                let exact: Vec<usize> = t.exact.iter().filter_map(|w| self.find(w)).collect();
                 let mut lists = Vec::new();
-                for prefix in &t.prefixes {
-                    let range = self.prefix_range(prefix);
-                    if let Some(merged) = self.merged_of(prefix) {
-                        lists.push((merged, false));
-                        let whole = exact.iter().filter(|w| range.contains(w));
-                        lists.extend(whole.map(|&w| (self.entries_of(w..w + 1), true)));
-                    } else {
-                        lists.extend(range.map(|w| (self.entries_of(w..w + 1), exact.contains(&w))));
-                    }
+                for ix in indexes {
+                    ix.term_lists(t, &mut lists);
                 }
                 let cost = lists.iter().map(|l| l.0.len()).sum();
                 (lists, cost)

@@ -13,20 +13,32 @@ mod query;
 mod tests;
 
 use std::cmp::Reverse;
+use std::rc::Rc;
 
 pub use crate::model::{Date, Posting};
 pub use deadline::{deadline_status, DeadlineStatus};
 pub use query::{Facet, Query, Sort};
 
 use facets::FacetTable;
-use index::TextIndex;
+use index::{IndexBuilder, TextIndex};
+use crate::model::Block;
 
 /// Index of a posting in the catalogue (`0..len`).
 pub type Id = u32;
 
-/// The postings with their prebuilt search index.
-#[derive(Debug)]
+/// The postings with their prebuilt search index. Cloning is cheap (the parts are shared).
+#[derive(Debug, Clone)]
 pub struct Catalogue {
+    base: Rc<Base>,
+    /// The index of the bodies that were not in the records (split feeds), once they are in: a
+    /// few segments, each of a run of postings (built one after the other, so building never
+    /// needs room for the whole index twice).
+    bodies: Option<Rc<Vec<TextIndex>>>,
+}
+
+/// Everything built from the records themselves.
+#[derive(Debug)]
+struct Base {
     postings: Vec<Posting>,
     text: TextIndex,
     /// One table per facet, in `Facet::ALL` order.
@@ -39,6 +51,55 @@ pub struct Catalogue {
     deadline_day: Vec<Option<i64>>,
     /// `Pay::yearly`, per posting.
     yearly_pay: Vec<Option<u32>>,
+}
+
+/// Collects the words of bodies that arrive apart from the records; see
+/// [`Catalogue::body_indexer`].
+pub struct BodyIndexer {
+    segments: Vec<TextIndex>,
+    builder: IndexBuilder,
+    len: usize,
+    segment_entries: usize,
+}
+
+/// A body index segment is closed once it holds this many (word, posting) pairs (4 MB of them).
+const SEGMENT_ENTRIES: usize = 1 << 20;
+
+impl BodyIndexer {
+    /// Indexes the body of posting `id`. Ids come in increasing order; a posting never given
+    /// has no body words. Ids out of order or out of range are ignored.
+    pub fn add(&mut self, id: Id, body: &[Block]) {
+        let id = id as usize;
+        if id < self.builder.next_id() || id >= self.len {
+            return;
+        }
+        self.builder.add(id, |emit| index::for_each_block(body, emit));
+        if self.builder.entries() >= self.segment_entries {
+            self.seal();
+        }
+    }
+
+    /// Segments of at most about `entries` pairs instead (tests).
+    #[cfg(test)]
+    pub(crate) fn segment_every(mut self, entries: usize) -> BodyIndexer {
+        self.segment_entries = entries;
+        self
+    }
+
+    /// Closes the segment being built; the next starts after the last id added.
+    fn seal(&mut self) {
+        if self.builder.entries() == 0 {
+            return;
+        }
+        let next = self.builder.next_id();
+        let builder = std::mem::replace(&mut self.builder, IndexBuilder::starting_at(next));
+        self.segments.push(builder.finish(self.len));
+    }
+
+    /// The next id `add` takes.
+    pub fn next_id(&self) -> Id {
+        self.builder.next_id() as Id
+    }
 }
 
 /// The answer to a `Query`.
@@ -102,17 +163,40 @@ impl Catalogue {
         }
         let deadline_day = postings.iter().map(|p| p.deadline.map(Date::day_number)).collect();
         let yearly_pay = postings.iter().map(|p| p.pay.as_ref().and_then(|pay| pay.yearly())).collect();
-        Catalogue { postings, text, facets, by_slug, recent_rank, deadline_day, yearly_pay }
+        let base = Base { postings, text, facets, by_slug, recent_rank, deadline_day, yearly_pay };
+        Catalogue { base: Rc::new(base), bodies: None }
+    }
+
+    /// Starts an index of bodies kept apart from the records (a split feed's bodies file): add
+    /// them with [`BodyIndexer::add`], then [`Catalogue::with_bodies`].
+    pub fn body_indexer(&self) -> BodyIndexer {
+        BodyIndexer {
+            segments: Vec::new(),
+            builder: IndexBuilder::default(),
+            len: self.len(),
+            segment_entries: SEGMENT_ENTRIES,
+        }
+    }
+
+    /// This catalogue, whose search also looks in the bodies indexed by `indexer`.
+    pub fn with_bodies(&self, mut indexer: BodyIndexer) -> Catalogue {
+        indexer.seal();
+        Catalogue { base: self.base.clone(), bodies: Some(Rc::new(indexer.segments)) }
+    }
+
+    /// Whether bodies kept apart from the records are indexed.
+    pub fn has_separate_bodies(&self) -> bool {
+        self.bodies.is_some()
     }
 
     /// Number of postings.
     pub fn len(&self) -> usize {
-        self.postings.len()
+        self.base.postings.len()
     }
 
     /// Whether there are no postings.
     pub fn is_empty(&self) -> bool {
-        self.postings.is_empty()
+        self.base.postings.is_empty()
     }
 
     /// The posting with this id.
@@ -120,23 +204,24 @@ impl Catalogue {
     /// # Panics
     /// When `id >= len()`.
     pub fn get(&self, id: Id) -> &Posting {
-        &self.postings[id as usize]
+        &self.base.postings[id as usize]
     }
 
     /// All postings, indexed by `Id`.
     pub fn postings(&self) -> &[Posting] {
-        &self.postings
+        &self.base.postings
     }
 
     /// The id of the posting whose slug (`Posting::id`) is `slug`.
     pub fn id_of(&self, slug: &str) -> Option<Id> {
-        let i = self.by_slug.partition_point(|&id| self.postings[id as usize].id.as_str() < slug);
-        self.by_slug.get(i).copied().filter(|&id| self.postings[id as usize].id == slug)
+        let i = self.base.by_slug.partition_point(|&id| self.base.postings[id as usize].id.as_str() < slug);
+        self.base.by_slug.get(i).copied().filter(|&id| self.base.postings[id as usize].id == slug)
     }
 
     /// Number of distinct indexed words and of (word, posting) pairs: for size reports.
     pub fn index_size(&self) -> (usize, usize) {
-        (self.text.vocabulary_len(), self.text.entries_len())
+        let bodies = self.bodies.iter().flat_map(|s| s.iter()).fold((0, 0), |(w, e), b| (w + b.vocabulary_len(), e + b.entries_len()));
+        (self.base.text.vocabulary_len() + bodies.0, self.base.text.entries_len() + bodies.1)
     }
 
     /// Runs `query` as of `today` (which decides what is expired).
@@ -144,7 +229,13 @@ impl Catalogue {
         let n = self.len();
         let terms = fold::query_terms(&query.text);
         // Per posting, its text score (0: no match); `None` when the query has no text.
-        let scores = (!terms.is_empty()).then(|| self.text.score(&terms, n));
+        let scores = (!terms.is_empty()).then(|| match &self.bodies {
+            Some(segments) => {
+                let all: Vec<&TextIndex> = std::iter::once(&self.base.text).chain(segments.iter()).collect();
+                index::score(&all, &terms, n)
+            }
+            None => self.base.text.score(&terms, n),
+        });
         let today = today.day_number();
 
         // The selected value ids of each filtered facet; unknown keys select nothing.
@@ -152,7 +243,7 @@ impl Catalogue {
             .iter()
             .filter_map(|f| {
                 let keys = query.filters.get(f).filter(|k| !k.is_empty())?;
-                let table = &self.facets[f.index()];
+                let table = &self.base.facets[f.index()];
                 let mut sel = vec![false; table.len()];
                 for v in keys.iter().filter_map(|k| table.find(k)) {
                     sel[v as usize] = true;
@@ -170,21 +261,21 @@ impl Catalogue {
             allowed
         });
 
-        let mut counts: Vec<Vec<u32>> = self.facets.iter().map(|t| vec![0u32; t.len()]).collect();
+        let mut counts: Vec<Vec<u32>> = self.base.facets.iter().map(|t| vec![0u32; t.len()]).collect();
         let mut ids: Vec<Id> = Vec::new();
         let mut expired_hidden = 0;
         for id in 0..n {
             if scores.as_ref().is_some_and(|s| s[id] == 0) || allowed.as_ref().is_some_and(|a| !a[id]) {
                 continue;
             }
-            let expired = self.deadline_day[id].is_some_and(|d| d < today);
+            let expired = self.base.deadline_day[id].is_some_and(|d| d < today);
             let hidden = expired && !query.show_expired;
             // Facets the posting fails: none → in the results; one → still counts for that
             // facet's values (what the results would be with that facet changed).
             let mut failed = None;
             let mut fails = 0;
             for (f, sel) in &selections {
-                if !self.facets[*f].of(id).iter().any(|&v| sel[v as usize]) {
+                if !self.base.facets[*f].of(id).iter().any(|&v| sel[v as usize]) {
                     fails += 1;
                     failed = Some(*f);
                     if fails > 1 {
@@ -196,7 +287,7 @@ impl Catalogue {
                 (0, true) => expired_hidden += 1,
                 (0, false) => {
                     ids.push(id as Id);
-                    for (t, c) in self.facets.iter().zip(counts.iter_mut()) {
+                    for (t, c) in self.base.facets.iter().zip(counts.iter_mut()) {
                         for &v in t.of(id) {
                             c[v as usize] += 1;
                         }
@@ -204,7 +295,7 @@ impl Catalogue {
                 }
                 (1, false) => {
                     let f = failed.expect("one failed facet");
-                    for &v in self.facets[f].of(id) {
+                    for &v in self.base.facets[f].of(id) {
                         counts[f][v as usize] += 1;
                     }
                 }
@@ -220,7 +311,7 @@ impl Catalogue {
 
     /// Orders result ids; every order ends with `Recent` order so it is total and stable.
     fn sort(&self, ids: &mut [Id], sort: Sort, scores: Option<&[u32]>, today: i64) {
-        let rank = |id: &Id| self.recent_rank[*id as usize];
+        let rank = |id: &Id| self.base.recent_rank[*id as usize];
         match sort {
             Sort::Relevance if scores.is_some() => {
                 let scores = scores.expect("checked");
@@ -228,7 +319,7 @@ impl Catalogue {
             }
             Sort::Relevance | Sort::Recent => ids.sort_unstable_by_key(rank),
             Sort::ClosingSoon => ids.sort_unstable_by_key(|id| {
-                let key = match self.deadline_day[*id as usize] {
+                let key = match self.base.deadline_day[*id as usize] {
                     Some(d) if d >= today => (0, d),
                     None => (1, 0),
                     Some(d) => (2, -d),
@@ -236,14 +327,14 @@ impl Catalogue {
                 (key, rank(id))
             }),
             Sort::Pay => ids.sort_unstable_by_key(|id| {
-                let pay = self.yearly_pay[*id as usize];
+                let pay = self.base.yearly_pay[*id as usize];
                 (pay.is_none(), Reverse(pay), rank(id))
             }),
         }
     }
 
     fn facet_counts(&self, facet: Facet, counts: &[u32], query: &Query) -> FacetCounts {
-        let table = &self.facets[facet.index()];
+        let table = &self.base.facets[facet.index()];
         let selected = query.filters.get(&facet);
         let is_selected = |key: &str| selected.is_some_and(|s| s.contains(key));
         let mut values: Vec<(u32, FacetValue)> = Vec::new();

@@ -491,3 +491,59 @@ fn only_restricts_to_listed_slugs_and_counts_follow() {
     q.only = Some(Default::default());
     assert!(c.search(&q, today()).ids.is_empty(), "an empty list allows nothing");
 }
+
+#[test]
+fn bodies_indexed_apart_search_like_bodies_in_the_records() {
+    let whole = crate::model::from_json(include_str!("../../data/postings.json")).unwrap();
+    let bare: Vec<Posting> = whole.iter().map(|p| Posting { body: vec![], ..p.clone() }).collect();
+    let all = |q: &str| Query { show_expired: true, ..text(q) };
+    let inline = Catalogue::new(whole.clone());
+    let apart = Catalogue::new(bare);
+    assert!(!apart.has_separate_bodies());
+    let mut indexer = apart.body_indexer();
+    // Posting 1's body never arrives; the others do, in order.
+    for (id, p) in whole.iter().enumerate().filter(|(id, _)| *id != 1) {
+        indexer.add(id as Id, &p.body);
+    }
+    indexer.add(0, &whole[0].body); // out of order: ignored
+    let apart = apart.with_bodies(indexer);
+    assert!(apart.has_separate_bodies());
+    // The same, in segments of a few hundred words.
+    let bare: Vec<Posting> = whole.iter().map(|p| Posting { body: vec![], ..p.clone() }).collect();
+    let segmented = Catalogue::new(bare);
+    let mut indexer = segmented.body_indexer().segment_every(150);
+    for (id, p) in whole.iter().enumerate().filter(|(id, _)| *id != 1) {
+        indexer.add(id as Id, &p.body);
+    }
+    let segmented = segmented.with_bodies(indexer);
+    assert!(segmented.bodies.as_ref().unwrap().len() >= 3, "several segments");
+    // Queries: a few words, and every word of posting 1's body (some only it has).
+    let mut queries: Vec<String> =
+        ["", "coordinat", "accompagnement", "mission", "de", "c", "ré", "inser jeun", "bruxelles", "zzz"].map(String::from).to_vec();
+    for block in &whole[1].body {
+        if let Block::Paragraph { text } = block {
+            queries.extend(fold::index_words(text));
+        }
+    }
+    let mut differed = 0;
+    for q in &queries {
+        let a = inline.search(&all(q), today());
+        let b = apart.search(&all(q), today());
+        let c = segmented.search(&all(q), today());
+        assert_eq!((&b.ids, &b.facets), (&c.ids, &c.facets), "segments: {q}");
+        if a.ids.contains(&1) != b.ids.contains(&1) {
+            differed += 1;
+            // Only posting 1 may differ: it lacks its body words.
+            let strip = |r: &Results| r.ids.iter().copied().filter(|&i| i != 1).collect::<Vec<_>>();
+            assert_eq!(strip(&a), strip(&b), "{q}");
+        } else {
+            assert_eq!(a.ids, b.ids, "{q}");
+            assert_eq!(a.facets, b.facets, "{q}");
+        }
+    }
+    assert!(differed > 0, "some word matches posting 1 by its body alone");
+    // Before the bodies arrive, a word found only in bodies finds nothing.
+    let before = Catalogue::new(whole.iter().map(|p| Posting { body: vec![], ..p.clone() }).collect());
+    let only_in_bodies = queries.iter().find(|q| before.search(&all(q), today()).ids.is_empty() && !inline.search(&all(q), today()).ids.is_empty());
+    assert!(only_in_bodies.is_some());
+}

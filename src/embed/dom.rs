@@ -15,7 +15,9 @@ use wasm_bindgen_futures::JsFuture;
 use crate::catalogue::Catalogue;
 use crate::model::{self, Date, Posting};
 use super::page::PageHost;
-use crate::ui::{App, AppProps, HostRef};
+use super::bodies;
+use crate::model::feed::BodiesRef;
+use crate::ui::{App, AppProps, BodyStoreRef, HostRef};
 
 /// The offers bundled with this build (`data/postings.json`).
 const BUNDLED: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/data/postings.json"));
@@ -83,14 +85,42 @@ struct Mounted {
     base: AppProps,
     preset: std::collections::BTreeMap<crate::catalogue::Facet, std::collections::BTreeSet<String>>,
     handle: Option<yew::AppHandle<App>>,
+    /// The properties shown now.
+    current: Option<AppProps>,
 }
 
 impl Mounted {
-    /// Shows `postings` (narrowed by the partner's preset) with `notice`.
-    fn show(&mut self, postings: Vec<Posting>, notice: Option<String>) {
-        let chosen: Vec<Posting> = postings.into_iter().filter(|p| config::preset_accepts(&self.preset, p)).collect();
-        let props =
-            AppProps { catalogue: Rc::new(Catalogue::new(chosen)), notice: notice.map(Into::into), ..self.base.clone() };
+    /// Shows `postings` (narrowed by the partner's preset) with `notice`. `origins` says where
+    /// the text of each posting of a split feed is (see `sources::Plan`); the store that will
+    /// hold those texts is returned when there are any.
+    fn show(
+        &mut self,
+        postings: Vec<Posting>,
+        origins: Vec<Option<(usize, u32)>>,
+        sources: usize,
+        notice: Option<String>,
+    ) -> Option<Rc<bodies::Store>> {
+        let mut chosen = Vec::with_capacity(postings.len());
+        let mut from = Vec::with_capacity(postings.len());
+        for (p, o) in postings.into_iter().zip(origins.into_iter().chain(std::iter::repeat(None))) {
+            if config::preset_accepts(&self.preset, &p) {
+                chosen.push(p);
+                from.push(o);
+            }
+        }
+        let store = from.iter().any(Option::is_some).then(|| Rc::new(bodies::Store::new(from, sources)));
+        let props = AppProps {
+            catalogue: Rc::new(Catalogue::new(chosen)),
+            notice: notice.map(Into::into),
+            bodies: store.clone().map(|store| BodyStoreRef { store, version: 0, searchable: false }),
+            ..self.base.clone()
+        };
+        self.render(props);
+        store
+    }
+
+    fn render(&mut self, props: AppProps) {
+        self.current = Some(props.clone());
         match &mut self.handle {
             Some(handle) => handle.update(props),
             None => {
@@ -99,6 +129,23 @@ impl Mounted {
                 )
             }
         }
+    }
+
+    /// Fetches and indexes the texts of the split feeds shown: the detail view gets them as soon
+    /// as they are in, the search once they are indexed.
+    async fn load_bodies(&mut self, store: Rc<bodies::Store>, urls: &[String], split: &[Option<BodiesRef>], cache: Option<&web_sys::Cache>, today: Date) {
+        bodies::fetch_all(&store, urls, split, cache, |c, url, blob| keep_blob(c, url, blob, today)).await;
+        let Some(current) = self.current.clone() else { return };
+        let catalogue = current.catalogue.clone();
+        let dyn_store: Rc<dyn crate::ui::BodyStore> = store.clone();
+        self.render(AppProps { bodies: Some(BodyStoreRef { store: dyn_store.clone(), version: 1, searchable: false }), ..current });
+        let indexer = bodies::index(&store, &catalogue).await;
+        let Some(current) = self.current.clone() else { return };
+        self.render(AppProps {
+            catalogue: Rc::new(catalogue.with_bodies(indexer)),
+            bodies: Some(BodyStoreRef { store: dyn_store, version: 2, searchable: true }),
+            ..current
+        });
     }
 }
 
@@ -154,12 +201,13 @@ pub fn mount(host: Element, script: Option<Element>) -> Result<(), JsValue> {
         locale,
         color_scheme,
         hidden_facets,
+        bodies: None,
     };
-    let mut mounted = Mounted { container: container.clone(), base, preset, handle: None };
+    let mut mounted = Mounted { container: container.clone(), base, preset, handle: None, current: None };
 
     if sources.is_empty() {
         root.replace_children_with_node_1(&container);
-        mounted.show(bundled.to_vec(), None);
+        mounted.show(bundled.to_vec(), Vec::new(), 0, None);
         return Ok(());
     }
     // With feeds the loading message stays until a kept copy or an answer is there.
@@ -183,7 +231,7 @@ pub fn mount(host: Element, script: Option<Element>) -> Result<(), JsValue> {
         let first = sources::plan(&state, &bundled, today, locale);
         if !first.postings.is_empty() {
             root.replace_children_with_node_1(&container);
-            mounted.show(first.postings, first.notice);
+            mounted.show(first.postings, first.origins, urls.len(), first.notice);
         }
         for (source, request) in state.iter_mut().zip(requests) {
             source.fresh = Some(fetch_text(request).await);
@@ -194,13 +242,19 @@ pub fn mount(host: Element, script: Option<Element>) -> Result<(), JsValue> {
         }
         // Show first, keep the copies after: the visitor does not wait for the cache.
         root.replace_children_with_node_1(&container);
-        mounted.show(done.postings, done.notice);
+        let store = mounted.show(done.postings, done.origins, urls.len(), done.notice);
+        // The copies are kept once the list is on screen.
+        bodies::after_paint().await;
         if let Some(c) = &cache {
             for &i in &done.to_cache {
                 if let (Some(Ok(text)), url) = (&state[i].fresh, &state[i].url) {
                     keep(c, url, text, today).await;
                 }
             }
+        }
+        drop(state);
+        if let Some(store) = store {
+            mounted.load_bodies(store, &urls, &done.split, cache.as_ref(), today).await;
         }
     });
     Ok(())
@@ -216,7 +270,7 @@ async fn read_cached(cache: &web_sys::Cache, url: &str) -> Option<sources::Cache
     let hit = JsFuture::from(cache.match_with_str(url)).await.ok()?;
     let response: web_sys::Response = hit.dyn_into().ok()?;
     let saved = response.headers().get(SAVED_HEADER).ok().flatten()?.parse::<Date>().ok()?;
-    let text = JsFuture::from(response.text().ok()?).await.ok()?.as_string()?;
+    let text = read_text(&response).await?;
     Some(sources::Cached { text, saved })
 }
 
@@ -233,6 +287,20 @@ async fn keep(cache: &web_sys::Cache, url: &str, text: &str, today: Date) {
     }
 }
 
+/// Keeps `blob` (a bodies file) as the last good copy of `url`, without it entering the wasm memory.
+fn keep_blob(cache: &web_sys::Cache, url: &str, blob: web_sys::Blob, today: Date) -> js_sys::Promise {
+    let init = web_sys::ResponseInit::new();
+    if let Ok(h) = web_sys::Headers::new() {
+        let _ = h.set(SAVED_HEADER, &today.to_string());
+        let _ = h.set("content-type", "application/json");
+        init.set_headers(&h);
+    }
+    match web_sys::Response::new_with_opt_blob_and_init(Some(&blob), &init) {
+        Ok(response) => cache.put_with_str(url, &response),
+        Err(e) => js_sys::Promise::reject(&e),
+    }
+}
+
 /// The body of a feed request, or why there is none ("HTTP 500", "network error").
 async fn fetch_text(request: js_sys::Promise) -> Result<String, String> {
     let response: web_sys::Response = JsFuture::from(request)
@@ -243,6 +311,16 @@ async fn fetch_text(request: js_sys::Promise) -> Result<String, String> {
     if !response.ok() {
         return Err(format!("HTTP {}", response.status()));
     }
-    let body = response.text().map_err(|_| "unreadable body".to_string())?;
-    JsFuture::from(body).await.ok().and_then(|t| t.as_string()).ok_or_else(|| "unreadable body".to_string())
+    read_text(&response).await.ok_or_else(|| "unreadable body".to_string())
+}
+
+/// A response's text, copied into the wasm memory once, at its exact size (a JS string passed
+/// in would first take three bytes per character: 26 MB of memory for a 9 MB feed).
+async fn read_text(response: &web_sys::Response) -> Option<String> {
+    let buffer = JsFuture::from(response.array_buffer().ok()?).await.ok()?;
+    let bytes = js_sys::Uint8Array::new(&buffer).to_vec();
+    Some(match String::from_utf8(bytes) {
+        Ok(text) => text,
+        Err(e) => String::from_utf8_lossy(e.as_bytes()).into_owned(),
+    })
 }

@@ -96,9 +96,9 @@ struct QuantitativeValue {
     unit: Option<&'static str>,
 }
 
-/// The JSON-LD text of a schema.org `JobPosting` for `p`, whose page is `url`; `None` for a
+/// The JSON-LD text of a schema.org `JobPosting` for `p` with its text `body`, whose page is `url`; `None` for a
 /// project page. The text is valid JSON for any posting and holds no `<` character.
-pub fn job_posting(p: &Posting, url: &str) -> Option<String> {
+pub fn job_posting(p: &Posting, body: &[Block], url: &str) -> Option<String> {
     if p.kind == Kind::Projet {
         return None;
     }
@@ -114,7 +114,7 @@ pub fn job_posting(p: &Posting, url: &str) -> Option<String> {
         context: "https://schema.org",
         kind: "JobPosting",
         title: &p.title,
-        description: description(&p.body),
+        description: description(body),
         date_posted: p.published.map(|d| d.to_string()),
         valid_through: p.deadline.map(|d| format!("{d}T23:59:59")),
         employment_type: employment_type(p),
@@ -251,7 +251,7 @@ mod tests {
     }
 
     fn ld(p: &Posting) -> Value {
-        let text = job_posting(p, "https://exemple.org/offres?offre=asso-poste#x").expect("a JobPosting");
+        let text = job_posting(p, &p.body, "https://exemple.org/offres?offre=asso-poste#x").expect("a JobPosting");
         assert!(!text.contains('<'), "{text}");
         serde_json::from_str(&text).unwrap_or_else(|e| panic!("{e}: {text}"))
     }
@@ -268,7 +268,7 @@ mod tests {
 
     #[test]
     fn projects_are_not_jobs() {
-        assert_eq!(job_posting(&base(Kind::Projet, Contract::None), "u"), None);
+        assert_eq!(job_posting(&base(Kind::Projet, Contract::None), &[], "u"), None);
     }
 
     #[test]
@@ -439,7 +439,7 @@ mod tests {
         ];
         p.places = vec![place(nasty, nasty, Some(nasty), None, Country::CA)];
         let url = "https://exemple.org/?q=</script>&\"";
-        let text = job_posting(&p, url).unwrap();
+        let text = job_posting(&p, &p.body, url).unwrap();
         assert!(!text.contains('<') && text.contains("\\u003c/script>"), "{text}");
         let v: Value = serde_json::from_str(&text).unwrap();
         assert_eq!(v["title"], nasty);
@@ -454,7 +454,7 @@ mod tests {
         let postings = crate::model::from_json(include_str!("../../data/postings.json")).unwrap();
         assert!(!postings.is_empty());
         for p in &postings {
-            match job_posting(p, "https://exemple.org/") {
+            match job_posting(p, &p.body, "https://exemple.org/") {
                 None => assert_eq!(p.kind, Kind::Projet),
                 Some(text) => {
                     let v: Value = serde_json::from_str(&text).unwrap();

@@ -8,6 +8,8 @@ pub mod sources;
 pub mod url;
 
 #[cfg(target_arch = "wasm32")]
+mod bodies;
+#[cfg(target_arch = "wasm32")]
 mod dom;
 #[cfg(target_arch = "wasm32")]
 mod page;

@@ -3,7 +3,7 @@
 //! when no feed gives anything. Also the short note, in the interface's language, that tells the
 //! visitor how fresh the list is. Pure: fetching and the browser cache live in `dom`.
 
-use crate::model::feed::{self, Feed};
+use crate::model::feed::{self, BodiesRef, Feed};
 use crate::model::{Date, Posting};
 use crate::ui::i18n::{self, Locale};
 
@@ -36,6 +36,11 @@ pub struct Plan {
     pub problems: Vec<String>,
     /// Whether anything at all came from the feeds (fresh or kept).
     pub from_feeds: bool,
+    /// Per posting, where its body is when the feed it came from is split: (source, row in that
+    /// feed's bodies file). `None` for bodies in the records.
+    pub origins: Vec<Option<(usize, u32)>>,
+    /// Per source, the bodies file of the version shown (fresh or kept), when the feed is split.
+    pub split: Vec<Option<BodiesRef>>,
 }
 
 /// The records a feed text gives, with the date the data claims.
@@ -60,7 +65,9 @@ fn usable(text: &str, url: &str, problems: &mut Vec<String>) -> Option<Feed> {
 /// Decides what a widget with feeds shows, as of `today`; the notice is written for `locale`.
 pub fn plan(sources: &[Source], bundled: &[Posting], today: Date, locale: Locale) -> Plan {
     let t = locale.texts();
-    let mut plan = Plan::default();
+    let mut plan = Plan { split: vec![None; sources.len()], ..Plan::default() };
+    // Per list: its source, and per posting its row in the feed (for split feeds).
+    let mut list_rows: Vec<(usize, Vec<u32>)> = Vec::new();
     let mut lists = Vec::new();
     let mut fresh_dates = Vec::new();
     let mut kept_dates = Vec::new();
@@ -69,11 +76,16 @@ pub fn plan(sources: &[Source], bundled: &[Posting], today: Date, locale: Locale
     let mut partial = 0;
     let mut pending = 0;
     for (index, s) in sources.iter().enumerate() {
-        let kept = s.cached.as_ref().and_then(|c| {
-            let mut quiet = Vec::new();
-            let f = usable(&c.text, &s.url, &mut quiet)?;
-            (!f.postings.is_empty()).then_some((f, c.saved))
-        });
+        // The kept copy is read only when the fresh answer is not enough (a large feed is
+        // decoded once, not twice).
+        let read_kept = || {
+            s.cached.as_ref().and_then(|c| {
+                let mut quiet = Vec::new();
+                let f = usable(&c.text, &s.url, &mut quiet)?;
+                (!f.postings.is_empty()).then_some((f, c.saved))
+            })
+        };
+        let mut kept = None;
         let fresh = match &s.fresh {
             None => {
                 pending += 1;
@@ -85,7 +97,11 @@ pub fn plan(sources: &[Source], bundled: &[Posting], today: Date, locale: Locale
                 None
             }
             Some(Ok(text)) => match usable(text, &s.url, &mut plan.problems) {
-                Some(f) if f.truncated && kept.is_some() => {
+                Some(f) if f.truncated && {
+                    kept = read_kept();
+                    kept.is_some()
+                } =>
+                {
                     plan.problems.push(format!("{}: the feed was cut short; the kept copy is used", s.url));
                     failed += 1;
                     None
@@ -101,6 +117,9 @@ pub fn plan(sources: &[Source], bundled: &[Posting], today: Date, locale: Locale
                 }
             },
         };
+        if fresh.is_none() && kept.is_none() {
+            kept = read_kept();
+        }
         match (fresh, kept) {
             (Some(f), _) => {
                 skipped_records += f.rejected.len();
@@ -111,10 +130,14 @@ pub fn plan(sources: &[Source], bundled: &[Posting], today: Date, locale: Locale
                     plan.to_cache.push(index);
                 }
                 fresh_dates.push(f.updated.unwrap_or(today));
+                plan.split[index] = f.bodies;
+                list_rows.push((index, f.rows));
                 lists.push(f.postings);
             }
             (None, Some((f, saved))) => {
                 kept_dates.push(f.updated.unwrap_or(saved));
+                plan.split[index] = f.bodies;
+                list_rows.push((index, f.rows));
                 lists.push(f.postings);
             }
             (None, None) => {}
@@ -122,10 +145,18 @@ pub fn plan(sources: &[Source], bundled: &[Posting], today: Date, locale: Locale
     }
     plan.from_feeds = lists.iter().any(|l| !l.is_empty());
     if plan.from_feeds {
-        let (merged, _duplicates) = feed::merge(lists);
+        let (merged, from, _duplicates) = feed::merge_from(lists);
+        plan.origins = from
+            .into_iter()
+            .map(|(list, i)| {
+                let (source, rows) = &list_rows[list as usize];
+                plan.split[*source].as_ref().map(|_| (*source, rows[i as usize]))
+            })
+            .collect();
         plan.postings = merged;
     } else if pending == 0 {
         plan.postings = bundled.to_vec();
+        plan.origins = vec![None; plan.postings.len()];
     }
 
     let mut notes = Vec::new();
@@ -281,5 +312,21 @@ mod tests {
         assert_eq!(down.notice.as_deref(), Some("The offers could not be updated for now."));
         let waiting = plan(&[src("a", None, Some(("2026-11-01", feed(&["x"], None))))], &bundled(), day("2026-11-24"), Locale::NlBe);
         assert_eq!(waiting.notice.as_deref(), Some("De vacatures worden bijgewerkt…"));
+    }
+
+    #[test]
+    fn split_feeds_say_where_each_text_is() {
+        let seeds = bundled();
+        // Feed a: split, its second record unreadable; feed b: plain, repeating a's first offer.
+        let mut a_records = seeds[..3].to_vec();
+        a_records[1].title = " ".into();
+        let a = crate::model::pack::split(&a_records, None, "a.bodies.json").offers;
+        let b = format!("[{}]", [&seeds[0], &seeds[3]].map(|p| serde_json::to_string(p).unwrap()).join(","));
+        let p = plan(&[src("a", Some(Ok(a)), None), src("b", Some(Ok(b)), None)], &seeds, day("2026-11-24"), FR);
+        assert_eq!(ids(&p), [seeds[0].id.as_str(), &seeds[2].id, &seeds[3].id]);
+        assert_eq!(p.origins, [Some((0, 0)), Some((0, 2)), None], "rows count the rejected record");
+        assert_eq!(p.split[0].as_ref().map(|r| r.href.as_str()), Some("a.bodies.json"));
+        assert_eq!(p.split[1], None);
+        assert!(p.postings[0].body.is_empty() && !p.postings[2].body.is_empty());
     }
 }

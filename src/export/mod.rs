@@ -8,6 +8,7 @@
 
 pub mod json_feed;
 pub mod rss;
+pub mod split;
 pub mod text;
 
 use crate::catalogue::deadline_status;
@@ -143,21 +144,37 @@ pub fn today_utc() -> Option<Date> {
 }
 
 /// Reads the offers of a data file (or a partner feed), refusing it whole if any record is bad.
+/// The texts of a split feed are read from its bodies file, beside it.
 pub fn load(path: &Path) -> Result<Vec<Posting>, ExportError> {
+    Ok(load_feed(path)?.postings)
+}
+
+fn read_utf8(path: &Path) -> Result<String, ExportError> {
     let bytes = std::fs::read(path).map_err(|source| ExportError::Read { path: path.to_path_buf(), source })?;
-    let text = String::from_utf8(bytes)
-        .map_err(|e| ExportError::NotUtf8 { path: path.to_path_buf(), offset: e.utf8_error().valid_up_to() })?;
-    let feed = model::feed::decode(&text).map_err(|source| ExportError::Unreadable { path: path.to_path_buf(), source })?;
+    String::from_utf8(bytes).map_err(|e| ExportError::NotUtf8 { path: path.to_path_buf(), offset: e.utf8_error().valid_up_to() })
+}
+
+/// [`load`], with what the envelope says (its `updated` date).
+pub fn load_feed(path: &Path) -> Result<model::feed::Feed, ExportError> {
+    let text = read_utf8(path)?;
+    let mut feed = model::feed::decode(&text).map_err(|source| ExportError::Unreadable { path: path.to_path_buf(), source })?;
     let mut problems: Vec<String> = feed.rejected.iter().map(|r| r.to_string()).collect();
     if feed.truncated {
         problems.push("the file stops before its end (records after the cut are missing)".into());
     }
     problems.extend(feed.warnings.iter().cloned());
-    if problems.is_empty() {
-        Ok(feed.postings)
-    } else {
-        Err(ExportError::BadRecords { path: path.to_path_buf(), problems })
+    if !problems.is_empty() {
+        return Err(ExportError::BadRecords { path: path.to_path_buf(), problems });
     }
+    if let Some(reference) = feed.bodies.clone() {
+        let bodies_path = path.parent().unwrap_or(Path::new("")).join(&reference.href);
+        let text = read_utf8(&bodies_path)?;
+        let joined = model::pack::decode_bodies(&text).and_then(|bodies| model::pack::join(&mut feed, &bodies));
+        if let Err(problem) = joined {
+            return Err(ExportError::BadRecords { path: bodies_path, problems: vec![problem] });
+        }
+    }
+    Ok(feed)
 }
 
 /// What `vitrine export` is asked to do.

@@ -20,6 +20,11 @@ pub const MAX_LISTED_REJECTIONS: usize = 100;
 pub struct Feed {
     /// The good records, in feed order.
     pub postings: Vec<Posting>,
+    /// Position in the feed's array of each good record (parallel to `postings`): where its body
+    /// is in the bodies file of a split feed.
+    pub rows: Vec<u32>,
+    /// Where the bodies are, for a split feed (see [`super::pack`]); its records have none.
+    pub bodies: Option<BodiesRef>,
     /// The envelope's `updated` date, when there is one and it is valid.
     pub updated: Option<Date>,
     /// Records that were left out, and why (the first [`MAX_LISTED_REJECTIONS`] of them).
@@ -29,6 +34,15 @@ pub struct Feed {
     /// Problems outside the records, in plain English (invalid `updated`, text after the end,
     /// mismatched brackets that stopped the reading, more rejections than listed…).
     pub warnings: Vec<String>,
+}
+
+/// The envelope's `bodies` entry: the split feed's bodies file, relative to the feed's address,
+/// how many bodies it holds, and the stamp both files carry (they belong together).
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, Deserialize)]
+pub struct BodiesRef {
+    pub href: String,
+    pub count: usize,
+    pub stamp: String,
 }
 
 /// One record of a feed that was left out.
@@ -253,6 +267,7 @@ impl Decoder<'_> {
             None => {
                 self.ids.insert(posting.id.clone(), index);
                 self.feed.postings.push(posting);
+                self.feed.rows.push(index as u32);
             }
         }
     }
@@ -328,6 +343,14 @@ impl Decoder<'_> {
                 };
                 if key == "postings" {
                     self.feed.warnings.push("a second `postings` key was ignored".to_string());
+                } else if key == "bodies" {
+                    match serde_json::from_str::<BodiesRef>(&self.text[i..end]) {
+                        Ok(bodies) => self.feed.bodies = Some(bodies),
+                        Err(e) => {
+                            let msg = format!("`bodies` was ignored (offers show without their text): {}", bare_message(&e));
+                            self.feed.warnings.push(msg);
+                        }
+                    }
                 } else if key == "updated" {
                     match serde_json::from_str::<Option<Date>>(&self.text[i..end]) {
                         Ok(date) => self.feed.updated = date,
@@ -545,28 +568,52 @@ impl Cursor {
 }
 
 /// Concatenates postings from several sources in order, dropping a posting when one already kept
-/// has the same `id`, or the same organization, title and main city once folded (case, accents,
-/// whitespace and punctuation ignored). Returns the merged list and how many were dropped.
+/// has the same `id`, or when one kept from an earlier source has the same organization, title and
+/// main city once folded (case, accents, whitespace and punctuation ignored): two partners
+/// relaying the same offer. Within one source, offers with distinct ids are all kept (a
+/// publisher may well post the same job twice in one city). Returns the merged list and how many
+/// were dropped.
 pub fn merge(sources: Vec<Vec<Posting>>) -> (Vec<Posting>, usize) {
-    let mut ids: HashSet<String> = HashSet::new();
-    let mut keys: HashSet<(String, String, String)> = HashSet::new();
-    let mut out = Vec::with_capacity(sources.iter().map(Vec::len).sum());
-    let mut dropped = 0;
-    for posting in sources.into_iter().flatten() {
-        let key = (fold(&posting.organization), fold(&posting.title), fold(posting.city().unwrap_or("")));
-        // Blank organization or title: too little to call two postings the same.
-        let keyed = !key.0.is_empty() && !key.1.is_empty();
-        if ids.contains(&posting.id) || (keyed && keys.contains(&key)) {
-            dropped += 1;
-            continue;
-        }
-        ids.insert(posting.id.clone());
-        if keyed {
-            keys.insert(key);
-        }
-        out.push(posting);
+    let (merged, _, dropped) = merge_from(sources);
+    (merged, dropped)
+}
+
+/// [`merge`], also giving where each kept posting came from: (source, position in it).
+pub fn merge_from(mut sources: Vec<Vec<Posting>>) -> (Vec<Posting>, Vec<(u32, u32)>, usize) {
+    let mut filled = sources.iter().enumerate().filter(|(_, s)| !s.is_empty()).map(|(i, _)| i);
+    if let (first, None) = (filled.next(), filled.next()) {
+        // At most one source with postings: its ids are unique already (`decode` rejects repeats).
+        let s = first.unwrap_or(0);
+        let list = if sources.is_empty() { Vec::new() } else { std::mem::take(&mut sources[s]) };
+        let from = (0..list.len() as u32).map(|i| (s as u32, i)).collect();
+        return (list, from, 0);
     }
-    (out, dropped)
+    let mut ids: HashSet<String> = HashSet::new();
+    // Folded (organization, title, city) → the source that first had it.
+    let mut keys: HashMap<(String, String, String), usize> = HashMap::new();
+    let total = sources.iter().map(Vec::len).sum();
+    let mut out = Vec::with_capacity(total);
+    let mut from = Vec::with_capacity(total);
+    let mut dropped = 0;
+    for (s, list) in sources.into_iter().enumerate() {
+        for (i, posting) in list.into_iter().enumerate() {
+            let key = (fold(&posting.organization), fold(&posting.title), fold(posting.city().unwrap_or("")));
+            // Blank organization or title: too little to call two postings the same.
+            let keyed = !key.0.is_empty() && !key.1.is_empty();
+            let relayed = keyed && keys.get(&key).is_some_and(|&first| first != s);
+            if ids.contains(&posting.id) || relayed {
+                dropped += 1;
+                continue;
+            }
+            ids.insert(posting.id.clone());
+            if keyed {
+                keys.entry(key).or_insert(s);
+            }
+            out.push(posting);
+            from.push((s as u32, i as u32));
+        }
+    }
+    (out, from, dropped)
 }
 
 /// Lower-cases, strips the accents of Latin letters, expands `œ`/`æ`/`ß`, and keeps only letters
@@ -945,12 +992,18 @@ mod tests {
             posting("v", "", "", None), // blank: only the id counts
             posting("b", "Nouveau", "Nouveau", None),
         ];
-        let (merged, dropped) = merge(vec![a, vec![], b]);
+        let (merged, dropped) = merge(vec![a.clone(), vec![], b]);
         let got: Vec<&str> = merged.iter().map(|p| p.id.as_str()).collect();
         assert_eq!(got, ["a", "b", "y", "w", "v"]);
         assert_eq!(dropped, 4);
         assert_eq!(merged[0].organization, "Association Possible");
         assert_eq!(merge(vec![]), (vec![], 0));
+        // Within one source, the same job posted twice (two ids) stays twice.
+        let twice = vec![a[0].clone(), posting("a2", "Association Possible", "Chargé·e d’études", Some("Lyon"))];
+        assert_eq!(merge(vec![twice.clone()]).0.len(), 2);
+        let (merged, from, dropped) = merge_from(vec![vec![], twice.clone(), twice]);
+        assert_eq!((merged.len(), dropped), (2, 2));
+        assert_eq!(from, [(1, 0), (1, 1)], "sources are counted as given, empty ones too");
     }
 
     #[test]

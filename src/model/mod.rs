@@ -3,8 +3,10 @@
 //! Pure Rust + serde. The same derive is used by the CLI (to write `data/postings.json`), by the
 //! catalogue (to read it natively and in the browser) and, natively, by schemars for the JSON Schema.
 
+pub mod body;
 mod date;
 pub mod feed;
+pub mod pack;
 pub mod letters;
 
 pub use date::{Date, DateError, YearMonth};

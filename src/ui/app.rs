@@ -14,7 +14,7 @@ use super::card::Card;
 use super::detail::{Detail, Gone};
 use super::facets::FacetPanel;
 use super::favourites::Favourites;
-use super::host::{HostRef, ShareOutcome};
+use super::host::{offer_body, BodyStoreRef, HostRef, OfferBody, ShareOutcome};
 use super::i18n::{self, Locale};
 use super::results::ResultList;
 use super::search_box::SearchBox;
@@ -50,6 +50,9 @@ pub struct AppProps {
     /// Facets whose filter group is not shown; their URL parameters are ignored too.
     #[prop_or_default]
     pub hidden_facets: BTreeSet<Facet>,
+    /// The texts of split feeds, kept apart from the records; `None` when every record has its own.
+    #[prop_or_default]
+    pub bodies: Option<BodyStoreRef>,
 }
 
 impl PartialEq for AppProps {
@@ -64,6 +67,7 @@ impl PartialEq for AppProps {
             && self.locale == o.locale
             && self.color_scheme == o.color_scheme
             && self.hidden_facets == o.hidden_facets
+            && self.bodies == o.bodies
     }
 }
 
@@ -192,12 +196,21 @@ pub fn App(props: &AppProps) -> Html {
         });
     }
 
-    // JSON-LD for the open offer, removed when it closes.
+    // The open offer's text, when its record came without it.
+    let open_body = open_id.map(|id| offer_body(&catalogue, props.bodies.as_ref(), id));
+
+    // JSON-LD for the open offer, removed when it closes (and written again when its text arrives).
     {
         let (host, catalogue) = (host.clone(), catalogue.clone());
         let url = open_id.map(|_| host.offer_link(&state.to_url()));
-        use_effect_with((open_id, url), move |(open_id, url)| {
-            let json = open_id.zip(url.as_deref()).and_then(|(id, url)| jsonld::job_posting(catalogue.get(id), url));
+        use_effect_with((open_id, url, open_body.clone()), move |(open_id, url, body)| {
+            let json = open_id.zip(url.as_deref()).and_then(|(id, url)| {
+                let p = catalogue.get(id);
+                match body {
+                    Some(OfferBody::Ready(blocks)) => jsonld::job_posting(p, blocks, url),
+                    _ => jsonld::job_posting(p, &p.body, url),
+                }
+            });
             host.set_structured_data(json);
         });
     }
@@ -313,7 +326,8 @@ pub fn App(props: &AppProps) -> Html {
     };
     let detail = match (&state.open, open_id) {
         (Some(slug), Some(id)) => html! {
-            <Detail {id} {today} saved={favourites.contains(slug)} on_action={dispatch.clone()}
+            <Detail {id} {today} body={open_body.clone().unwrap_or(OfferBody::InRecord)}
+                saved={favourites.contains(slug)} on_action={dispatch.clone()}
                 on_save={toggle_saved.clone()} on_share={share} share_outcome={*share_outcome} />
         },
         (Some(_), None) => html! {
@@ -333,7 +347,8 @@ pub fn App(props: &AppProps) -> Html {
     html! {
         <ContextProvider<Shared> context={Shared(catalogue)}>
         <ContextProvider<Locale> context={locale}>
-            <div class="vitrine" ref={root} lang={locale.tag()} data-color-scheme={props.color_scheme.key()}>
+            <div class="vitrine" ref={root} lang={locale.tag()} data-color-scheme={props.color_scheme.key()}
+                data-texts={props.bodies.as_ref().map(|b| if b.searchable { "ready" } else { "loading" })}>
                 if let Some(title) = &props.title {
                     <h2 class="widget-title">{ title.clone() }</h2>
                 }

@@ -6,7 +6,7 @@ use yew::prelude::*;
 use super::card::star;
 use super::favourites::Saved;
 use super::format;
-use super::host::ShareOutcome;
+use super::host::{OfferBody, ShareOutcome};
 use super::i18n::{self, Locale};
 use super::state::Action;
 use super::{offer_text, use_catalogue, use_locale};
@@ -17,6 +17,9 @@ use crate::model::{Block, Date, Kind, Place, Posting, Remote};
 pub struct DetailProps {
     pub id: Id,
     pub today: Date,
+    /// The offer's text when its record came without it.
+    #[prop_or(OfferBody::InRecord)]
+    pub body: OfferBody,
     pub saved: bool,
     pub on_action: Callback<Action>,
     /// Saves or unsaves, by slug.
@@ -245,7 +248,12 @@ pub fn Detail(props: &DetailProps) -> Html {
             </div>
             { facts(p, &status, locale) }
             { apply(p, closed, locale) }
-            { body(&p.body, locale) }
+            { match &props.body {
+                OfferBody::InRecord => body(&p.body, locale),
+                OfferBody::Ready(blocks) => body(blocks, locale),
+                OfferBody::Loading => html! { <p class="body-note" role="status">{ t.body_loading }</p> },
+                OfferBody::Unavailable => html! { <p class="body-note" role="status">{ t.body_unavailable }</p> },
+            } }
             <button type="button" class="back" onclick={back}>{ t.back }</button>
         </article>
     }

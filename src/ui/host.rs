@@ -1,11 +1,14 @@
 //! What the app asks of the page it lives in (URL, history, storage, head, sharing), as a trait
-//! the embed layer implements. Components never touch the host page themselves; tests pass a fake.
+//! the embed layer implements, and where the texts of split feeds are kept. Components never touch
+//! the host page themselves; tests pass a fake.
 
 use std::rc::Rc;
 
 use yew::Callback;
 
+use crate::catalogue::{Catalogue, Id};
 use crate::embed::url::UrlState;
+use crate::model::Block;
 
 /// How a share request ended, to tell the visitor.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -47,5 +50,47 @@ pub struct HostRef(pub Rc<dyn Host>);
 impl PartialEq for HostRef {
     fn eq(&self, other: &Self) -> bool {
         Rc::ptr_eq(&self.0, &other.0)
+    }
+}
+
+/// The text of an offer whose record came without it (split feeds), as far as it has arrived.
+#[derive(Debug, Clone, PartialEq)]
+pub enum OfferBody {
+    /// The record holds its own text (`Posting::body`).
+    InRecord,
+    /// Fetched and decoded.
+    Ready(Rc<Vec<Block>>),
+    /// Still on its way.
+    Loading,
+    /// Could not be fetched or did not check out.
+    Unavailable,
+}
+
+/// Where the texts of split feeds are kept (by the embed layer, outside the wasm memory).
+pub trait BodyStore {
+    /// The text of posting `id` of the catalogue shown.
+    fn body(&self, id: Id) -> OfferBody;
+}
+
+/// A shared handle on a body store; `version` changes whenever what it can give changes.
+#[derive(Clone)]
+pub struct BodyStoreRef {
+    pub store: Rc<dyn BodyStore>,
+    pub version: u32,
+    /// Whether the texts are in the search index yet.
+    pub searchable: bool,
+}
+
+impl PartialEq for BodyStoreRef {
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.store, &other.store) && self.version == other.version && self.searchable == other.searchable
+    }
+}
+
+/// The text to show for posting `id`: its own, or the store's when the record has none.
+pub fn offer_body(catalogue: &Catalogue, bodies: Option<&BodyStoreRef>, id: Id) -> OfferBody {
+    match bodies {
+        Some(b) if catalogue.get(id).body.is_empty() => b.store.body(id),
+        _ => OfferBody::InRecord,
     }
 }

@@ -149,6 +149,10 @@ texts! {
     missing_title,
     missing_text,
     missing_back,
+    /// Where an offer's text will show once it has arrived (split feeds).
+    body_loading,
+    /// An offer's text could not be fetched (offline on a first visit, broken file).
+    body_unavailable,
     /// The button folding the filters on narrow widgets.
     filters,
     see_less,
@@ -241,6 +245,8 @@ pub const FR: Texts = Texts {
     missing_title: "Cette offre n’est plus disponible",
     missing_text: "Elle a peut-être été pourvue ou retirée par l’organisation qui l’avait publiée.",
     missing_back: "← Voir les offres",
+    body_loading: "Chargement du texte de l’offre…",
+    body_unavailable: "Le texte complet de l’offre n’a pas pu être chargé. Réessayez plus tard, une fois connecté.",
     filters: "Filtres",
     see_less: "Voir moins",
     see_all: "Voir tout",
@@ -320,6 +326,8 @@ pub const EN: Texts = Texts {
     missing_title: "This offer is no longer available",
     missing_text: "It may have been filled, or withdrawn by the organisation that published it.",
     missing_back: "← See the offers",
+    body_loading: "Loading the text of the offer…",
+    body_unavailable: "The full text of the offer could not be loaded. Try again later, once online.",
     filters: "Filters",
     see_less: "Show fewer",
     see_all: "Show all",
@@ -399,6 +407,8 @@ pub const NL: Texts = Texts {
     missing_title: "Deze vacature is niet meer beschikbaar",
     missing_text: "Misschien is ze al ingevuld, of ingetrokken door de organisatie die ze publiceerde.",
     missing_back: "← Naar de vacatures",
+    body_loading: "De tekst van de vacature wordt geladen…",
+    body_unavailable: "De volledige tekst van de vacature kon niet worden geladen. Probeer het later opnieuw, met een verbinding.",
     filters: "Filters",
     see_less: "Minder tonen",
     see_all: "Alles tonen",

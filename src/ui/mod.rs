@@ -28,7 +28,7 @@ pub mod host;
 #[cfg(target_arch = "wasm32")]
 pub use app::{App, AppProps};
 #[cfg(target_arch = "wasm32")]
-pub use host::{Host, HostRef};
+pub use host::{BodyStore, BodyStoreRef, Host, HostRef, OfferBody};
 
 /// The catalogue shared by every component of one widget, provided once by context.
 #[cfg(target_arch = "wasm32")]

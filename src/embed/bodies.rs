@@ -1,0 +1,215 @@
+//! The texts of split feeds in the browser. A feed's bodies file is fetched once its list is on
+//! screen (its kept copy when the network fails), parsed by the browser's own `JSON.parse`, and
+//! stays in the JS heap: the wasm memory only ever holds the text being indexed or shown. The
+//! texts are indexed for search a few at a time, so typing stays smooth meanwhile.
+
+use std::cell::{Cell, RefCell};
+
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+use wasm_bindgen_futures::JsFuture;
+
+use crate::catalogue::{BodyIndexer, Catalogue, Id};
+use crate::model::body;
+use crate::model::feed::BodiesRef;
+use crate::model::pack;
+use crate::ui::{BodyStore, OfferBody};
+
+/// Where a loading stands.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Phase {
+    Loading,
+    Done,
+}
+
+/// The bodies of every split feed a widget shows, by catalogue id.
+pub struct Store {
+    /// Per catalogue id, where its text is: (source, row in that source's bodies file).
+    origins: Vec<Option<(usize, u32)>>,
+    /// Per source, its bodies (a JS array of strings), once fetched and checked.
+    arrays: RefCell<Vec<Option<js_sys::Array>>>,
+    phase: Cell<Phase>,
+}
+
+impl Store {
+    /// A store for a catalogue whose posting `id` has its text at `origins[id]`, from `sources` feeds.
+    pub fn new(origins: Vec<Option<(usize, u32)>>, sources: usize) -> Store {
+        Store { origins, arrays: RefCell::new(vec![None; sources]), phase: Cell::new(Phase::Loading) }
+    }
+
+    fn text(&self, id: Id) -> Option<String> {
+        let (source, row) = (*self.origins.get(id as usize)?)?;
+        let arrays = self.arrays.borrow();
+        arrays.get(source)?.as_ref()?.get(row).as_string()
+    }
+}
+
+impl BodyStore for Store {
+    fn body(&self, id: Id) -> OfferBody {
+        match self.origins.get(id as usize) {
+            Some(Some(_)) => match self.text(id) {
+                Some(text) => OfferBody::Ready(std::rc::Rc::new(body::decode(&text))),
+                None if self.phase.get() == Phase::Loading => OfferBody::Loading,
+                None => OfferBody::Unavailable,
+            },
+            // A record of a feed that is not split, with no text of its own.
+            _ => OfferBody::InRecord,
+        }
+    }
+}
+
+/// Resolves after the browser has had a turn (other events, rendering).
+async fn yield_to_browser() {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        if let Some(w) = web_sys::window() {
+            let _ = w.set_timeout_with_callback(&resolve);
+        }
+    });
+    let _ = JsFuture::from(promise).await;
+}
+
+/// Resolves once the browser has painted the next frame (then had a turn).
+pub async fn after_paint() {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        if let Some(w) = web_sys::window() {
+            let next = js_sys::Function::from(Closure::once_into_js(move || {
+                if let Some(w) = web_sys::window() {
+                    let _ = w.set_timeout_with_callback(&resolve);
+                }
+            }));
+            let _ = w.request_animation_frame(&next);
+        }
+    });
+    let _ = JsFuture::from(promise).await;
+}
+
+/// Fetches the bodies files of `split` (per source, with the feed's address in `urls`), keeps
+/// good fresh copies in `cache`, and puts what checks out into `store`. Problems go to the console.
+pub async fn fetch_all(
+    store: &Store,
+    urls: &[String],
+    split: &[Option<BodiesRef>],
+    cache: Option<&web_sys::Cache>,
+    keep: impl Fn(&web_sys::Cache, &str, web_sys::Blob) -> js_sys::Promise,
+) {
+    let window = match web_sys::window() {
+        Some(w) => w,
+        None => return,
+    };
+    // Start every request at once.
+    let mut pending = Vec::new();
+    for (source, reference) in split.iter().enumerate() {
+        let Some(reference) = reference else { continue };
+        let url = match web_sys::Url::new_with_base(&reference.href, &urls[source]) {
+            Ok(u) => u.href(),
+            Err(_) => {
+                warn(&format!("{}: the bodies file address «{}» is not valid", urls[source], reference.href));
+                continue;
+            }
+        };
+        pending.push((source, reference, window.fetch_with_str(&url), url));
+    }
+    for (source, reference, request, url) in pending {
+        let fresh = match fresh_bodies(request).await {
+            Ok((blob, value)) => match check(&value, reference) {
+                Ok(array) => {
+                    if let Some(c) = cache {
+                        let _ = JsFuture::from(keep(c, &url, blob)).await;
+                    }
+                    Some(array)
+                }
+                Err(e) => {
+                    warn(&format!("{url}: {e}"));
+                    None
+                }
+            },
+            Err(e) => {
+                warn(&format!("{url}: {e}"));
+                None
+            }
+        };
+        let array = match fresh {
+            Some(a) => Some(a),
+            None => match cache {
+                Some(c) => kept_bodies(c, &url, reference).await,
+                None => None,
+            },
+        };
+        store.arrays.borrow_mut()[source] = array;
+    }
+    store.phase.set(Phase::Done);
+}
+
+fn warn(line: &str) {
+    web_sys::console::warn_1(&JsValue::from_str(&format!("vitrine: feed {line}")));
+}
+
+/// The answer to a bodies request: its bytes (to keep) and its parsed JSON.
+async fn fresh_bodies(request: js_sys::Promise) -> Result<(web_sys::Blob, JsValue), String> {
+    let response: web_sys::Response = JsFuture::from(request)
+        .await
+        .map_err(|_| "bodies file: network error (offline, blocked, or no CORS header)".to_string())?
+        .dyn_into()
+        .map_err(|_| "bodies file: not a response".to_string())?;
+    if !response.ok() {
+        return Err(format!("bodies file: HTTP {}", response.status()));
+    }
+    let blob: web_sys::Blob = JsFuture::from(response.blob().map_err(|_| "bodies file: unreadable".to_string())?)
+        .await
+        .map_err(|_| "bodies file: unreadable (cut short?)".to_string())?
+        .unchecked_into();
+    let text = JsFuture::from(blob.text()).await.map_err(|_| "bodies file: unreadable".to_string())?;
+    let value = parse(&text)?;
+    Ok((blob, value))
+}
+
+#[wasm_bindgen]
+extern "C" {
+    /// `JSON.parse` on a JS string, which so never enters the wasm memory.
+    #[wasm_bindgen(js_namespace = JSON, js_name = parse, catch)]
+    fn parse_json(text: &JsValue) -> Result<JsValue, JsValue>;
+}
+
+fn parse(text: &JsValue) -> Result<JsValue, String> {
+    parse_json(text).map_err(|e| {
+        let why = e.dyn_ref::<js_sys::Error>().map(|e| String::from(e.message())).unwrap_or_default();
+        format!("bodies file: not valid JSON ({why})")
+    })
+}
+
+/// The last good copy of a bodies file, if it belongs to `reference`.
+async fn kept_bodies(cache: &web_sys::Cache, url: &str, reference: &BodiesRef) -> Option<js_sys::Array> {
+    let hit = JsFuture::from(cache.match_with_str(url)).await.ok()?;
+    let response: web_sys::Response = hit.dyn_into().ok()?;
+    let text = JsFuture::from(response.text().ok()?).await.ok()?;
+    let value = parse(&text).ok()?;
+    check(&value, reference).map_err(|e| warn(&format!("{url} (kept copy): {e}"))).ok()
+}
+
+/// The bodies array of a parsed bodies file, if the file is the one `reference` names.
+fn check(value: &JsValue, reference: &BodiesRef) -> Result<js_sys::Array, String> {
+    let field = |name: &str| js_sys::Reflect::get(value, &JsValue::from_str(name)).ok();
+    let stamp = field("stamp").and_then(|s| s.as_string()).ok_or("bodies file: no `stamp`")?;
+    let array: js_sys::Array = field("bodies")
+        .filter(js_sys::Array::is_array)
+        .ok_or("bodies file: no `bodies` array")?
+        .unchecked_into();
+    pack::belongs(reference, &stamp, array.length() as usize)?;
+    Ok(array)
+}
+
+/// Indexes the texts of `store` for `catalogue`, yielding to the browser every few milliseconds.
+pub async fn index(store: &Store, catalogue: &Catalogue) -> BodyIndexer {
+    let mut indexer = catalogue.body_indexer();
+    let mut since = js_sys::Date::now();
+    for id in 0..catalogue.len() as Id {
+        if let Some(text) = store.text(id) {
+            indexer.add(id, &body::decode(&text));
+        }
+        if js_sys::Date::now() - since > 8.0 {
+            yield_to_browser().await;
+            since = js_sys::Date::now();
+        }
+    }
+    indexer
+}
