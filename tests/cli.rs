@@ -160,3 +160,25 @@ fn check_reports_file_record_field_and_position() {
     let (ok, _, err) = run(bin().args(["check", "absent.json"]), &d);
     assert!(!ok && err.contains("absent.json: cannot read"), "{err}");
 }
+
+#[test]
+fn pack_writes_a_split_feed_that_check_reads() {
+    let d = tmp("pack");
+    texts(&d);
+    let (ok, _, err) = run(bin().args(["ingest", "texts", "-o", "postings.json"]), &d);
+    assert!(ok, "{err}");
+    let (ok, _, err) = run(bin().args(["pack", "postings.json", "-o", "site/offres.json", "--updated", "2025-03-01"]), &d);
+    assert!(!ok, "the output folder does not exist: {err}");
+    std::fs::create_dir_all(d.join("site")).unwrap();
+    let (ok, _, err) = run(bin().args(["pack", "postings.json", "-o", "site/offres.json", "--updated", "2025-03-01"]), &d);
+    assert!(ok, "{err}");
+    assert!(err.contains("wrote 2 offer(s) to site/offres.json (") && err.contains("site/offres.bodies.json ("), "{err}");
+    let (ok, out, err) = run(bin().args(["check", "site/offres.json"]), &d);
+    assert!(ok, "{err}");
+    assert!(out.contains("site/offres.json: 2 record(s) and their texts, no problem"), "{out}");
+    // Texts of another version: named.
+    std::fs::write(d.join("site/offres.bodies.json"), "{\"stamp\":\"0000000000000000\",\"bodies\":[]}").unwrap();
+    let (ok, _, err) = run(bin().args(["check", "site/offres.json"]), &d);
+    assert!(!ok);
+    assert!(err.contains("offres.bodies.json") && err.contains("edited or cut"), "{err}");
+}

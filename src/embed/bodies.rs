@@ -107,7 +107,7 @@ pub async fn fetch_all(
                 continue;
             }
         };
-        pending.push((source, reference, window.fetch_with_str(&url), url));
+        pending.push((source, reference, JsFuture::from(window.fetch_with_str(&url)), url));
     }
     for (source, reference, request, url) in pending {
         let fresh = match fresh_bodies(request).await {
@@ -145,8 +145,8 @@ fn warn(line: &str) {
 }
 
 /// The answer to a bodies request: its bytes (to keep) and its parsed JSON.
-async fn fresh_bodies(request: js_sys::Promise) -> Result<(web_sys::Blob, JsValue), String> {
-    let response: web_sys::Response = JsFuture::from(request)
+async fn fresh_bodies(request: JsFuture) -> Result<(web_sys::Blob, JsValue), String> {
+    let response: web_sys::Response = request
         .await
         .map_err(|_| "bodies file: network error (offline, blocked, or no CORS header)".to_string())?
         .dyn_into()
@@ -199,17 +199,58 @@ fn check(value: &JsValue, reference: &BodiesRef) -> Result<js_sys::Array, String
 }
 
 /// Indexes the texts of `store` for `catalogue`, yielding to the browser every few milliseconds.
-pub async fn index(store: &Store, catalogue: &Catalogue) -> BodyIndexer {
-    let mut indexer = catalogue.body_indexer();
-    let mut since = js_sys::Date::now();
-    for id in 0..catalogue.len() as Id {
-        if let Some(text) = store.text(id) {
-            indexer.add(id, &body::decode(&text));
-        }
-        if js_sys::Date::now() - since > 8.0 {
-            yield_to_browser().await;
-            since = js_sys::Date::now();
+/// Every text of each bodies file goes through the stamp on the way: a file whose texts are not
+/// those its stamp names (edited, reordered) is dropped, and its offers show no text.
+pub async fn index(store: &Store, catalogue: &Catalogue, split: &[Option<BodiesRef>], urls: &[String]) -> BodyIndexer {
+    // Per source, the catalogue id of each row (`None`: a row not shown).
+    let sources = store.arrays.borrow().len();
+    let mut ids: Vec<Vec<Option<Id>>> = (0..sources)
+        .map(|s| {
+            let rows = store.arrays.borrow()[s].as_ref().map_or(0, |a| a.length() as usize);
+            vec![None; rows]
+        })
+        .collect();
+    for (id, origin) in store.origins.iter().enumerate() {
+        if let Some((s, row)) = *origin {
+            if let Some(slot) = ids.get_mut(s).and_then(|rows| rows.get_mut(row as usize)) {
+                *slot = Some(id as Id);
+            }
         }
     }
-    indexer
+    loop {
+        let mut indexer = catalogue.body_indexer();
+        let mut since = js_sys::Date::now();
+        let mut failed = None;
+        // Sources in order, rows in order: catalogue ids come in increasing order.
+        for (s, rows) in ids.iter().enumerate() {
+            let Some(array) = store.arrays.borrow()[s].clone() else { continue };
+            let mut stamper = pack::Stamper::new(rows.len());
+            for (row, id) in rows.iter().enumerate() {
+                let text = array.get(row as u32).as_string().unwrap_or_default();
+                stamper.add(&text);
+                if let Some(id) = id {
+                    indexer.add(*id, &body::decode(&text));
+                }
+                if js_sys::Date::now() - since > 8.0 {
+                    yield_to_browser().await;
+                    since = js_sys::Date::now();
+                }
+            }
+            let expected = split.get(s).and_then(|r| r.as_ref()).map(|r| r.stamp.as_str());
+            if expected != Some(stamper.finish().as_str()) {
+                failed = Some(s);
+                break;
+            }
+        }
+        match failed {
+            None => return indexer,
+            Some(s) => {
+                let feed = urls.get(s).map(String::as_str).unwrap_or("");
+                let href = split.get(s).and_then(|r| r.as_ref()).map_or("", |r| r.href.as_str());
+                let url = web_sys::Url::new_with_base(href, feed).map(|u| u.href()).unwrap_or_else(|_| href.to_string());
+                warn(&format!("{url}: bodies file: its texts are not those its stamp names (edited or reordered): they are not used"));
+                store.arrays.borrow_mut()[s] = None;
+            }
+        }
+    }
 }

@@ -139,7 +139,7 @@ impl Mounted {
         let catalogue = current.catalogue.clone();
         let dyn_store: Rc<dyn crate::ui::BodyStore> = store.clone();
         self.render(AppProps { bodies: Some(BodyStoreRef { store: dyn_store.clone(), version: 1, searchable: false }), ..current });
-        let indexer = bodies::index(&store, &catalogue).await;
+        let indexer = bodies::index(&store, &catalogue, split, urls).await;
         let Some(current) = self.current.clone() else { return };
         self.render(AppProps {
             catalogue: Rc::new(catalogue.with_bodies(indexer)),
@@ -218,7 +218,8 @@ pub fn mount(host: Element, script: Option<Element>) -> Result<(), JsValue> {
             .map(|s| web_sys::Url::new_with_base(s, &base_url).map(|u| u.href()).unwrap_or_else(|_| s.clone()))
             .collect();
         // Start every request at once; read the kept copies while they run.
-        let requests: Vec<_> = urls.iter().map(|u| window.fetch_with_str(u)).collect();
+        // (Each becomes a future at once, so a request that fails early is already handled.)
+        let requests: Vec<JsFuture> = urls.iter().map(|u| JsFuture::from(window.fetch_with_str(u))).collect();
         let cache = open_cache(&window).await;
         let mut state = Vec::new();
         for url in &urls {
@@ -302,8 +303,8 @@ fn keep_blob(cache: &web_sys::Cache, url: &str, blob: web_sys::Blob, today: Date
 }
 
 /// The body of a feed request, or why there is none ("HTTP 500", "network error").
-async fn fetch_text(request: js_sys::Promise) -> Result<String, String> {
-    let response: web_sys::Response = JsFuture::from(request)
+async fn fetch_text(request: JsFuture) -> Result<String, String> {
+    let response: web_sys::Response = request
         .await
         .map_err(|_| "network error (offline, blocked, or no CORS header)".to_string())?
         .dyn_into()

@@ -208,6 +208,8 @@ pub fn App(props: &AppProps) -> Html {
                 let p = catalogue.get(id);
                 match body {
                     Some(OfferBody::Ready(blocks)) => jsonld::job_posting(p, blocks, url),
+                    // Not before its text is in: crawlers would keep an empty description.
+                    Some(OfferBody::Loading) => None,
                     _ => jsonld::job_posting(p, &p.body, url),
                 }
             });
