@@ -77,7 +77,7 @@ impl FacetTable {
         }
         let n = t.keys.len() as u32;
         let mut order: Vec<u32> = (0..n).collect();
-        order.sort_by(|&a, &b| {
+        super::order::sort_ids(&mut order, &|a, b| {
             let (a, b) = (a as usize, b as usize);
             labels[a].cmp(&labels[b]).then_with(|| t.keys[a].cmp(&t.keys[b]))
         });
@@ -86,7 +86,7 @@ impl FacetTable {
             t.label_rank[v as usize] = r as u32;
         }
         t.by_key = (0..n).collect();
-        t.by_key.sort_by(|&a, &b| t.keys[a as usize].cmp(&t.keys[b as usize]));
+        super::order::sort_ids(&mut t.by_key, &|a, b| t.keys[a as usize].cmp(&t.keys[b as usize]));
         t
     }
 
