@@ -6,7 +6,7 @@ use std::rc::Rc;
 
 use std::cell::RefCell;
 
-use std::collections::BTreeSet;
+use vitrine::catalogue::FacetSet;
 
 use vitrine::catalogue::{Catalogue, Facet};
 use vitrine::embed::config::ColorScheme;
@@ -90,7 +90,7 @@ impl Host for FakeHost {
 struct Look {
     locale: Locale,
     color_scheme: ColorScheme,
-    hidden_facets: BTreeSet<Facet>,
+    hidden_facets: FacetSet,
 }
 
 async fn mount_with(today: &str, postings: Vec<model::Posting>, host: Rc<FakeHost>) -> Element {

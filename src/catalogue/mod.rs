@@ -17,7 +17,7 @@ use std::cmp::Reverse;
 
 pub use crate::model::{Date, Posting};
 pub use deadline::{deadline_status, DeadlineStatus};
-pub use query::{Facet, Query, Sort};
+pub use query::{Facet, FacetSet, FilterEntry, Filters, KeySet, Query, Sort};
 
 use facets::FacetTable;
 use index::TextIndex;

@@ -2,10 +2,9 @@
 //! rules are tested natively. Unknown or invalid values are reported, never fatal: the widget then
 //! runs with the default for that setting.
 
-use crate::catalogue::Facet;
+use crate::catalogue::{Facet, FacetSet, Filters, KeySet};
 use crate::model::{Contract, Country, Date, Kind, Posting, Remote, Theme};
 use crate::ui::i18n::Locale;
-use std::collections::{BTreeMap, BTreeSet};
 use std::fmt;
 
 /// Light or dark colours (`data-color-scheme`).
@@ -45,12 +44,12 @@ pub struct Config {
     pub lang: Option<Locale>,
     pub color_scheme: ColorScheme,
     /// Facets whose filter group is not shown (`data-hide-facets`).
-    pub hidden_facets: BTreeSet<Facet>,
+    pub hidden_facets: FacetSet,
     /// The date deadlines are judged against; the visitor's local date when absent.
     pub today: Option<Date>,
     /// Pre-filter chosen by the partner: only postings matching every listed facet are shown.
     /// Values within one facet are OR'ed, like the visitor's own filters.
-    pub preset: BTreeMap<Facet, BTreeSet<String>>,
+    pub preset: Filters,
     /// How many results are rendered before "Voir plus".
     pub page_size: usize,
     /// Optional heading above the widget.
@@ -148,7 +147,7 @@ pub fn parse(attributes: &[(String, String)]) -> (Config, Vec<ConfigError>) {
             }
             "kind" | "contract" | "country" | "remote" | "theme" | "city" | "organization" => {
                 let facet = Facet::from_key(&name).expect("listed facet names are facet keys");
-                let mut values = BTreeSet::new();
+                let mut values = KeySet::new();
                 for item in split_list(value, facet) {
                     match normalise_value(facet, item) {
                         Some(v) => {
@@ -213,7 +212,7 @@ fn known_values(facet: Facet) -> String {
 
 /// Whether a posting passes the partner's preset (all listed facets, any value within one).
 /// City and organization names compare without regard to case.
-pub fn preset_accepts(preset: &BTreeMap<Facet, BTreeSet<String>>, p: &Posting) -> bool {
+pub fn preset_accepts(preset: &Filters, p: &Posting) -> bool {
     preset.iter().all(|(facet, values)| {
         let eq = |candidate: &str| values.iter().any(|v| v.to_lowercase() == candidate.to_lowercase());
         match facet {

@@ -81,7 +81,7 @@ const SAVED_HEADER: &str = "x-vitrine-saved";
 struct Mounted {
     container: Element,
     base: AppProps,
-    preset: std::collections::BTreeMap<crate::catalogue::Facet, std::collections::BTreeSet<String>>,
+    preset: crate::catalogue::Filters,
     handle: Option<yew::AppHandle<App>>,
 }
 
