@@ -192,7 +192,8 @@ fn normalise_value(facet: Facet, item: &str) -> Option<String> {
         Facet::Contract => Contract::from_key(&lower)?.key(),
         Facet::Remote => Remote::from_key(&lower)?.key(),
         Facet::Theme => Theme::from_key(&lower)?.key(),
-        Facet::Country => Country::from_key(&item.to_uppercase())?.key(),
+        // ASCII upper-casing finds the same keys as Unicode's (a test checks it), without its table.
+        Facet::Country => Country::from_key(&item.to_ascii_uppercase())?.key(),
         Facet::City | Facet::Organization => return Some(item.to_string()),
     };
     Some(key.to_string())
@@ -367,5 +368,18 @@ mod tests {
         assert_eq!(c.hidden_facets.iter().copied().collect::<Vec<_>>(), [Facet::Remote]);
         let (c, e) = parse(&attrs(&[("data-hide-facets", "city"), ("data-hide-facets", "")]));
         assert!(c.hidden_facets.is_empty() && e.is_empty());
+    }
+
+    /// `normalise_value` upper-cases country codes in ASCII only: no other character upper-cases
+    /// to a piece of a country key, so Unicode upper-casing would find the same keys.
+    #[test]
+    fn ascii_upper_casing_finds_every_country_key() {
+        for c in (0..=0x10FFFF).filter_map(char::from_u32).filter(|c| !c.is_ascii()) {
+            let upper: String = c.to_uppercase().collect();
+            assert!(!Country::ALL.iter().any(|k| k.key().contains(&upper)), "{c:?} upper-cases to {upper:?}");
+        }
+        for (item, key) in [("fr", Some("FR")), ("Be", Some("BE")), ("ch", Some("CH")), ("ﬁ", None), ("é", None)] {
+            assert_eq!(normalise_value(Facet::Country, item).as_deref(), key, "{item}");
+        }
     }
 }

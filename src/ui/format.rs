@@ -18,20 +18,22 @@ pub fn year_month(m: YearMonth, locale: Locale) -> String {
     format!("{} {}", i18n::month_name(locale.lang(), m.month()), m.year())
 }
 
-/// Capitalises the first letter ("février 2026" → "Février 2026").
-pub fn capitalise(s: &str) -> String {
-    let mut c = s.chars();
-    match c.next() {
-        Some(f) => f.to_uppercase().chain(c).collect(),
-        None => String::new(),
+/// Capitalises the first letter of a text that starts with a month name ("février 2026" →
+/// "Février 2026"). Month names start with an ASCII letter in every language (a test checks it),
+/// so ASCII upper-casing is enough and the wasm carries no Unicode case table for it.
+fn capitalise_month(s: &str) -> String {
+    let mut out = s.to_string();
+    if let Some(first) = out.get_mut(..1) {
+        first.make_ascii_uppercase();
     }
+    out
 }
 
 /// "Dès que possible", "Février 2026", "1er février 2026".
 pub fn start(s: Start, locale: Locale) -> String {
     match s {
         Start::Asap => locale.texts().asap.to_string(),
-        Start::Month(m) => capitalise(&year_month(m, locale)),
+        Start::Month(m) => capitalise_month(&year_month(m, locale)),
         Start::Date(d) => date(d, locale),
     }
 }
@@ -253,6 +255,21 @@ mod tests {
         assert_eq!(start(Start::Asap, FR), "Dès que possible");
         assert_eq!(start(Start::Asap, Locale::En), "As soon as possible");
         assert_eq!(start(Start::Date(first), Locale::NlBe), "1 maart 2024");
+    }
+
+    #[test]
+    fn month_names_capitalise_in_ascii() {
+        for lang in [Lang::Fr, Lang::En, Lang::Nl] {
+            for m in 1..=12 {
+                let name = i18n::month_name(lang, m);
+                assert!(name.starts_with(|c: char| c.is_ascii_alphabetic()), "{name}");
+                let mut upper = name.chars();
+                let expected: String = upper.next().unwrap().to_uppercase().chain(upper).collect();
+                assert_eq!(capitalise_month(name), expected);
+            }
+        }
+        assert_eq!(capitalise_month("août 2026"), "Août 2026");
+        assert_eq!(capitalise_month(""), "");
     }
 
     #[test]
