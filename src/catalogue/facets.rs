@@ -26,14 +26,15 @@ impl FacetTable {
     /// Builds the table of `facet` over `postings`.
     pub fn build(facet: Facet, postings: &[Posting]) -> FacetTable {
         let mut t = FacetTable { starts: vec![0], ..Default::default() };
-        let mut ids: Map<String, u32> = Map::default();
+        // Keyed like the text index's map (`Box<str>`), so both share one compiled copy.
+        let mut ids: Map<Box<str>, u32> = Map::default();
         let mut labels: Vec<String> = Vec::new();
         let mut add = |t: &mut FacetTable, key: &str, label: &str, parent: Option<Country>, first: usize| {
             let id = match ids.get(key) {
                 Some(&id) => id,
                 None => {
                     let id = t.keys.len() as u32;
-                    ids.insert(key.to_string(), id);
+                    ids.insert(key.into(), id);
                     t.keys.push(key.to_string());
                     t.parents.push(parent);
                     labels.push(fold(label));
