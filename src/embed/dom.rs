@@ -20,7 +20,7 @@ use crate::ui::{App, AppProps, HostRef};
 /// The offers bundled with this build (`data/postings.json`).
 const BUNDLED: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/data/postings.json"));
 /// The widget's stylesheet, adopted by each shadow root.
-const CSS: &str = include_str!("../ui/style.css");
+const CSS: &str = include_str!(concat!(env!("OUT_DIR"), "/style.css"));
 
 thread_local! {
     /// Bundled postings, parsed once per page and shared by every widget on it.
