@@ -18,7 +18,7 @@ use super::page::PageHost;
 use crate::ui::{App, AppProps, HostRef};
 
 /// The offers bundled with this build (`data/postings.json`).
-const BUNDLED: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/data/postings.json"));
+const BUNDLED: &str = include_str!(concat!(env!("OUT_DIR"), "/postings.json"));
 /// The widget's stylesheet, adopted by each shadow root.
 const CSS: &str = include_str!(concat!(env!("OUT_DIR"), "/style.css"));
 

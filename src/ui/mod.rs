@@ -4,7 +4,7 @@
 
 /// Built into `build.rs`; compiled in the crate only to be tested.
 #[cfg(test)]
-mod css;
+mod assets;
 pub mod favourites;
 pub mod format;
 pub mod i18n;

@@ -1,8 +1,10 @@
-//! Shrinking the widget stylesheet for the bundle: `build.rs` runs `minify` on `style.css` and the
-//! wasm embeds the result, so the source keeps its comments and layout at no cost to visitors.
+//! Shrinking the files the wasm embeds: `build.rs` runs `minify_css` on `style.css` and
+//! `minify_json` on `data/postings.json`, so the sources keep their comments and layout at no cost
+//! to visitors.
 //!
-//! Only comments and whitespace that cannot matter go: whitespace is kept where CSS may read it
-//! (before `:` in selectors, around `+`/`-` in `calc()`, between words), strings stay as written.
+//! Only comments and whitespace that cannot matter go: in CSS, whitespace is kept where it may be
+//! read (before `:` in selectors, around `+`/`-` in `calc()`, between words); strings stay as
+//! written in both.
 
 /// Characters next to which whitespace is never significant.
 fn tight(c: char) -> bool {
@@ -11,7 +13,7 @@ fn tight(c: char) -> bool {
 
 /// The stylesheet without comments, with runs of whitespace cut to one space (or none next to
 /// `{ } ; , >`, after `:`, and at the ends), and without the `;` before a `}`.
-pub fn minify(css: &str) -> String {
+pub fn minify_css(css: &str) -> String {
     let mut out = String::with_capacity(css.len());
     let mut chars = css.chars().peekable();
     // A space is owed to the output unless the next character makes it useless.
@@ -72,9 +74,35 @@ pub fn minify(css: &str) -> String {
     out
 }
 
+/// The JSON text without whitespace outside strings (the same value, read the same way).
+pub fn minify_json(json: &str) -> String {
+    let mut out = String::with_capacity(json.len());
+    let mut chars = json.chars();
+    while let Some(c) = chars.next() {
+        match c {
+            ' ' | '\n' | '\r' | '\t' => {}
+            '"' => {
+                out.push(c);
+                while let Some(d) = chars.next() {
+                    out.push(d);
+                    if d == '\\' {
+                        if let Some(e) = chars.next() {
+                            out.push(e);
+                        }
+                    } else if d == '"' {
+                        break;
+                    }
+                }
+            }
+            _ => out.push(c),
+        }
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
-    use super::minify;
+    use super::{minify_css as minify, minify_json};
 
     #[test]
     fn drops_comments_and_useless_whitespace() {
@@ -120,5 +148,17 @@ mod tests {
         assert!(significant > 0);
         assert_eq!(min.matches(" :").count(), significant);
         assert_eq!(minify(&min), min, "minifying twice changes nothing");
+    }
+
+    #[test]
+    fn json_loses_only_whitespace_outside_strings() {
+        let text = "{\n  \"a b\": [1, 2.5e3 ,\t\"x \\\" y\\\\\"],\r\n  \"c\": { }\n}\n";
+        assert_eq!(minify_json(text), r#"{"a b":[1,2.5e3,"x \" y\\"],"c":{}}"#);
+        let data = include_str!("../../data/postings.json");
+        let min = minify_json(data);
+        assert!(min.len() < data.len());
+        assert_eq!(crate::model::from_json(&min).unwrap(), crate::model::from_json(data).unwrap());
+        let value = |s: &str| serde_json::from_str::<serde_json::Value>(s).unwrap();
+        assert_eq!(value(&min), value(data));
     }
 }
