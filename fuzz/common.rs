@@ -4,8 +4,8 @@
 //! Shared by the libFuzzer targets (`fuzz/fuzz_targets/*.rs`, nightly + cargo-fuzz) and by the main
 //! crate's `tests/fuzz_corpus.rs`, which replays the committed corpus on stable Rust.
 
-use std::collections::{BTreeSet, HashSet};
-use vitrine::catalogue::{Catalogue, Facet, Query, Sort};
+use std::collections::HashSet;
+use vitrine::catalogue::{Catalogue, Facet, KeySet, Query, Sort};
 use vitrine::embed::{config, url};
 use vitrine::ingest::clean::{decode, DecodeProblem};
 use vitrine::ingest::{check, extract};
@@ -274,7 +274,7 @@ pub fn catalogue_search(data: &[u8]) {
     };
     let words: Vec<&str> = text.split_whitespace().collect();
     if byte(1) & 2 == 2 {
-        let mut only: BTreeSet<String> = words.iter().map(|w| w.to_string()).collect();
+        let mut only: KeySet = words.iter().map(|w| w.to_string()).collect();
         only.extend(catalogue.postings().iter().step_by(2).map(|p| p.id.clone()));
         query.only = Some(only);
     }

@@ -6,7 +6,7 @@ use std::rc::Rc;
 
 use std::cell::RefCell;
 
-use std::collections::BTreeSet;
+use vitrine::catalogue::FacetSet;
 
 use vitrine::catalogue::{Catalogue, Facet};
 use vitrine::embed::config::ColorScheme;
@@ -90,7 +90,7 @@ impl Host for FakeHost {
 struct Look {
     locale: Locale,
     color_scheme: ColorScheme,
-    hidden_facets: BTreeSet<Facet>,
+    hidden_facets: FacetSet,
 }
 
 async fn mount_with(today: &str, postings: Vec<model::Posting>, host: Rc<FakeHost>) -> Element {
@@ -645,7 +645,7 @@ async fn texts_of_split_feeds_show_when_they_arrive_then_become_searchable() {
         notice: None,
         locale: Locale::default(),
         color_scheme: ColorScheme::default(),
-        hidden_facets: BTreeSet::new(),
+        hidden_facets: Default::default(),
         bodies: Some(BodyStoreRef { store: store.clone(), version, searchable }),
     };
     let mut handle = yew::Renderer::<App>::with_root_and_props(root.clone(), props(&catalogue, 0, false)).render();

@@ -26,14 +26,15 @@ impl FacetTable {
     /// Builds the table of `facet` over `postings`.
     pub fn build(facet: Facet, postings: &[Posting]) -> FacetTable {
         let mut t = FacetTable { starts: vec![0], ..Default::default() };
-        let mut ids: Map<String, u32> = Map::default();
+        // Keyed like the text index's map (`Box<str>`), so both share one compiled copy.
+        let mut ids: Map<Box<str>, u32> = Map::default();
         let mut labels: Vec<String> = Vec::new();
         let mut add = |t: &mut FacetTable, key: &str, label: &str, parent: Option<Country>, first: usize| {
             let id = match ids.get(key) {
                 Some(&id) => id,
                 None => {
                     let id = t.keys.len() as u32;
-                    ids.insert(key.to_string(), id);
+                    ids.insert(key.into(), id);
                     t.keys.push(key.to_string());
                     t.parents.push(parent);
                     labels.push(fold(label));
@@ -77,7 +78,7 @@ impl FacetTable {
         }
         let n = t.keys.len() as u32;
         let mut order: Vec<u32> = (0..n).collect();
-        order.sort_by(|&a, &b| {
+        super::order::sort_ids(&mut order, &|a, b| {
             let (a, b) = (a as usize, b as usize);
             labels[a].cmp(&labels[b]).then_with(|| t.keys[a].cmp(&t.keys[b]))
         });
@@ -86,7 +87,7 @@ impl FacetTable {
             t.label_rank[v as usize] = r as u32;
         }
         t.by_key = (0..n).collect();
-        t.by_key.sort_by(|&a, &b| t.keys[a as usize].cmp(&t.keys[b as usize]));
+        super::order::sort_ids(&mut t.by_key, &|a, b| t.keys[a as usize].cmp(&t.keys[b as usize]));
         t
     }
 

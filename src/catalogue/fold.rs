@@ -374,11 +374,11 @@ pub struct Term {
 
 impl Term {
     fn normalize(&mut self) {
-        self.prefixes.sort();
+        super::order::sort_by(&mut self.prefixes, String::cmp);
         self.prefixes.dedup();
         let all = self.prefixes.clone();
         self.prefixes.retain(|p| !all.iter().any(|q| q != p && p.starts_with(q.as_str())));
-        self.exact.sort();
+        super::order::sort_by(&mut self.exact, String::cmp);
         self.exact.dedup();
     }
 }

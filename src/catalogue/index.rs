@@ -233,7 +233,7 @@ impl IndexBuilder {
         }
         // Alphabetical order of the vocabulary.
         let mut order: Vec<u32> = (0..vocab.len() as u32).collect();
-        order.sort_unstable_by(|&a, &b| vocab[a as usize].cmp(&vocab[b as usize]));
+        super::order::sort_ids(&mut order, &|a, b| vocab[a as usize].cmp(&vocab[b as usize]));
         let mut rank = vec![0u32; vocab.len()];
         for (r, &w) in order.iter().enumerate() {
             rank[w as usize] = r as u32;
@@ -325,7 +325,7 @@ impl TextIndex {
             }
             level = next;
         }
-        heavy.sort_unstable_by(|a, b| a.0.cmp(&b.0));
+        super::order::sort_by(&mut heavy, |a, b| a.0.cmp(&b.0));
         for (prefix, list) in heavy {
             self.merged_prefixes.push(prefix.into());
             self.merged.extend(list);
@@ -416,7 +416,7 @@ pub fn score(indexes: &[&TextIndex], terms: &[Term], n: usize) -> Vec<u32> {
             return scores;
         }
         // Rarest term first: later terms only look at postings that matched all earlier ones.
-        plans.sort_by_key(|p| p.1);
+        super::order::sort_by(&mut plans, |a, b| a.1.cmp(&b.1));
         let mut matched = vec![0u32; n];
         let mut best = vec![0u8; n];
         let mut touched: Vec<u32> = Vec::new();

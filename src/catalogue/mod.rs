@@ -8,6 +8,7 @@ mod deadline;
 mod facets;
 pub mod fold;
 mod index;
+pub mod order;
 mod query;
 #[cfg(test)]
 mod tests;
@@ -17,7 +18,7 @@ use std::rc::Rc;
 
 pub use crate::model::{Date, Posting};
 pub use deadline::{deadline_status, DeadlineStatus};
-pub use query::{Facet, Query, Sort};
+pub use query::{Facet, FacetSet, FilterEntry, Filters, KeySet, Query, Sort};
 
 use facets::FacetTable;
 use index::{IndexBuilder, TextIndex};
@@ -154,9 +155,9 @@ impl Catalogue {
         let text = TextIndex::build(&postings);
         let facets = Facet::ALL.iter().map(|&f| FacetTable::build(f, &postings)).collect();
         let mut by_slug: Vec<Id> = (0..postings.len() as Id).collect();
-        by_slug.sort_by(|&a, &b| postings[a as usize].id.cmp(&postings[b as usize].id));
+        order::sort_ids(&mut by_slug, &|a, b| postings[a as usize].id.cmp(&postings[b as usize].id));
         let mut recent: Vec<Id> = (0..postings.len() as Id).collect();
-        recent.sort_by_key(|&i| (postings[i as usize].published.is_none(), Reverse(postings[i as usize].published)));
+        order::sort_ids_by_key(&mut recent, |&i| (postings[i as usize].published.is_none(), Reverse(postings[i as usize].published)));
         let mut recent_rank = vec![0u32; postings.len()];
         for (r, &i) in recent.iter().enumerate() {
             recent_rank[i as usize] = r as u32;
@@ -315,10 +316,10 @@ impl Catalogue {
         match sort {
             Sort::Relevance if scores.is_some() => {
                 let scores = scores.expect("checked");
-                ids.sort_unstable_by_key(|id| (Reverse(scores[*id as usize]), rank(id)))
+                order::sort_ids_by_key(ids, |id| (Reverse(scores[*id as usize]), rank(id)))
             }
-            Sort::Relevance | Sort::Recent => ids.sort_unstable_by_key(rank),
-            Sort::ClosingSoon => ids.sort_unstable_by_key(|id| {
+            Sort::Relevance | Sort::Recent => order::sort_ids_by_key(ids, rank),
+            Sort::ClosingSoon => order::sort_ids_by_key(ids, |id| {
                 let key = match self.base.deadline_day[*id as usize] {
                     Some(d) if d >= today => (0, d),
                     None => (1, 0),
@@ -326,7 +327,7 @@ impl Catalogue {
                 };
                 (key, rank(id))
             }),
-            Sort::Pay => ids.sort_unstable_by_key(|id| {
+            Sort::Pay => order::sort_ids_by_key(ids, |id| {
                 let pay = self.base.yearly_pay[*id as usize];
                 (pay.is_none(), Reverse(pay), rank(id))
             }),
@@ -355,7 +356,7 @@ impl Catalogue {
         for key in selected.into_iter().flatten().filter(|k| table.find(k).is_none()) {
             values.push((u32::MAX, FacetValue { value: key.clone(), count: 0, selected: true, parent: None }));
         }
-        values.sort_by(|(ra, a), (rb, b)| b.count.cmp(&a.count).then(ra.cmp(rb)).then_with(|| a.value.cmp(&b.value)));
+        order::sort_by(&mut values, |(ra, a), (rb, b)| b.count.cmp(&a.count).then(ra.cmp(rb)).then_with(|| a.value.cmp(&b.value)));
         FacetCounts { facet, values: values.into_iter().map(|(_, v)| v).collect() }
     }
 }

@@ -2,10 +2,9 @@
 //! rules are tested natively. Unknown or invalid values are reported, never fatal: the widget then
 //! runs with the default for that setting.
 
-use crate::catalogue::Facet;
+use crate::catalogue::{Facet, FacetSet, Filters, KeySet};
 use crate::model::{Contract, Country, Date, Kind, Posting, Remote, Theme};
 use crate::ui::i18n::Locale;
-use std::collections::{BTreeMap, BTreeSet};
 use std::fmt;
 
 /// Light or dark colours (`data-color-scheme`).
@@ -45,12 +44,12 @@ pub struct Config {
     pub lang: Option<Locale>,
     pub color_scheme: ColorScheme,
     /// Facets whose filter group is not shown (`data-hide-facets`).
-    pub hidden_facets: BTreeSet<Facet>,
+    pub hidden_facets: FacetSet,
     /// The date deadlines are judged against; the visitor's local date when absent.
     pub today: Option<Date>,
     /// Pre-filter chosen by the partner: only postings matching every listed facet are shown.
     /// Values within one facet are OR'ed, like the visitor's own filters.
-    pub preset: BTreeMap<Facet, BTreeSet<String>>,
+    pub preset: Filters,
     /// How many results are rendered before "Voir plus".
     pub page_size: usize,
     /// Optional heading above the widget.
@@ -148,7 +147,7 @@ pub fn parse(attributes: &[(String, String)]) -> (Config, Vec<ConfigError>) {
             }
             "kind" | "contract" | "country" | "remote" | "theme" | "city" | "organization" => {
                 let facet = Facet::from_key(&name).expect("listed facet names are facet keys");
-                let mut values = BTreeSet::new();
+                let mut values = KeySet::new();
                 for item in split_list(value, facet) {
                     match normalise_value(facet, item) {
                         Some(v) => {
@@ -193,7 +192,8 @@ fn normalise_value(facet: Facet, item: &str) -> Option<String> {
         Facet::Contract => Contract::from_key(&lower)?.key(),
         Facet::Remote => Remote::from_key(&lower)?.key(),
         Facet::Theme => Theme::from_key(&lower)?.key(),
-        Facet::Country => Country::from_key(&item.to_uppercase())?.key(),
+        // ASCII upper-casing finds the same keys as Unicode's (a test checks it), without its table.
+        Facet::Country => Country::from_key(&item.to_ascii_uppercase())?.key(),
         Facet::City | Facet::Organization => return Some(item.to_string()),
     };
     Some(key.to_string())
@@ -213,7 +213,7 @@ fn known_values(facet: Facet) -> String {
 
 /// Whether a posting passes the partner's preset (all listed facets, any value within one).
 /// City and organization names compare without regard to case.
-pub fn preset_accepts(preset: &BTreeMap<Facet, BTreeSet<String>>, p: &Posting) -> bool {
+pub fn preset_accepts(preset: &Filters, p: &Posting) -> bool {
     preset.iter().all(|(facet, values)| {
         let eq = |candidate: &str| values.iter().any(|v| v.to_lowercase() == candidate.to_lowercase());
         match facet {
@@ -368,5 +368,18 @@ mod tests {
         assert_eq!(c.hidden_facets.iter().copied().collect::<Vec<_>>(), [Facet::Remote]);
         let (c, e) = parse(&attrs(&[("data-hide-facets", "city"), ("data-hide-facets", "")]));
         assert!(c.hidden_facets.is_empty() && e.is_empty());
+    }
+
+    /// `normalise_value` upper-cases country codes in ASCII only: no other character upper-cases
+    /// to a piece of a country key, so Unicode upper-casing would find the same keys.
+    #[test]
+    fn ascii_upper_casing_finds_every_country_key() {
+        for c in (0..=0x10FFFF).filter_map(char::from_u32).filter(|c| !c.is_ascii()) {
+            let upper: String = c.to_uppercase().collect();
+            assert!(!Country::ALL.iter().any(|k| k.key().contains(&upper)), "{c:?} upper-cases to {upper:?}");
+        }
+        for (item, key) in [("fr", Some("FR")), ("Be", Some("BE")), ("ch", Some("CH")), ("ﬁ", None), ("é", None)] {
+            assert_eq!(normalise_value(Facet::Country, item).as_deref(), key, "{item}");
+        }
     }
 }

@@ -20,9 +20,9 @@ use crate::model::feed::BodiesRef;
 use crate::ui::{App, AppProps, BodyStoreRef, HostRef};
 
 /// The offers bundled with this build (`data/postings.json`).
-const BUNDLED: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/data/postings.json"));
+const BUNDLED: &str = include_str!(concat!(env!("OUT_DIR"), "/postings.json"));
 /// The widget's stylesheet, adopted by each shadow root.
-const CSS: &str = include_str!("../ui/style.css");
+const CSS: &str = include_str!(concat!(env!("OUT_DIR"), "/style.css"));
 
 thread_local! {
     /// Bundled postings, parsed once per page and shared by every widget on it.
@@ -83,7 +83,7 @@ const SAVED_HEADER: &str = "x-vitrine-saved";
 struct Mounted {
     container: Element,
     base: AppProps,
-    preset: std::collections::BTreeMap<crate::catalogue::Facet, std::collections::BTreeSet<String>>,
+    preset: crate::catalogue::Filters,
     handle: Option<yew::AppHandle<App>>,
     /// The properties shown now.
     current: Option<AppProps>,

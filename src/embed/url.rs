@@ -182,7 +182,7 @@ pub fn encode(s: &str, out: &mut String) {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use std::collections::BTreeSet;
+    use crate::catalogue::KeySet;
 
     fn state(offer: Option<&str>, text: &str, filters: &[(Facet, &str)], sort: Sort, expired: bool) -> UrlState {
         let mut query = Query { text: text.to_string(), sort, show_expired: expired, ..Query::default() };
@@ -274,7 +274,7 @@ mod tests {
         let quiet = state(None, "", &[(Facet::City, "")], Sort::Relevance, false);
         assert_eq!(write("", "", &quiet), "");
         let empty_set = UrlState {
-            query: Query { filters: [(Facet::Theme, BTreeSet::new())].into(), ..Query::default() },
+            query: Query { filters: [(Facet::Theme, KeySet::new())].into(), ..Query::default() },
             offer: None,
         };
         assert_eq!(write("", "", &empty_set), "");

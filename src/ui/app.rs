@@ -3,7 +3,6 @@
 //! through the `Host`, and switches between the list and the detail of one offer. It also provides
 //! the interface's locale by context, and sets the root's `lang` and colour scheme.
 
-use std::collections::BTreeSet;
 use std::rc::Rc;
 
 use wasm_bindgen::JsCast;
@@ -21,7 +20,7 @@ use super::search_box::SearchBox;
 use super::state::{Action, State};
 use super::toolbar::Toolbar;
 use super::Shared;
-use crate::catalogue::{Catalogue, Facet, Id};
+use crate::catalogue::{Catalogue, FacetSet, Id};
 use crate::embed::config::ColorScheme;
 use crate::embed::{jsonld, url::UrlState};
 use crate::model::Date;
@@ -49,7 +48,7 @@ pub struct AppProps {
     pub color_scheme: ColorScheme,
     /// Facets whose filter group is not shown; their URL parameters are ignored too.
     #[prop_or_default]
-    pub hidden_facets: BTreeSet<Facet>,
+    pub hidden_facets: FacetSet,
     /// The texts of split feeds, kept apart from the records; `None` when every record has its own.
     #[prop_or_default]
     pub bodies: Option<BodyStoreRef>,
@@ -83,7 +82,7 @@ fn focus(el: Element) {
 }
 
 /// The URL state without filters on hidden facets (a link made on another page may carry them).
-fn visible_only(mut url: UrlState, hidden: &BTreeSet<Facet>) -> UrlState {
+fn visible_only(mut url: UrlState, hidden: &FacetSet) -> UrlState {
     url.query.filters.retain(|f, _| !hidden.contains(f));
     url
 }

@@ -90,7 +90,7 @@ fn FacetGroup(props: &FacetGroupProps) -> Html {
     // Cities are grouped under their country when several countries are present.
     let list = if facet == Facet::City && has_several_parents(&visible) {
         let mut parents: Vec<&str> = visible.iter().filter_map(|v| v.parent.as_deref()).collect();
-        parents.sort_unstable();
+        crate::catalogue::order::sort_by(&mut parents, |a, b| a.cmp(b));
         parents.dedup();
         html! {
             <>

@@ -29,7 +29,7 @@ impl Favourites {
     pub fn decode(text: &str) -> (Favourites, Option<String>) {
         #[derive(Deserialize)]
         struct Loose {
-            saved: Vec<serde_json::Value>,
+            saved: Vec<Piece>,
         }
         match serde_json::from_str::<Loose>(text) {
             Ok(loose) => {
@@ -37,7 +37,10 @@ impl Favourites {
                 let saved: Vec<Saved> = loose
                     .saved
                     .into_iter()
-                    .filter_map(|v| serde_json::from_value::<Saved>(v).ok())
+                    .filter_map(|p| match p {
+                        Piece::Offer(s) => Some(s),
+                        _ => None,
+                    })
                     .filter(|s| !s.id.is_empty())
                     .collect();
                 let skipped = total - saved.len();
@@ -93,6 +96,99 @@ impl Favourites {
     }
 }
 
+/// What `decode` keeps of one JSON value of the stored list. It reads values exactly as parsing
+/// a `serde_json::Value` and then a `Saved` from it would (every number checked, the last of
+/// duplicate keys winning, a `Saved` also from a 3-string array as serde's derive allows), but
+/// builds no `Value`: that would add the `Value` code and a `BTreeMap` to the wasm.
+enum Piece {
+    Text(String),
+    /// An object with string `id`, `title` and `organization`, or an array of three strings.
+    Offer(Saved),
+    Other,
+}
+
+impl<'de> Deserialize<'de> for Piece {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Piece, D::Error> {
+        d.deserialize_any(PieceVisitor)
+    }
+}
+
+struct PieceVisitor;
+
+impl<'de> serde::de::Visitor<'de> for PieceVisitor {
+    type Value = Piece;
+
+    fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("any JSON value")
+    }
+
+    fn visit_bool<E>(self, _: bool) -> Result<Piece, E> {
+        Ok(Piece::Other)
+    }
+
+    fn visit_i64<E>(self, _: i64) -> Result<Piece, E> {
+        Ok(Piece::Other)
+    }
+
+    fn visit_u64<E>(self, _: u64) -> Result<Piece, E> {
+        Ok(Piece::Other)
+    }
+
+    fn visit_f64<E>(self, _: f64) -> Result<Piece, E> {
+        Ok(Piece::Other)
+    }
+
+    fn visit_unit<E>(self) -> Result<Piece, E> {
+        Ok(Piece::Other)
+    }
+
+    fn visit_str<E>(self, s: &str) -> Result<Piece, E> {
+        Ok(Piece::Text(s.to_string()))
+    }
+
+    fn visit_string<E>(self, s: String) -> Result<Piece, E> {
+        Ok(Piece::Text(s))
+    }
+
+    fn visit_seq<A: serde::de::SeqAccess<'de>>(self, mut seq: A) -> Result<Piece, A::Error> {
+        let mut texts = Vec::new();
+        let mut others = false;
+        while let Some(piece) = seq.next_element::<Piece>()? {
+            match piece {
+                Piece::Text(s) if !others && texts.len() < 3 => texts.push(s),
+                _ => others = true,
+            }
+        }
+        Ok(match <[String; 3]>::try_from(texts) {
+            Ok([id, title, organization]) if !others => Piece::Offer(Saved { id, title, organization }),
+            _ => Piece::Other,
+        })
+    }
+
+    fn visit_map<A: serde::de::MapAccess<'de>>(self, mut map: A) -> Result<Piece, A::Error> {
+        // Per field: `None` while absent, then whether its last value was a string.
+        let mut fields: [Option<Option<String>>; 3] = [None, None, None];
+        while let Some(key) = map.next_key::<String>()? {
+            let text = match map.next_value::<Piece>()? {
+                Piece::Text(s) => Some(s),
+                _ => None,
+            };
+            match key.as_str() {
+                "id" => fields[0] = Some(text),
+                "title" => fields[1] = Some(text),
+                "organization" => fields[2] = Some(text),
+                _ => {}
+            }
+        }
+        Ok(match fields {
+            [Some(Some(id)), Some(Some(title)), Some(Some(organization))] => {
+                Piece::Offer(Saved { id, title, organization })
+            }
+            _ => Piece::Other,
+        })
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -132,6 +228,69 @@ mod tests {
         let (f, note) = Favourites::decode(text);
         assert_eq!(f.saved.iter().map(|s| s.id.as_str()).collect::<Vec<_>>(), ["a", "b"]);
         assert!(note.unwrap().starts_with("2 saved"));
+    }
+
+    /// `decode` as it was written with `serde_json::Value`, to check the lighter reader against.
+    fn decode_through_values(text: &str) -> (Favourites, Option<String>) {
+        #[derive(Deserialize)]
+        struct Loose {
+            saved: Vec<serde_json::Value>,
+        }
+        match serde_json::from_str::<Loose>(text) {
+            Ok(loose) => {
+                let total = loose.saved.len();
+                let saved: Vec<Saved> = loose
+                    .saved
+                    .into_iter()
+                    .filter_map(|v| serde_json::from_value::<Saved>(v).ok())
+                    .filter(|s| !s.id.is_empty())
+                    .collect();
+                let skipped = total - saved.len();
+                let note = (skipped > 0).then(|| format!("{skipped} saved offer(s) could not be read and were skipped"));
+                (Favourites { saved }, note)
+            }
+            Err(e) => (Favourites::default(), Some(format!("saved offers unreadable ({e}); starting afresh"))),
+        }
+    }
+
+    #[test]
+    fn reads_entries_as_json_values_would() {
+        let entries = [
+            r#"{"id":"a","title":"T","organization":"O"}"#,
+            r#"{"id":"a","title":"T","organization":"O","extra":[1,{"x":null}]}"#,
+            r#"{"id":"a","id":"b","title":"T","organization":"O"}"#,
+            r#"{"id":3,"id":"b","title":"T","organization":"O"}"#,
+            r#"{"id":"b","id":3,"title":"T","organization":"O"}"#,
+            r#"{"id":"a","title":"T"}"#,
+            r#"{"id":"a","title":null,"organization":"O"}"#,
+            r#"{"id":"","title":"T","organization":"O"}"#,
+            r#"{"id":"\u00e9\n","title":"T\"","organization":"O"}"#,
+            r#"["a","T","O"]"#,
+            r#"["a","T"]"#,
+            r#"["a","T","O","x"]"#,
+            r#"["a",1,"O"]"#,
+            r#"[["a"],"T","O"]"#,
+            r#""a""#,
+            "1",
+            "-2.5e3",
+            "18446744073709551616",
+            "true",
+            "null",
+            "[]",
+            "{}",
+            r#"{"id":"a","title":"T","organization":"O","n":1e400}"#,
+            "1e400",
+            r#"{"id":"a","title":"T","organization":"O","s":"\ud800"}"#,
+            r#"{"id":"a","title":"T","organization":"O""#,
+        ];
+        let mut texts: Vec<String> = entries.iter().map(|e| format!(r#"{{"saved":[{e}]}}"#)).collect();
+        texts.push(format!(r#"{{"saved":[{}]}}"#, entries[..22].join(",")));
+        texts.push(format!(r#"{{"v":1,"saved":[{}],"saved":[{}]}}"#, entries[0], entries[9]));
+        texts.push(format!(r#"{{"saved":{}1{}}}"#, "[".repeat(200), "]".repeat(200)));
+        texts.push(r#"{"saved":[{"id":"a","title":"T","organization":"O"}]"#.to_string());
+        for text in &texts {
+            assert_eq!(Favourites::decode(text), decode_through_values(text), "{text}");
+        }
     }
 
     #[test]

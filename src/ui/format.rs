@@ -18,20 +18,22 @@ pub fn year_month(m: YearMonth, locale: Locale) -> String {
     format!("{} {}", i18n::month_name(locale.lang(), m.month()), m.year())
 }
 
-/// Capitalises the first letter ("février 2026" → "Février 2026").
-pub fn capitalise(s: &str) -> String {
-    let mut c = s.chars();
-    match c.next() {
-        Some(f) => f.to_uppercase().chain(c).collect(),
-        None => String::new(),
+/// Capitalises the first letter of a text that starts with a month name ("février 2026" →
+/// "Février 2026"). Month names start with an ASCII letter in every language (a test checks it),
+/// so ASCII upper-casing is enough and the wasm carries no Unicode case table for it.
+fn capitalise_month(s: &str) -> String {
+    let mut out = s.to_string();
+    if let Some(first) = out.get_mut(..1) {
+        first.make_ascii_uppercase();
     }
+    out
 }
 
 /// "Dès que possible", "Février 2026", "1er février 2026".
 pub fn start(s: Start, locale: Locale) -> String {
     match s {
         Start::Asap => locale.texts().asap.to_string(),
-        Start::Month(m) => capitalise(&year_month(m, locale)),
+        Start::Month(m) => capitalise_month(&year_month(m, locale)),
         Start::Date(d) => date(d, locale),
     }
 }
@@ -52,7 +54,7 @@ pub fn number(n: u32, locale: Locale) -> String {
     let digits = n.to_string();
     let mut out = String::with_capacity(digits.len() + 8);
     for (i, ch) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i) % 3 == 0 {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
             out.push(group);
         }
         out.push(ch);
@@ -60,14 +62,31 @@ pub fn number(n: u32, locale: Locale) -> String {
     out
 }
 
-/// A number of hours: whole when it is ("37"), else one decimal ("17,5", "17.5").
+/// A number of hours: whole when it is ("37"), else one decimal ("17,5", "17.5"), rounded half
+/// to even as Rust's `{:.1}` does ("17,2" for 17.25).
+///
+/// Integer arithmetic only: float formatting would add about 20 kB to the wasm.
 pub fn decimal(x: f32, locale: Locale) -> String {
     if (x - x.round()).abs() < 0.01 {
-        format!("{}", x.round() as i64)
-    } else {
-        let (_, mark) = marks(locale);
-        format!("{x:.1}").replace('.', &mark.to_string())
+        return (x.round() as i64).to_string();
     }
+    if x.is_nan() {
+        return "NaN".to_string();
+    }
+    if x.is_infinite() {
+        return if x < 0.0 { "-inf" } else { "inf" }.to_string();
+    }
+    // An `f32` with a fraction is below 2^23, and 10 x is exact in an `f64`.
+    let tenths = (f64::from(x) * 10.0).round_ties_even().abs() as u64;
+    let (_, mark) = marks(locale);
+    let mut out = String::with_capacity(12);
+    if x.is_sign_negative() {
+        out.push('-');
+    }
+    out.push_str(&(tenths / 10).to_string());
+    out.push(mark);
+    out.push(char::from(b'0' + (tenths % 10) as u8));
+    out
 }
 
 /// How a currency is written in a locale, and whether it goes before the amount.
@@ -239,6 +258,21 @@ mod tests {
     }
 
     #[test]
+    fn month_names_capitalise_in_ascii() {
+        for lang in [Lang::Fr, Lang::En, Lang::Nl] {
+            for m in 1..=12 {
+                let name = i18n::month_name(lang, m);
+                assert!(name.starts_with(|c: char| c.is_ascii_alphabetic()), "{name}");
+                let mut upper = name.chars();
+                let expected: String = upper.next().unwrap().to_uppercase().chain(upper).collect();
+                assert_eq!(capitalise_month(name), expected);
+            }
+        }
+        assert_eq!(capitalise_month("août 2026"), "Août 2026");
+        assert_eq!(capitalise_month(""), "");
+    }
+
+    #[test]
     fn numbers_per_locale() {
         for (n, fr, nl, en) in [
             (0, "0", "0", "0"),
@@ -255,6 +289,29 @@ mod tests {
         assert_eq!(decimal(17.5, Locale::NlBe), "17,5");
         assert_eq!(decimal(17.5, Locale::En), "17.5");
         assert_eq!(decimal(37.0, Locale::En), "37");
+    }
+
+    /// `decimal` writes what `{:.1}` (or `{}` of the rounded value) wrote before it avoided float
+    /// formatting, with the locale's decimal mark.
+    #[test]
+    fn decimal_matches_float_formatting() {
+        let old = |x: f32, mark: char| {
+            if (x - x.round()).abs() < 0.01 {
+                format!("{}", x.round() as i64)
+            } else {
+                format!("{x:.1}").replace('.', &mark.to_string())
+            }
+        };
+        let mut xs: Vec<f32> = (-4000..4000).map(|k| k as f32 / 100.0).collect();
+        xs.extend((-400..400).map(|k| k as f32 / 4.0 + 0.001));
+        xs.extend([0.05, 0.15, 0.25, 0.35, 0.45, 17.25, 17.75, -0.04, 1e-8, -1e-8, 8_388_607.5, -8_388_607.5]);
+        xs.extend([16_777_216.0, 1e20, -1e20, f32::MAX, f32::MIN, f32::INFINITY, f32::NEG_INFINITY, f32::NAN]);
+        // Every 997th f32 bit pattern: all magnitudes, signs and fraction lengths.
+        xs.extend((0..u32::MAX / 997).map(|i| f32::from_bits(i * 997)));
+        for x in xs {
+            assert_eq!(decimal(x, FR), old(x, ','), "{x:e}");
+            assert_eq!(decimal(x, Locale::En), old(x, '.'), "{x:e}");
+        }
     }
 
     #[test]

@@ -2,6 +2,9 @@
 //! interface's languages (`i18n`) and the writing of values per locale (`format`). `state`,
 //! `i18n`, `format` and `favourites` are pure and tested natively.
 
+/// Built into `build.rs`; compiled in the crate only to be tested.
+#[cfg(test)]
+mod assets;
 pub mod favourites;
 pub mod format;
 pub mod i18n;
