@@ -144,16 +144,22 @@ fn warn(line: &str) {
     web_sys::console::warn_1(&JsValue::from_str(&format!("vitrine: feed {line}")));
 }
 
-/// The answer to a bodies request: its bytes (to keep) and its parsed JSON.
-async fn fresh_bodies(request: JsFuture) -> Result<(web_sys::Blob, JsValue), String> {
+/// The response to a request that succeeded, or why there is none ("HTTP 500", "network error").
+pub async fn answer(request: JsFuture) -> Result<web_sys::Response, String> {
     let response: web_sys::Response = request
         .await
-        .map_err(|_| "bodies file: network error (offline, blocked, or no CORS header)".to_string())?
+        .map_err(|_| "network error (offline, blocked, or no CORS header)".to_string())?
         .dyn_into()
-        .map_err(|_| "bodies file: not a response".to_string())?;
+        .map_err(|_| "not a response".to_string())?;
     if !response.ok() {
-        return Err(format!("bodies file: HTTP {}", response.status()));
+        return Err(format!("HTTP {}", response.status()));
     }
+    Ok(response)
+}
+
+/// The answer to a bodies request: its bytes (to keep) and its parsed JSON.
+async fn fresh_bodies(request: JsFuture) -> Result<(web_sys::Blob, JsValue), String> {
+    let response = answer(request).await.map_err(|e| format!("bodies file: {e}"))?;
     let blob: web_sys::Blob = JsFuture::from(response.blob().map_err(|_| "bodies file: unreadable".to_string())?)
         .await
         .map_err(|_| "bodies file: unreadable (cut short?)".to_string())?

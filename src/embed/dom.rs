@@ -304,14 +304,7 @@ fn keep_blob(cache: &web_sys::Cache, url: &str, blob: web_sys::Blob, today: Date
 
 /// The body of a feed request, or why there is none ("HTTP 500", "network error").
 async fn fetch_text(request: JsFuture) -> Result<String, String> {
-    let response: web_sys::Response = request
-        .await
-        .map_err(|_| "network error (offline, blocked, or no CORS header)".to_string())?
-        .dyn_into()
-        .map_err(|_| "not a response".to_string())?;
-    if !response.ok() {
-        return Err(format!("HTTP {}", response.status()));
-    }
+    let response = bodies::answer(request).await?;
     read_text(&response).await.ok_or_else(|| "unreadable body".to_string())
 }
 

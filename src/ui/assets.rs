@@ -43,19 +43,7 @@ pub fn minify_css(css: &str) -> String {
             space = false;
         }
         match c {
-            '"' | '\'' => {
-                out.push(c);
-                while let Some(d) = chars.next() {
-                    out.push(d);
-                    if d == '\\' {
-                        if let Some(e) = chars.next() {
-                            out.push(e);
-                        }
-                    } else if d == c {
-                        break;
-                    }
-                }
-            }
+            '"' | '\'' => copy_quoted(c, &mut chars, &mut out),
             '\\' => {
                 out.push(c);
                 if let Some(e) = chars.next() {
@@ -74,6 +62,21 @@ pub fn minify_css(css: &str) -> String {
     out
 }
 
+/// Copies a string that `quote` opened, up to its closing quote, escapes and all.
+fn copy_quoted(quote: char, chars: &mut impl Iterator<Item = char>, out: &mut String) {
+    out.push(quote);
+    while let Some(d) = chars.next() {
+        out.push(d);
+        if d == '\\' {
+            if let Some(e) = chars.next() {
+                out.push(e);
+            }
+        } else if d == quote {
+            break;
+        }
+    }
+}
+
 /// The JSON text without whitespace outside strings (the same value, read the same way).
 pub fn minify_json(json: &str) -> String {
     let mut out = String::with_capacity(json.len());
@@ -81,19 +84,7 @@ pub fn minify_json(json: &str) -> String {
     while let Some(c) = chars.next() {
         match c {
             ' ' | '\n' | '\r' | '\t' => {}
-            '"' => {
-                out.push(c);
-                while let Some(d) = chars.next() {
-                    out.push(d);
-                    if d == '\\' {
-                        if let Some(e) = chars.next() {
-                            out.push(e);
-                        }
-                    } else if d == '"' {
-                        break;
-                    }
-                }
-            }
+            '"' => copy_quoted(c, &mut chars, &mut out),
             _ => out.push(c),
         }
     }
