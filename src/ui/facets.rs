@@ -71,7 +71,7 @@ fn FacetGroup(props: &FacetGroupProps) -> Html {
         .collect();
     let any_selected = values.iter().any(|v| v.selected);
     let checkbox = |v: &FacetValue| {
-        let id = format!("{}-{}-{}", props.uid, facet.key(), dom_id(&v.value));
+        let id = format!("{}-{}-{}", props.uid, facet.key(), format::dom_id(&v.value));
         let value = v.value.clone();
         let onchange = props.on_action.reform(move |_| Action::Toggle(facet, value.clone()));
         html! {
@@ -134,10 +134,4 @@ fn FacetGroup(props: &FacetGroupProps) -> Html {
 fn has_several_parents(values: &[&FacetValue]) -> bool {
     let mut first = None;
     values.iter().filter_map(|v| v.parent.as_deref()).any(|p| *first.get_or_insert(p) != p)
-}
-
-/// A value usable in an element id (names may hold spaces, quotes, accents).
-fn dom_id(value: &str) -> String {
-    value.chars().map(|c| if c.is_ascii_alphanumeric() { c } else { '_' }).collect::<String>()
-        + &format!("{:x}", value.bytes().fold(0u32, |h, b| h.wrapping_mul(31).wrapping_add(b as u32)))
 }

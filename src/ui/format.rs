@@ -1,5 +1,5 @@
 //! Values written for the interface in its locale (`i18n::Locale`): numbers, amounts, dates,
-//! durations, working hours and deadline badges; and the checks that keep links safe.
+//! durations, working hours and deadline badges; the checks that keep links safe; element ids.
 //! Pure functions (no yew), tested natively. The words come from `i18n`.
 
 use super::i18n::{self, Lang, Locale};
@@ -214,17 +214,24 @@ pub fn mailto(email: &str, subject: &str) -> Option<String> {
     valid.then(|| format!("mailto:{email}?subject={}", percent_encode(subject)))
 }
 
-/// Percent-encodes everything but unreserved ASCII (RFC 3986), for URL query values.
+/// Percent-encodes everything but unreserved ASCII (RFC 3986), for URL query values: the
+/// encoding of the page URL's parameters (`embed::url::encode`), as a new string.
 pub fn percent_encode(s: &str) -> String {
     let mut out = String::with_capacity(s.len() * 3);
-    for b in s.bytes() {
-        if b.is_ascii_alphanumeric() || b"-_.~".contains(&b) {
-            out.push(b as char);
-        } else {
-            out.push_str(&format!("%{b:02X}"));
-        }
-    }
+    crate::embed::url::encode(s, &mut out);
     out
+}
+
+/// A value usable in an element id (names may hold spaces, quotes, accents): its ASCII letters
+/// and digits (others as `_`), then a hash of it in lowercase hex, without leading zeros.
+pub fn dom_id(value: &str) -> String {
+    let mut id: String = value.chars().map(|c| if c.is_ascii_alphanumeric() { c } else { '_' }).collect();
+    let hash = value.bytes().fold(0u32, |h, b| h.wrapping_mul(31).wrapping_add(b as u32));
+    let digits = (32 - hash.leading_zeros()).div_ceil(4).max(1);
+    for k in (0..digits).rev() {
+        id.push(char::from(b"0123456789abcdef"[(hash >> (4 * k) & 15) as usize]));
+    }
+    id
 }
 
 #[cfg(test)]
@@ -392,5 +399,29 @@ mod tests {
         assert!(mailto("pas une adresse", "x").is_none());
         assert!(mailto("a@b.org?cc=evil@x.org", "x").is_none());
         assert!(mailto("a@b", "x").is_none());
+        let all: String = (1..=255u8).map(char::from).collect();
+        let expected: String = all
+            .bytes()
+            .map(|b| if b.is_ascii_alphanumeric() || b"-_.~".contains(&b) { (b as char).to_string() } else { format!("%{b:02X}") })
+            .collect();
+        assert_eq!(percent_encode(&all), expected);
+    }
+
+    #[test]
+    fn dom_ids_keep_ascii_and_add_a_hex_hash() {
+        let old = |value: &str| {
+            value.chars().map(|c| if c.is_ascii_alphanumeric() { c } else { '_' }).collect::<String>()
+                + &format!("{:x}", value.bytes().fold(0u32, |h, b| h.wrapping_mul(31).wrapping_add(b as u32)))
+        };
+        for value in ["", "a", "\u{1}", "Lyon", "Saint-Étienne", "Emmaüs & Cie", "l'Îlot «x»", "zzzzzzzzzz", "0"] {
+            assert_eq!(dom_id(value), old(value), "{value}");
+        }
+        // Hashes of every length, 1 to 8 hex digits.
+        for n in 0..5000u32 {
+            let value = char::from_u32(n).map_or_else(|| format!("x{n}"), |c| format!("{c}{n}"));
+            assert_eq!(dom_id(&value), old(&value), "{value}");
+        }
+        assert_eq!(dom_id(""), "0");
+        assert_eq!(dom_id("a"), "a61");
     }
 }
