@@ -41,7 +41,9 @@ pub struct Catalogue {
 #[derive(Debug)]
 struct Base {
     postings: Vec<Posting>,
-    text: TextIndex,
+    /// The index of the records' own texts, built at the first search with words (or by
+    /// [`Catalogue::prepare_search`]), so a first list is shown without waiting for it.
+    text: std::cell::OnceCell<TextIndex>,
     /// One table per facet, in `Facet::ALL` order.
     facets: Vec<FacetTable>,
     /// Ids sorted by slug (stable, so the first of duplicate slugs comes first).
@@ -152,7 +154,7 @@ impl Catalogue {
             index::MAX_POSTINGS,
             postings.len()
         );
-        let text = TextIndex::build(&postings);
+        let text = std::cell::OnceCell::new();
         let facets = Facet::ALL.iter().map(|&f| FacetTable::build(f, &postings)).collect();
         let mut by_slug: Vec<Id> = (0..postings.len() as Id).collect();
         order::sort_ids(&mut by_slug, &|a, b| postings[a as usize].id.cmp(&postings[b as usize].id));
@@ -183,6 +185,16 @@ impl Catalogue {
     pub fn with_bodies(&self, mut indexer: BodyIndexer) -> Catalogue {
         indexer.seal();
         Catalogue { base: self.base.clone(), bodies: Some(Rc::new(indexer.segments)) }
+    }
+
+    /// Builds the index of the records' texts now if it is not built yet (the widget calls this
+    /// once the first list is on screen; a search with words would build it anyway).
+    pub fn prepare_search(&self) {
+        self.text_index();
+    }
+
+    fn text_index(&self) -> &TextIndex {
+        self.base.text.get_or_init(|| TextIndex::build(&self.base.postings))
     }
 
     /// Whether bodies kept apart from the records are indexed.
@@ -222,7 +234,8 @@ impl Catalogue {
     /// Number of distinct indexed words and of (word, posting) pairs: for size reports.
     pub fn index_size(&self) -> (usize, usize) {
         let bodies = self.bodies.iter().flat_map(|s| s.iter()).fold((0, 0), |(w, e), b| (w + b.vocabulary_len(), e + b.entries_len()));
-        (self.base.text.vocabulary_len() + bodies.0, self.base.text.entries_len() + bodies.1)
+        let text = self.text_index();
+        (text.vocabulary_len() + bodies.0, text.entries_len() + bodies.1)
     }
 
     /// Runs `query` as of `today` (which decides what is expired).
@@ -232,10 +245,10 @@ impl Catalogue {
         // Per posting, its text score (0: no match); `None` when the query has no text.
         let scores = (!terms.is_empty()).then(|| match &self.bodies {
             Some(segments) => {
-                let all: Vec<&TextIndex> = std::iter::once(&self.base.text).chain(segments.iter()).collect();
+                let all: Vec<&TextIndex> = std::iter::once(self.text_index()).chain(segments.iter()).collect();
                 index::score(&all, &terms, n)
             }
-            None => self.base.text.score(&terms, n),
+            None => self.text_index().score(&terms, n),
         });
         let today = today.day_number();
 

@@ -244,8 +244,11 @@ pub fn mount(host: Element, script: Option<Element>) -> Result<(), JsValue> {
         // Show first, keep the copies after: the visitor does not wait for the cache.
         root.replace_children_with_node_1(&container);
         let store = mounted.show(done.postings, done.origins, urls.len(), done.notice);
-        // The copies are kept once the list is on screen.
+        // Once the list is on screen: the search index of the records, then the kept copies.
         bodies::after_paint().await;
+        if let Some(props) = &mounted.current {
+            props.catalogue.prepare_search();
+        }
         if let Some(c) = &cache {
             for &i in &done.to_cache {
                 if let (Some(Ok(text)), url) = (&state[i].fresh, &state[i].url) {
