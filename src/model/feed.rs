@@ -252,10 +252,6 @@ impl Decoder<'_> {
         let problem = match (blank, self.ids.get(&posting.id)) {
             (Some(name), _) => Some(format!("`{name}` is empty")),
             (None, Some(first)) => Some(format!("duplicate id, already used by record {first}")),
-            // A number too large for `f32` reads as infinity, which JSON cannot write back.
-            (None, None) if posting.hours_per_week.is_some_and(|h| !h.is_finite()) => {
-                Some("`hours_per_week` is too large".to_string())
-            }
             (None, None) => None,
         };
         match problem {
@@ -670,8 +666,10 @@ mod tests {
         assert_eq!(feed.rejected[0].id.as_deref(), Some("a"));
         assert_eq!(
             feed.rejected[0].message,
-            "`hours_per_week` is too large (record starts at line 1, column 2)"
+            "`hours_per_week` is too large at line 1, column 80"
         );
+        // The data file reader refuses it too.
+        assert!(crate::model::from_json(&format!("[{huge}]")).unwrap_err().to_string().contains("too large"));
     }
 
     #[test]

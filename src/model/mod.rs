@@ -38,7 +38,8 @@ pub struct Posting {
     pub remote: Remote,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub pay: Option<Pay>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none", deserialize_with = "finite_hours")]
+    #[cfg_attr(not(target_arch = "wasm32"), schemars(with = "Option<f32>"))]
     pub hours_per_week: Option<f32>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub duration_months: Option<MonthRange>,
@@ -468,6 +469,16 @@ pub struct ListItem {
     pub text: String,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub children: Vec<String>,
+}
+
+/// Reads `hours_per_week`, refusing a number too large for an `f32` (it would read as infinity,
+/// which JSON cannot write back).
+fn finite_hours<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Option<f32>, D::Error> {
+    let hours = Option::<f32>::deserialize(d)?;
+    if hours.is_some_and(|h| !h.is_finite()) {
+        return Err(serde::de::Error::custom("`hours_per_week` is too large"));
+    }
+    Ok(hours)
 }
 
 impl Posting {
