@@ -1,7 +1,9 @@
 //! The texts of split feeds in the browser. A feed's bodies file is fetched once its list is on
-//! screen (its kept copy when the network fails), parsed by the browser's own `JSON.parse`, and
-//! stays in the JS heap: the wasm memory only ever holds the text being indexed or shown. The
-//! texts are indexed for search a few at a time, so typing stays smooth meanwhile.
+//! screen (its kept copy when the network fails) and stays outside the wasm memory, as the bytes
+//! of the file with the place of each text (the file `vitrine pack` writes has one text per line),
+//! or, for a file laid out otherwise, as the strings the browser's `JSON.parse` makes of it. The
+//! wasm memory only ever holds the text being indexed or shown. The texts are indexed for search a
+//! few at a time, so typing stays smooth meanwhile.
 
 use std::cell::{Cell, RefCell};
 
@@ -26,8 +28,8 @@ enum Phase {
 pub struct Store {
     /// Per catalogue id, where its text is: (source, row in that source's bodies file).
     origins: Vec<Option<(usize, u32)>>,
-    /// Per source, its bodies (a JS array of strings), once fetched and checked.
-    arrays: RefCell<Vec<Option<js_sys::Array>>>,
+    /// Per source, its texts, once fetched and checked.
+    arrays: RefCell<Vec<Option<Texts>>>,
     phase: Cell<Phase>,
 }
 
@@ -40,8 +42,75 @@ impl Store {
     fn text(&self, id: Id) -> Option<String> {
         let (source, row) = (*self.origins.get(id as usize)?)?;
         let arrays = self.arrays.borrow();
-        arrays.get(source)?.as_ref()?.get(row).as_string()
+        arrays.get(source)?.as_ref()?.get(row)
     }
+}
+
+/// The texts of one bodies file, kept by the browser.
+#[derive(Clone)]
+pub enum Texts {
+    /// The file's bytes, and where each text's line starts and ends.
+    Lines { bytes: js_sys::Uint8Array, lines: Vec<(u32, u32)> },
+    /// The strings of the file as `JSON.parse` read it.
+    Parsed(js_sys::Array),
+}
+
+impl Texts {
+    fn len(&self) -> usize {
+        match self {
+            Texts::Lines { lines, .. } => lines.len(),
+            Texts::Parsed(a) => a.length() as usize,
+        }
+    }
+
+    /// Text `row`, copied into the wasm memory.
+    fn get(&self, row: u32) -> Option<String> {
+        match self {
+            Texts::Lines { bytes, lines } => {
+                let &(start, end) = lines.get(row as usize)?;
+                let line = String::from_utf8(bytes.subarray(start, end).to_vec()).ok()?;
+                serde_json::from_str::<String>(line.trim_end().trim_end_matches(',')).ok()
+            }
+            Texts::Parsed(a) => a.get(row).as_string(),
+        }
+    }
+}
+
+/// The layout `vitrine pack` writes: `{"stamp":"…","bodies":[`, then one JSON string per line
+/// (with a comma but for the last), then `]}`. Gives the stamp and the byte range of each text's
+/// line, or `None` for a file laid out otherwise. Reads the bytes a chunk at a time.
+fn lines_of(bytes: &js_sys::Uint8Array) -> Option<(String, Vec<(u32, u32)>)> {
+    const CHUNK: u32 = 1 << 20;
+    let total = bytes.length();
+    let mut buf = vec![0u8; CHUNK.min(total) as usize];
+    // Start of each line.
+    let mut starts = vec![0u32];
+    let mut at = 0;
+    while at < total {
+        let end = (at + CHUNK).min(total);
+        let chunk = &mut buf[..(end - at) as usize];
+        bytes.subarray(at, end).copy_to(chunk);
+        starts.extend(chunk.iter().enumerate().filter(|(_, &b)| b == b'\n').map(|(i, _)| at + i as u32 + 1));
+        at = end;
+    }
+    let line = |i: usize| -> Option<String> {
+        let (start, end) = (*starts.get(i)?, starts.get(i + 1).map_or(total, |&next| next - 1));
+        String::from_utf8(bytes.subarray(start, end).to_vec()).ok().map(|l| l.trim_end().to_string())
+    };
+    let stamp = line(0)?.strip_prefix("{\"stamp\":\"")?.strip_suffix("\",\"bodies\":[")?.to_string();
+    if !stamp.bytes().all(|b| b.is_ascii_hexdigit()) {
+        return None;
+    }
+    // The closing line, then nothing but an empty last line.
+    let mut last = starts.len() - 1;
+    while last > 0 && line(last)?.is_empty() {
+        last -= 1;
+    }
+    if last == 0 || line(last)? != "]}" {
+        return None;
+    }
+    let lines: Vec<(u32, u32)> = (1..last).map(|i| (starts[i], starts[i + 1] - 1)).collect();
+    Some((stamp, lines))
 }
 
 impl BodyStore for Store {
@@ -118,7 +187,7 @@ pub async fn fetch_all(
     }
     for (source, reference, request, url) in pending {
         let fresh = match fresh_bodies(request).await {
-            Ok((blob, value)) => match check(&value, reference) {
+            Ok((blob, bytes)) => match read(&bytes).await.and_then(|t| check(t, reference)) {
                 Ok(array) => {
                     if let Some(c) = cache {
                         let _ = JsFuture::from(keep(c, &url, blob)).await;
@@ -164,16 +233,15 @@ pub async fn answer(request: JsFuture) -> Result<web_sys::Response, String> {
     Ok(response)
 }
 
-/// The answer to a bodies request: its bytes (to keep) and its parsed JSON.
-async fn fresh_bodies(request: JsFuture) -> Result<(web_sys::Blob, JsValue), String> {
+/// The answer to a bodies request: the file (to keep) and its bytes.
+async fn fresh_bodies(request: JsFuture) -> Result<(web_sys::Blob, js_sys::Uint8Array), String> {
     let response = answer(request).await.map_err(|e| format!("bodies file: {e}"))?;
     let blob: web_sys::Blob = JsFuture::from(response.blob().map_err(|_| "bodies file: unreadable".to_string())?)
         .await
         .map_err(|_| "bodies file: unreadable (cut short?)".to_string())?
         .unchecked_into();
-    let text = JsFuture::from(blob.text()).await.map_err(|_| "bodies file: unreadable".to_string())?;
-    let value = parse(&text)?;
-    Ok((blob, value))
+    let buffer = JsFuture::from(blob.array_buffer()).await.map_err(|_| "bodies file: unreadable".to_string())?;
+    Ok((blob, js_sys::Uint8Array::new(&buffer)))
 }
 
 #[wasm_bindgen]
@@ -191,24 +259,38 @@ fn parse(text: &JsValue) -> Result<JsValue, String> {
 }
 
 /// The last good copy of a bodies file, if it belongs to `reference`.
-async fn kept_bodies(cache: &web_sys::Cache, url: &str, reference: &BodiesRef) -> Option<js_sys::Array> {
+async fn kept_bodies(cache: &web_sys::Cache, url: &str, reference: &BodiesRef) -> Option<Texts> {
     let hit = JsFuture::from(cache.match_with_str(url)).await.ok()?;
     let response: web_sys::Response = hit.dyn_into().ok()?;
-    let text = JsFuture::from(response.text().ok()?).await.ok()?;
-    let value = parse(&text).ok()?;
-    check(&value, reference).map_err(|e| warn(&format!("{url} (kept copy): {e}"))).ok()
+    let buffer = JsFuture::from(response.array_buffer().ok()?).await.ok()?;
+    let texts = read(&js_sys::Uint8Array::new(&buffer)).await;
+    texts.and_then(|t| check(t, reference)).map_err(|e| warn(&format!("{url} (kept copy): {e}"))).ok()
 }
 
-/// The bodies array of a parsed bodies file, if the file is the one `reference` names.
-fn check(value: &JsValue, reference: &BodiesRef) -> Result<js_sys::Array, String> {
-    let field = |name: &str| js_sys::Reflect::get(value, &JsValue::from_str(name)).ok();
+/// The texts of a bodies file's bytes and its stamp: by lines when laid out as `vitrine pack`
+/// writes it, else through `JSON.parse` (the strings then live in the JS heap).
+async fn read(bytes: &js_sys::Uint8Array) -> Result<(String, Texts), String> {
+    if let Some((stamp, lines)) = lines_of(bytes) {
+        return Ok((stamp, Texts::Lines { bytes: bytes.clone(), lines }));
+    }
+    let text = web_sys::Response::new_with_opt_buffer_source(Some(bytes))
+        .and_then(|r| r.text())
+        .map_err(|_| "bodies file: unreadable".to_string())?;
+    let text = JsFuture::from(text).await.map_err(|_| "bodies file: unreadable".to_string())?;
+    let value = parse(&text)?;
+    let field = |name: &str| js_sys::Reflect::get(&value, &JsValue::from_str(name)).ok();
     let stamp = field("stamp").and_then(|s| s.as_string()).ok_or("bodies file: no `stamp`")?;
     let array: js_sys::Array = field("bodies")
         .filter(js_sys::Array::is_array)
         .ok_or("bodies file: no `bodies` array")?
         .unchecked_into();
-    pack::belongs(reference, &stamp, array.length() as usize)?;
-    Ok(array)
+    Ok((stamp, Texts::Parsed(array)))
+}
+
+/// The texts, if the file is the one `reference` names.
+fn check((stamp, texts): (String, Texts), reference: &BodiesRef) -> Result<Texts, String> {
+    pack::belongs(reference, &stamp, texts.len())?;
+    Ok(texts)
 }
 
 /// Indexes the texts of `store` for `catalogue`, yielding to the browser every few milliseconds.
@@ -219,7 +301,7 @@ pub async fn index(store: &Store, catalogue: &Catalogue, split: &[Option<BodiesR
     let sources = store.arrays.borrow().len();
     let mut ids: Vec<Vec<Option<Id>>> = (0..sources)
         .map(|s| {
-            let rows = store.arrays.borrow()[s].as_ref().map_or(0, |a| a.length() as usize);
+            let rows = store.arrays.borrow()[s].as_ref().map_or(0, Texts::len);
             vec![None; rows]
         })
         .collect();
@@ -239,7 +321,7 @@ pub async fn index(store: &Store, catalogue: &Catalogue, split: &[Option<BodiesR
             let Some(array) = store.arrays.borrow()[s].clone() else { continue };
             let mut stamper = pack::Stamper::new(rows.len());
             for (row, id) in rows.iter().enumerate() {
-                let text = array.get(row as u32).as_string().unwrap_or_default();
+                let text = array.get(row as u32).unwrap_or_default();
                 stamper.add(&text);
                 if let Some(id) = id {
                     indexer.add(*id, &body::decode(&text));
