@@ -278,28 +278,27 @@ async fn read_cached(cache: &web_sys::Cache, url: &str) -> Option<sources::Cache
     Some(sources::Cached { text, saved })
 }
 
+/// Keeps `text` (a feed) as the last good copy of `url`.
 async fn keep(cache: &web_sys::Cache, url: &str, text: &str, today: Date) {
-    let headers = web_sys::Headers::new().ok();
-    let init = web_sys::ResponseInit::new();
-    if let Some(h) = &headers {
-        let _ = h.set(SAVED_HEADER, &today.to_string());
-        let _ = h.set("content-type", "application/json");
-        init.set_headers(h);
-    }
-    if let Ok(response) = web_sys::Response::new_with_opt_str_and_init(Some(text), &init) {
+    if let Ok(response) = web_sys::Response::new_with_opt_str_and_init(Some(text), &kept_copy(today)) {
         let _ = JsFuture::from(cache.put_with_str(url, &response)).await;
     }
 }
 
-/// Keeps `blob` (a bodies file) as the last good copy of `url`, without it entering the wasm memory.
-fn keep_blob(cache: &web_sys::Cache, url: &str, blob: web_sys::Blob, today: Date) -> js_sys::Promise {
+/// The headers of a kept copy: JSON, fetched on `today`.
+fn kept_copy(today: Date) -> web_sys::ResponseInit {
     let init = web_sys::ResponseInit::new();
     if let Ok(h) = web_sys::Headers::new() {
         let _ = h.set(SAVED_HEADER, &today.to_string());
         let _ = h.set("content-type", "application/json");
         init.set_headers(&h);
     }
-    match web_sys::Response::new_with_opt_blob_and_init(Some(&blob), &init) {
+    init
+}
+
+/// Keeps `blob` (a bodies file) as the last good copy of `url`, without it entering the wasm memory.
+fn keep_blob(cache: &web_sys::Cache, url: &str, blob: web_sys::Blob, today: Date) -> js_sys::Promise {
+    match web_sys::Response::new_with_opt_blob_and_init(Some(&blob), &kept_copy(today)) {
         Ok(response) => cache.put_with_str(url, &response),
         Err(e) => js_sys::Promise::reject(&e),
     }
