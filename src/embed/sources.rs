@@ -76,8 +76,8 @@ pub fn plan(sources: &[Source], bundled: &[Posting], today: Date, locale: Locale
     let mut partial = 0;
     let mut pending = 0;
     for (index, s) in sources.iter().enumerate() {
-        // The kept copy is read only when the fresh answer is not enough (a large feed is
-        // decoded once, not twice).
+        // The kept copy is read only when the fresh answer is not enough, and at most once (a
+        // large feed is decoded once, not twice).
         let read_kept = || {
             s.cached.as_ref().and_then(|c| {
                 let mut quiet = Vec::new();
@@ -85,7 +85,7 @@ pub fn plan(sources: &[Source], bundled: &[Posting], today: Date, locale: Locale
                 (!f.postings.is_empty()).then_some((f, c.saved))
             })
         };
-        let mut kept = None;
+        let kept = std::cell::OnceCell::new();
         let fresh = match &s.fresh {
             None => {
                 pending += 1;
@@ -97,11 +97,7 @@ pub fn plan(sources: &[Source], bundled: &[Posting], today: Date, locale: Locale
                 None
             }
             Some(Ok(text)) => match usable(text, &s.url, &mut plan.problems) {
-                Some(f) if f.truncated && {
-                    kept = read_kept();
-                    kept.is_some()
-                } =>
-                {
+                Some(f) if f.truncated && kept.get_or_init(read_kept).is_some() => {
                     plan.problems.push(format!("{}: the feed was cut short; the kept copy is used", s.url));
                     failed += 1;
                     None
@@ -117,9 +113,10 @@ pub fn plan(sources: &[Source], bundled: &[Posting], today: Date, locale: Locale
                 }
             },
         };
-        if fresh.is_none() && kept.is_none() {
-            kept = read_kept();
-        }
+        let kept = match fresh {
+            Some(_) => None,
+            None => kept.into_inner().unwrap_or_else(read_kept),
+        };
         match (fresh, kept) {
             (Some(f), _) => {
                 skipped_records += f.rejected.len();
