@@ -98,11 +98,6 @@ impl BodyIndexer {
         let builder = std::mem::replace(&mut self.builder, IndexBuilder::starting_at(next));
         self.segments.push(builder.finish(self.len));
     }
-
-    /// The next id `add` takes.
-    pub fn next_id(&self) -> Id {
-        self.builder.next_id() as Id
-    }
 }
 
 /// The answer to a `Query`.

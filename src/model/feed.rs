@@ -567,14 +567,8 @@ impl Cursor {
 /// has the same `id`, or when one kept from an earlier source has the same organization, title and
 /// main city once folded (case, accents, whitespace and punctuation ignored): two partners
 /// relaying the same offer. Within one source, offers with distinct ids are all kept (a
-/// publisher may well post the same job twice in one city). Returns the merged list and how many
-/// were dropped.
-pub fn merge(sources: Vec<Vec<Posting>>) -> (Vec<Posting>, usize) {
-    let (merged, _, dropped) = merge_from(sources);
-    (merged, dropped)
-}
-
-/// [`merge`], also giving where each kept posting came from: (source, position in it).
+/// publisher may well post the same job twice in one city). Returns the merged list, where each
+/// kept posting came from (source, position in it), and how many were dropped.
 pub fn merge_from(mut sources: Vec<Vec<Posting>>) -> (Vec<Posting>, Vec<(u32, u32)>, usize) {
     let mut filled = sources.iter().enumerate().filter(|(_, s)| !s.is_empty()).map(|(i, _)| i);
     if let (first, None) = (filled.next(), filled.next()) {
@@ -990,15 +984,15 @@ mod tests {
             posting("v", "", "", None), // blank: only the id counts
             posting("b", "Nouveau", "Nouveau", None),
         ];
-        let (merged, dropped) = merge(vec![a.clone(), vec![], b]);
+        let (merged, _, dropped) = merge_from(vec![a.clone(), vec![], b]);
         let got: Vec<&str> = merged.iter().map(|p| p.id.as_str()).collect();
         assert_eq!(got, ["a", "b", "y", "w", "v"]);
         assert_eq!(dropped, 4);
         assert_eq!(merged[0].organization, "Association Possible");
-        assert_eq!(merge(vec![]), (vec![], 0));
+        assert_eq!(merge_from(vec![]), (vec![], vec![], 0));
         // Within one source, the same job posted twice (two ids) stays twice.
         let twice = vec![a[0].clone(), posting("a2", "Association Possible", "Chargé·e d’études", Some("Lyon"))];
-        assert_eq!(merge(vec![twice.clone()]).0.len(), 2);
+        assert_eq!(merge_from(vec![twice.clone()]).0.len(), 2);
         let (merged, from, dropped) = merge_from(vec![vec![], twice.clone(), twice]);
         assert_eq!((merged.len(), dropped), (2, 2));
         assert_eq!(from, [(1, 0), (1, 1)], "sources are counted as given, empty ones too");
