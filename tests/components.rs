@@ -596,7 +596,7 @@ async fn the_colour_scheme_is_on_the_root() {
 
 /// Texts kept apart from the records (a split feed): none yet, then these, or none to be had.
 struct FakeBodies {
-    texts: RefCell<Option<Vec<Vec<model::Block>>>>,
+    texts: RefCell<Option<Vec<model::body::Text>>>,
     failed: RefCell<bool>,
 }
 
@@ -613,7 +613,9 @@ impl BodyStore for FakeBodies {
 #[wasm_bindgen_test]
 async fn texts_of_split_feeds_show_when_they_arrive_then_become_searchable() {
     let whole = model::from_json(DATA).unwrap();
-    let bare: Vec<model::Posting> = whole.iter().map(|p| model::Posting { body: vec![], ..p.clone() }).collect();
+    // As `vitrine pack` writes them: the ways to apply travel with the texts.
+    let bare: Vec<model::Posting> =
+        whole.iter().map(|p| model::Posting { body: vec![], apply: Default::default(), ..p.clone() }).collect();
     let catalogue = Catalogue::new(bare.clone());
     let full = Catalogue::new(whole.clone());
     let open = vitrine::catalogue::Query { show_expired: true, ..Default::default() };
@@ -662,14 +664,18 @@ async fn texts_of_split_feeds_show_when_they_arrive_then_become_searchable() {
     let note = text(&one(&root, "article.detail .body-note"));
     assert_eq!(note, i18n::Locale::default().texts().body_loading);
     assert!(root.query_selector("article.detail .body").unwrap().is_none());
+    assert!(root.query_selector("article.detail section.apply").unwrap().is_none(), "the ways to apply come with the text");
     let jsonld_before = host.jsonld.borrow().last().cloned().flatten().unwrap_or_default();
 
-    *store.texts.borrow_mut() = Some(whole.iter().map(|p| p.body.clone()).collect());
+    *store.texts.borrow_mut() =
+        Some(whole.iter().map(|p| model::body::Text { apply: p.apply.clone(), body: p.body.clone() }).collect());
     handle.update(props(&catalogue, 1, false));
     yew::scheduler::flush().await;
     assert!(root.query_selector("article.detail .body-note").unwrap().is_none());
     assert!(!all(&root, "article.detail .body h3").is_empty());
     assert!(!all(&root, "article.detail .body li").is_empty());
+    let mailto = one(&root, "article.detail section.apply a[href^='mailto:']").get_attribute("href").unwrap();
+    assert!(mailto.contains(&b.apply.emails[0]), "{mailto}");
     let first_paragraph = b.body.iter().find_map(|bl| match bl { model::Block::Paragraph { text } => Some(text.clone()), _ => None }).unwrap();
     assert!(text(&one(&root, "article.detail .body")).contains(&first_paragraph));
     let jsonld_after = host.jsonld.borrow().last().cloned().flatten().unwrap_or_default();
@@ -679,7 +685,7 @@ async fn texts_of_split_feeds_show_when_they_arrive_then_become_searchable() {
     // Once indexed, the texts are searched too.
     let mut indexer = catalogue.body_indexer();
     for (id, p) in whole.iter().enumerate() {
-        indexer.add(id as u32, &p.body);
+        indexer.add(id as u32, &model::body::Text { apply: p.apply.clone(), body: p.body.clone() });
     }
     let indexed = catalogue.with_bodies(indexer);
     handle.update(props(&indexed, 2, true));

@@ -22,7 +22,7 @@ pub use query::{Facet, FacetSet, FilterEntry, Filters, KeySet, Query, Sort};
 
 use facets::FacetTable;
 use index::{IndexBuilder, TextIndex};
-use crate::model::Block;
+use crate::model::body::Text;
 
 /// Index of a posting in the catalogue (`0..len`).
 pub type Id = u32;
@@ -69,14 +69,20 @@ pub struct BodyIndexer {
 const SEGMENT_ENTRIES: usize = 1 << 20;
 
 impl BodyIndexer {
-    /// Indexes the body of posting `id`. Ids come in increasing order; a posting never given
+    /// Indexes the text of posting `id` (its body, and the contact named with its ways to apply,
+    /// which the record would otherwise hold). Ids come in increasing order; a posting never given
     /// has no body words. Ids out of order or out of range are ignored.
-    pub fn add(&mut self, id: Id, body: &[Block]) {
+    pub fn add(&mut self, id: Id, text: &Text) {
         let id = id as usize;
         if id < self.builder.next_id() || id >= self.len {
             return;
         }
-        self.builder.add(id, |emit| index::for_each_block(body, emit));
+        self.builder.add(id, |emit| {
+            if let Some(contact) = &text.apply.contact {
+                emit(contact, index::OTHER);
+            }
+            index::for_each_block(&text.body, emit)
+        });
         if self.builder.entries() >= self.segment_entries {
             self.seal();
         }

@@ -493,6 +493,26 @@ fn only_restricts_to_listed_slugs_and_counts_follow() {
 }
 
 #[test]
+fn the_contact_that_comes_with_a_text_is_searched() {
+    let whole = crate::model::from_json(include_str!("../../data/postings.json")).unwrap();
+    let contact = whole.iter().find_map(|p| p.apply.contact.clone()).expect("a seed names a contact");
+    let word = fold::index_words(&contact).into_iter().max_by_key(|w| w.len()).unwrap();
+    let bare: Vec<Posting> = whole.iter().map(|p| Posting { body: vec![], apply: Apply::default(), ..p.clone() }).collect();
+    let c = Catalogue::new(bare);
+    let q = Query { show_expired: true, ..text(&word) };
+    let before = c.search(&q, today()).ids.len();
+    let mut indexer = c.body_indexer();
+    for (id, p) in whole.iter().enumerate() {
+        indexer.add(id as Id, &Text { apply: p.apply.clone(), body: vec![] });
+    }
+    let c = c.with_bodies(indexer);
+    let found = c.search(&q, today()).ids;
+    assert!(found.len() > before, "{word}: {before} before, {found:?} after");
+    let named = whole.iter().position(|p| p.apply.contact.as_deref() == Some(contact.as_str())).unwrap();
+    assert!(found.contains(&(named as Id)), "{word}: {found:?}");
+}
+
+#[test]
 fn bodies_indexed_apart_search_like_bodies_in_the_records() {
     let whole = crate::model::from_json(include_str!("../../data/postings.json")).unwrap();
     let bare: Vec<Posting> = whole.iter().map(|p| Posting { body: vec![], ..p.clone() }).collect();
@@ -502,10 +522,11 @@ fn bodies_indexed_apart_search_like_bodies_in_the_records() {
     assert!(!apart.has_separate_bodies());
     let mut indexer = apart.body_indexer();
     // Posting 1's body never arrives; the others do, in order.
+    let text = |p: &Posting| Text { apply: Default::default(), body: p.body.clone() };
     for (id, p) in whole.iter().enumerate().filter(|(id, _)| *id != 1) {
-        indexer.add(id as Id, &p.body);
+        indexer.add(id as Id, &text(p));
     }
-    indexer.add(0, &whole[0].body); // out of order: ignored
+    indexer.add(0, &text(&whole[0])); // out of order: ignored
     let apart = apart.with_bodies(indexer);
     assert!(apart.has_separate_bodies());
     // The same, in segments of a few hundred words.
@@ -513,7 +534,7 @@ fn bodies_indexed_apart_search_like_bodies_in_the_records() {
     let segmented = Catalogue::new(bare);
     let mut indexer = segmented.body_indexer().segment_every(150);
     for (id, p) in whole.iter().enumerate().filter(|(id, _)| *id != 1) {
-        indexer.add(id as Id, &p.body);
+        indexer.add(id as Id, &text(p));
     }
     let segmented = segmented.with_bodies(indexer);
     assert!(segmented.bodies.as_ref().unwrap().len() >= 3, "several segments");

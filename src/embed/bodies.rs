@@ -1,9 +1,9 @@
-//! The texts of split feeds in the browser. A feed's bodies file is fetched once its list is on
-//! screen (its kept copy when the network fails) and stays outside the wasm memory, as the bytes
-//! of the file with the place of each text (the file `vitrine pack` writes has one text per line),
-//! or, for a file laid out otherwise, as the strings the browser's `JSON.parse` makes of it. The
-//! wasm memory only ever holds the text being indexed or shown. The texts are indexed for search a
-//! few at a time, so typing stays smooth meanwhile.
+//! The texts of split feeds (bodies and ways to apply) in the browser. A feed's bodies file is
+//! fetched once its list is on screen (its kept copy when the network fails) and stays outside the
+//! wasm memory, as the bytes of the file with the place of each text (the file `vitrine pack`
+//! writes has one text per line), or, for a file laid out otherwise, as the strings the browser's
+//! `JSON.parse` makes of it. The wasm memory only ever holds the text being indexed or shown. The
+//! texts are indexed for search a few at a time, so typing stays smooth meanwhile.
 
 use std::cell::{Cell, RefCell};
 

@@ -12,7 +12,7 @@
 //! A plain `emploi` with no contract gets no `employmentType` rather than a guess. The value is
 //! always an array (schema.org allows several), even with one entry.
 
-use crate::model::{Block, Contract, Country, Kind, Pay, PayPeriod, Place, Posting, Remote};
+use crate::model::{Apply, Block, Contract, Country, Kind, Pay, PayPeriod, Place, Posting, Remote};
 use serde::Serialize;
 
 #[derive(Serialize)]
@@ -98,7 +98,7 @@ struct QuantitativeValue {
 
 /// The JSON-LD text of a schema.org `JobPosting` for `p` with its text `body`, whose page is `url`; `None` for a
 /// project page. The text is valid JSON for any posting and holds no `<` character.
-pub fn job_posting(p: &Posting, body: &[Block], url: &str) -> Option<String> {
+pub fn job_posting(p: &Posting, apply: &Apply, body: &[Block], url: &str) -> Option<String> {
     if p.kind == Kind::Projet {
         return None;
     }
@@ -123,7 +123,7 @@ pub fn job_posting(p: &Posting, body: &[Block], url: &str) -> Option<String> {
         job_location_type: (p.remote == Remote::Full).then_some("TELECOMMUTE"),
         applicant_location_requirements: countries.iter().map(|c| Typed { kind: "Country", name: c.key() }).collect(),
         base_salary: p.pay.as_ref().and_then(salary),
-        direct_apply: !p.apply.emails.is_empty() || !p.apply.urls.is_empty(),
+        direct_apply: !apply.emails.is_empty() || !apply.urls.is_empty(),
         url,
     };
     let json = serde_json::to_string(&doc).ok()?;
@@ -251,7 +251,7 @@ mod tests {
     }
 
     fn ld(p: &Posting) -> Value {
-        let text = job_posting(p, &p.body, "https://exemple.org/offres?offre=asso-poste#x").expect("a JobPosting");
+        let text = job_posting(p, &p.apply, &p.body, "https://exemple.org/offres?offre=asso-poste#x").expect("a JobPosting");
         assert!(!text.contains('<'), "{text}");
         serde_json::from_str(&text).unwrap_or_else(|e| panic!("{e}: {text}"))
     }
@@ -268,7 +268,7 @@ mod tests {
 
     #[test]
     fn projects_are_not_jobs() {
-        assert_eq!(job_posting(&base(Kind::Projet, Contract::None), &[], "u"), None);
+        assert_eq!(job_posting(&base(Kind::Projet, Contract::None), &Apply::default(), &[], "u"), None);
     }
 
     #[test]
@@ -439,7 +439,7 @@ mod tests {
         ];
         p.places = vec![place(nasty, nasty, Some(nasty), None, Country::CA)];
         let url = "https://exemple.org/?q=</script>&\"";
-        let text = job_posting(&p, &p.body, url).unwrap();
+        let text = job_posting(&p, &p.apply, &p.body, url).unwrap();
         assert!(!text.contains('<') && text.contains("\\u003c/script>"), "{text}");
         let v: Value = serde_json::from_str(&text).unwrap();
         assert_eq!(v["title"], nasty);
@@ -454,7 +454,7 @@ mod tests {
         let postings = crate::model::from_json(include_str!("../../data/postings.json")).unwrap();
         assert!(!postings.is_empty());
         for p in &postings {
-            match job_posting(p, &p.body, "https://exemple.org/") {
+            match job_posting(p, &p.apply, &p.body, "https://exemple.org/") {
                 None => assert_eq!(p.kind, Kind::Projet),
                 Some(text) => {
                     let v: Value = serde_json::from_str(&text).unwrap();

@@ -24,7 +24,7 @@ pub mod themes;
 
 pub use error::IngestError;
 pub use record::{dedupe_ids, extract, make_id, Extraction, Note, NoteLevel};
-pub use text::slugify;
+pub use crate::model::slug::slugify;
 
 use clean::Doc;
 use sections::Layout;

@@ -1,5 +1,5 @@
 //! Text primitives shared by the field extractors: accent/case folding with an offset map back to
-//! the original, word-boundary search, a small tokenizer (words, numbers, punctuation), and `slugify`.
+//! the original, word-boundary search, a small tokenizer (words, numbers, punctuation).
 
 use crate::model::letters::ascii_letter;
 
@@ -445,25 +445,6 @@ fn is_letter_at(src: &str, i: usize) -> bool {
     src.get(i..).and_then(|s| s.chars().next()).is_some_and(|c| c.is_alphabetic())
 }
 
-/// The id slug: accents folded to ASCII, lowercase, every run of other characters made one `-`,
-/// trimmed, and only the first `max_words` `-`-separated words kept.
-pub fn slugify(s: &str, max_words: usize) -> String {
-    let f = fold(s);
-    let mut out = String::with_capacity(f.len());
-    let mut words = 0;
-    for w in f.split(|c: char| !c.is_ascii_alphanumeric()).filter(|w| !w.is_empty()) {
-        if words == max_words {
-            break;
-        }
-        if words > 0 {
-            out.push('-');
-        }
-        out.push_str(w);
-        words += 1;
-    }
-    out
-}
-
 /// Removes the marks of French inclusive writing from folded text, for matching only:
 /// `charge.e`, `charge-e`, `charge(e)`, `acteur.rice.s`, `animateur.trice` all lose their suffix.
 pub fn strip_inclusive(f: &str) -> String {
@@ -647,14 +628,6 @@ mod tests {
         assert_eq!(texts, ["29", "k", "€", "brut", ",", "2", "150", "€", "le", "1", "er"]);
         assert!(t[5].space_before && !t[1].space_before);
         assert_eq!(t[6].num(s), Some(150));
-    }
-
-    #[test]
-    fn slugs_follow_the_id_rule() {
-        assert_eq!(slugify("Le Labo de l'ESS", 4), "le-labo-de-l");
-        assert_eq!(slugify("Chargé·e des projets collectifs", 6), "charge-e-des-projets-collectifs");
-        assert_eq!(slugify("  Éducateur (H/F) — Œuvre ", 6), "educateur-h-f-oeuvre");
-        assert_eq!(slugify("", 4), "");
     }
 
     #[test]

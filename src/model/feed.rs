@@ -93,8 +93,8 @@ impl std::error::Error for FeedError {}
 /// Reads a feed, keeping every good record and naming the bad ones.
 ///
 /// A UTF-8 byte order mark is skipped. Records are rejected (see [`Feed::rejected`]) when they do
-/// not deserialise, when their `id`, `title` or `organization` is blank, or when their `id` repeats
-/// one already kept, or when `hours_per_week` is too large for an `f32` (it would read as infinity).
+/// not deserialise, when their `title` or `organization` is blank, or when their `id` repeats
+/// one already kept (a record without `id` gets the one [`super::slug::make_id`] gives), or when `hours_per_week` is too large for an `f32` (it would read as infinity).
 /// The whole feed fails only when it is empty, not JSON, or of another shape.
 pub fn decode(text: &str) -> Result<Feed, FeedError> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
@@ -231,7 +231,7 @@ impl Decoder<'_> {
                 format!("expected an object `{{…}}`, found {found} at line {line}, column {column}"),
             );
         }
-        let posting = match serde_json::from_str::<Posting>(slice) {
+        let mut posting = match serde_json::from_str::<Posting>(slice) {
             Ok(p) => p,
             Err(e) => {
                 if !listed {
@@ -245,12 +245,19 @@ impl Decoder<'_> {
                 return self.reject(index, id, msg);
             }
         };
-        let blank = [("id", &posting.id), ("title", &posting.title), ("organization", &posting.organization)]
+        let blank = [("title", &posting.title), ("organization", &posting.organization)]
             .into_iter()
             .find(|(_, v)| v.trim().is_empty())
             .map(|(name, _)| name);
+        let made = posting.id.trim().is_empty();
+        if blank.is_none() {
+            posting.fill_id();
+        }
         let problem = match (blank, self.ids.get(&posting.id)) {
             (Some(name), _) => Some(format!("`{name}` is empty")),
+            (None, Some(first)) if made => Some(format!(
+                "no `id`, and the one its organization and title make is already used by record {first}"
+            )),
             (None, Some(first)) => Some(format!("duplicate id, already used by record {first}")),
             (None, None) => None,
         };
@@ -726,6 +733,28 @@ mod tests {
         assert!(msg(5).starts_with("record 6: invalid type: integer `7`"), "{}", msg(5));
         assert_eq!(msg(6), "record 7: expected an object `{…}`, found `null` at line 3, column 93");
         assert!(msg(7).starts_with("record 9: empty record"), "{}", msg(7));
+    }
+
+    #[test]
+    fn records_without_id_get_the_one_their_organization_and_title_make() {
+        let text = [
+            r#"[{"kind":"emploi","title":"Chargé·e d'accueil","organization":"Le Relais"},"#,
+            r#"{"id":"  ","kind":"stage","title":"Stage","organization":"Le Relais"},"#,
+            r#"{"kind":"emploi","title":"Chargé·e d'accueil","organization":"Le Relais"},"#,
+            r#"{"kind":"emploi","title":" ","organization":"Le Relais"}]"#,
+        ]
+        .concat();
+        let feed = decode(&text).unwrap();
+        assert_eq!(ids(&feed), ["le-relais-charge-e-d-accueil", "le-relais-stage"]);
+        let msg: Vec<String> = feed.rejected.iter().map(|r| r.to_string()).collect();
+        assert_eq!(
+            msg,
+            [
+                "record 2 (id «le-relais-charge-e-d-accueil»): no `id`, and the one its organization and title make is already used by record 0 (record starts at line 1, column 146)",
+                "record 3: `title` is empty (record starts at line 1, column 220)",
+            ]
+        );
+        assert_eq!(crate::model::from_json(&text.replace(",\"title\":\" \"", ",\"title\":\"Autre\"")).unwrap()[3].id, "le-relais-autre");
     }
 
     #[test]

@@ -8,6 +8,7 @@ mod date;
 pub mod feed;
 pub mod pack;
 pub mod letters;
+pub mod slug;
 
 pub use date::{Date, DateError, YearMonth};
 
@@ -20,7 +21,10 @@ use schemars::JsonSchema;
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(not(target_arch = "wasm32"), derive(JsonSchema))]
 pub struct Posting {
-    /// Stable slug, unique in a data file (`[a-z0-9-]+`), used in links and favourites.
+    /// Stable slug, unique in a data file (`[a-z0-9-]+`), used in links and favourites. A record
+    /// read without one gets the id its organization and title make (`slug::make_id`; split feeds
+    /// leave out the ids that rule gives).
+    #[serde(default, skip_serializing_if = "String::is_empty")]
     pub id: String,
     pub kind: Kind,
     #[serde(default)]
@@ -51,7 +55,7 @@ pub struct Posting {
     /// Date the offer was published (or last updated, when that is all the text gives).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub published: Option<Date>,
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Apply::is_empty")]
     pub apply: Apply,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub themes: Vec<Theme>,
@@ -361,6 +365,13 @@ pub struct Apply {
     pub instructions: Option<String>,
 }
 
+impl Apply {
+    /// Whether it gives no way at all to apply.
+    pub fn is_empty(&self) -> bool {
+        *self == Apply::default()
+    }
+}
+
 /// Subjects an offer is about; a small closed list so facets stay useful.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[cfg_attr(not(target_arch = "wasm32"), derive(JsonSchema))]
@@ -494,7 +505,18 @@ impl Posting {
 
 /// Reads a data file (a JSON array of postings).
 pub fn from_json(text: &str) -> Result<Vec<Posting>, serde_json::Error> {
-    serde_json::from_str(text)
+    let mut postings: Vec<Posting> = serde_json::from_str(text)?;
+    postings.iter_mut().for_each(Posting::fill_id);
+    Ok(postings)
+}
+
+impl Posting {
+    /// Gives a record read without `id` (or with a blank one) the id its organization and title make.
+    pub fn fill_id(&mut self) {
+        if self.id.trim().is_empty() {
+            self.id = slug::make_id(&self.organization, &self.title);
+        }
+    }
 }
 
 /// Writes a data file: a pretty JSON array followed by a newline.

@@ -1,7 +1,7 @@
 //! Split feeds: a data file written as two files for the widget. The offers file holds every
-//! record without its body (what the list, the filters and the search need, small enough to show
-//! the first results fast); the bodies file holds the bodies in the compact text form of
-//! [`super::body`], one string per record, in the same order, fetched after the list is shown.
+//! record without its body and ways to apply (what the list, the filters and the search need,
+//! small enough to show the first results fast); the bodies file holds those in the compact text
+//! form of [`super::body`], one string per record, in the same order, fetched after the list is shown.
 //!
 //! The offers file is an ordinary feed envelope with one more key, read by [`super::feed::decode`]:
 //! `{"updated": …, "bodies": {"href": "offres.bodies.json", "count": N, "stamp": "…"}, "postings": […]}`.
@@ -11,7 +11,8 @@
 use serde::{Deserialize, Serialize};
 
 use super::feed::{BodiesRef, Feed};
-use super::{body, Date, Posting};
+use super::slug::make_id;
+use super::{body, Apply, Date, Posting};
 
 /// The two texts of a split feed.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -77,10 +78,11 @@ struct Envelope<'a> {
 }
 
 /// Writes `postings` as a split feed whose bodies file will be served at `bodies_href` (relative
-/// to the offers file). Records lose their `source` (the name of the text they came from, of no
-/// use to visitors). Each record, and each body, is on a line of its own.
+/// to the offers file). A record's ways to apply go with its body into the bodies file (only the
+/// detail shows them); its `id` is left out when [`make_id`] gives it back; its `source` (the name
+/// of the text it came from) is dropped. Each record, and each text, is on a line of its own.
 pub fn split(postings: &[Posting], updated: Option<Date>, bodies_href: &str) -> Split {
-    let texts: Vec<String> = postings.iter().map(|p| body::encode(&p.body)).collect();
+    let texts: Vec<String> = postings.iter().map(|p| body::encode(&p.apply, &p.body)).collect();
     let reference = BodiesRef { href: bodies_href.to_string(), count: texts.len(), stamp: stamp(&texts) };
     let head = serde_json::to_string(&Envelope { updated, bodies: &reference }).expect("an envelope serializes");
     let mut offers = String::with_capacity(head.len() + postings.len() * 600);
@@ -88,7 +90,8 @@ pub fn split(postings: &[Posting], updated: Option<Date>, bodies_href: &str) -> 
     offers.push_str(",\"postings\":[");
     for (i, p) in postings.iter().enumerate() {
         offers.push_str(if i == 0 { "\n" } else { ",\n" });
-        let record = Posting { body: Vec::new(), source: None, ..p.clone() };
+        let id = if p.id == make_id(&p.organization, &p.title) { String::new() } else { p.id.clone() };
+        let record = Posting { id, apply: Apply::default(), body: Vec::new(), source: None, ..p.clone() };
         offers.push_str(&serde_json::to_string(&record).expect("postings always serialize"));
     }
     offers.push_str("\n]}\n");
@@ -133,13 +136,18 @@ pub fn belongs(reference: &BodiesRef, stamp: &str, count: usize) -> Result<(), S
     Ok(())
 }
 
-/// Puts the bodies back into the records of a decoded split feed (natively: `vitrine check`,
-/// `export` and tests read split feeds whole).
+/// Puts the bodies and ways to apply back into the records of a decoded split feed (natively:
+/// `vitrine check`, `export` and tests read split feeds whole). A record that carries its own ways
+/// to apply keeps them.
 pub fn join(feed: &mut Feed, bodies: &Bodies) -> Result<(), String> {
     let reference = feed.bodies.as_ref().ok_or("the offers file names no bodies file")?;
     belongs(reference, &bodies.stamp, bodies.bodies.len())?;
     for (posting, &row) in feed.postings.iter_mut().zip(&feed.rows) {
-        posting.body = body::decode(&bodies.bodies[row as usize]);
+        let text = body::decode(&bodies.bodies[row as usize]);
+        posting.body = text.body;
+        if posting.apply.is_empty() {
+            posting.apply = text.apply;
+        }
     }
     Ok(())
 }
@@ -159,6 +167,12 @@ mod tests {
         let updated = Some("2025-03-01".parse().unwrap());
         let split = split(&postings, updated, "offres.bodies.json");
         assert!(!split.offers.contains("\"body\""), "no body in the offers file");
+        assert!(!split.offers.contains("\"apply\""), "the ways to apply are with the texts");
+        assert!(split.bodies.contains("\"@email "), "{}", split.bodies);
+        for p in &postings {
+            let made = p.id == make_id(&p.organization, &p.title);
+            assert_eq!(split.offers.contains(&format!("\"id\":\"{}\"", p.id)), !made, "{}", p.id);
+        }
         let mut feed = decode(&split.offers).unwrap();
         assert!(feed.rejected.is_empty() && feed.warnings.is_empty(), "{:?}", feed.warnings);
         assert_eq!(feed.updated, updated);
@@ -167,6 +181,20 @@ mod tests {
         assert!(feed.postings.iter().all(|p| p.body.is_empty() && p.source.is_none()));
         let bodies = decode_bodies(&split.bodies).unwrap();
         join(&mut feed, &bodies).unwrap();
+        let expected: Vec<Posting> = postings.into_iter().map(|p| Posting { source: None, ..p }).collect();
+        assert_eq!(feed.postings, expected);
+    }
+
+    #[test]
+    fn ids_the_rule_does_not_give_are_kept() {
+        let mut postings = seeds();
+        postings[0].id = "mon-offre".into();
+        postings[1].id = format!("{}-2", make_id(&postings[1].organization, &postings[1].title));
+        postings[2].apply.emails.clear(); // a record whose own apply is empty takes the text's
+        let split = split(&postings, None, "b.json");
+        assert!(split.offers.contains("\"id\":\"mon-offre\""));
+        let mut feed = decode(&split.offers).unwrap();
+        join(&mut feed, &decode_bodies(&split.bodies).unwrap()).unwrap();
         let expected: Vec<Posting> = postings.into_iter().map(|p| Posting { source: None, ..p }).collect();
         assert_eq!(feed.postings, expected);
     }

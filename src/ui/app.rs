@@ -206,10 +206,10 @@ pub fn App(props: &AppProps) -> Html {
             let json = open_id.zip(url.as_deref()).and_then(|(id, url)| {
                 let p = catalogue.get(id);
                 match body {
-                    Some(OfferBody::Ready(blocks)) => jsonld::job_posting(p, blocks, url),
+                    Some(b @ OfferBody::Ready(text)) => jsonld::job_posting(p, b.apply_of(p), &text.body, url),
                     // Not before its text is in: crawlers would keep an empty description.
                     Some(OfferBody::Loading) => None,
-                    _ => jsonld::job_posting(p, &p.body, url),
+                    _ => jsonld::job_posting(p, &p.apply, &p.body, url),
                 }
             });
             host.set_structured_data(json);

@@ -11,7 +11,7 @@ use super::i18n::{self, Locale};
 use super::state::Action;
 use super::{offer_text, use_catalogue, use_locale};
 use crate::catalogue::{deadline_status, DeadlineStatus, Id};
-use crate::model::{Block, Date, Kind, Place, Posting, Remote};
+use crate::model::{Apply, Block, Date, Kind, Place, Posting, Remote};
 
 #[derive(Properties, PartialEq)]
 pub struct DetailProps {
@@ -162,10 +162,9 @@ fn body(blocks: &[Block], locale: Locale) -> Html {
     }
 }
 
-fn apply(p: &Posting, closed: bool, locale: Locale) -> Html {
+fn apply(p: &Posting, a: &Apply, closed: bool, locale: Locale) -> Html {
     let t = locale.texts();
     let offer_lang = i18n::offer_lang(locale);
-    let a = &p.apply;
     let is_project = p.kind == Kind::Projet;
     let subject = if is_project { p.title.clone() } else { i18n::application_subject(&p.title) };
     let mails: Vec<(String, String)> =
@@ -247,10 +246,10 @@ pub fn Detail(props: &DetailProps) -> Html {
                 <span class="share-note" role="status">{ share_note }</span>
             </div>
             { facts(p, &status, locale) }
-            { apply(p, closed, locale) }
+            { apply(p, props.body.apply_of(p), closed, locale) }
             { match &props.body {
                 OfferBody::InRecord => body(&p.body, locale),
-                OfferBody::Ready(blocks) => body(blocks, locale),
+                OfferBody::Ready(text) => body(&text.body, locale),
                 OfferBody::Loading => html! { <p class="body-note" role="status">{ t.body_loading }</p> },
                 OfferBody::Unavailable => html! { <p class="body-note" role="status">{ t.body_unavailable }</p> },
             } }

@@ -8,7 +8,8 @@ use yew::Callback;
 
 use crate::catalogue::{Catalogue, Id};
 use crate::embed::url::UrlState;
-use crate::model::Block;
+use crate::model::body::Text;
+use crate::model::{Apply, Posting};
 
 /// How a share request ended, to tell the visitor.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -58,12 +59,22 @@ impl PartialEq for HostRef {
 pub enum OfferBody {
     /// The record holds its own text (`Posting::body`).
     InRecord,
-    /// Fetched and decoded.
-    Ready(Rc<Vec<Block>>),
+    /// Fetched and decoded: its ways to apply and body.
+    Ready(Rc<Text>),
     /// Still on its way.
     Loading,
     /// Could not be fetched or did not check out.
     Unavailable,
+}
+
+impl OfferBody {
+    /// The ways to apply to show for `p`: its record's, or when it has none, its text's.
+    pub fn apply_of<'a>(&'a self, p: &'a Posting) -> &'a Apply {
+        match self {
+            OfferBody::Ready(text) if p.apply.is_empty() => &text.apply,
+            _ => &p.apply,
+        }
+    }
 }
 
 /// Where the texts of split feeds are kept (by the embed layer, outside the wasm memory).

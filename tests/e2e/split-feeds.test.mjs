@@ -192,6 +192,15 @@ describe('split feeds (vitrine pack)', { timeout: 120_000 }, () => {
     assert.equal(await w.detail.locator('p.body-note').count(), 0, `${p.id}: no note once the text is shown`);
     const shown = await w.detail.locator('div.body').evaluate(shownBodyIn);
     assert.deepEqual(shown, expectedBody(p), `${p.id}: the detail shows its own text, block by block`);
+    // The ways to apply came in the same file, and show with the text.
+    const apply = await w.detail.locator('section.apply').evaluate((s) => ({
+      text: s.textContent.replace(/\s+/g, ' '),
+      mails: [...s.querySelectorAll('a[href^="mailto:"]')].map((a) => decodeURIComponent(a.href.slice(7).split('?')[0])),
+    }));
+    assert.deepEqual(apply.mails, p.apply?.emails ?? [], `${p.id}: one e-mail button per address`);
+    for (const part of [p.apply?.instructions, p.apply?.contact].filter(Boolean)) {
+      assert.ok(apply.text.includes(part.replace(/\s+/g, ' ')), `${p.id}: the apply section shows «${part}»`);
+    }
   }
 
   /** Waits until the open offer shows the note `text` (role status) instead of its text. */
@@ -224,6 +233,7 @@ describe('split feeds (vitrine pack)', { timeout: 120_000 }, () => {
     const { page, w } = await visit();
     // The list came from the offers file, which has no texts.
     assert.ok(!OFFERS_TEXT.includes('"body"'), 'the offers file carries no body');
+    assert.ok(!OFFERS_TEXT.includes('"apply"'), 'nor the ways to apply');
     for (const p of all) {
       assert.ok(p.body.length > 0, `${p.id} has a text in the data`);
       await openOffer(w, p);
@@ -240,6 +250,7 @@ describe('split feeds (vitrine pack)', { timeout: 120_000 }, () => {
     const p = all.find((x) => x.body.some((b) => b.type === 'list'));
     await openOffer(w, p);
     await expectNote(w, LOADING);
+    assert.equal(await w.detail.locator('section.apply').count(), 0, 'the ways to apply wait for the text too');
     // Still waiting a moment later: the note does not go away on its own.
     await new Promise((r) => setTimeout(r, 1500));
     await expectNote(w, LOADING);
