@@ -12,7 +12,7 @@ use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 
 use crate::catalogue::{BodyIndexer, Catalogue, Id};
-use crate::model::body;
+use crate::model::{body, json};
 use crate::model::feed::BodiesRef;
 use crate::model::pack;
 use crate::ui::{BodyStore, OfferBody};
@@ -69,7 +69,7 @@ impl Texts {
             Texts::Lines { bytes, lines } => {
                 let &(start, end) = lines.get(row as usize)?;
                 let line = String::from_utf8(bytes.subarray(start, end).to_vec()).ok()?;
-                serde_json::from_str::<String>(line.trim_end().trim_end_matches(',')).ok()
+                json::from_str::<String>(line.trim_end().trim_end_matches(',')).ok()
             }
             Texts::Parsed(a) => a.get(row).as_string(),
         }

@@ -1,8 +1,9 @@
 //! schema.org `JobPosting` JSON-LD for an open offer, so search engines can read it.
 //!
-//! Built from derived `Serialize` structs (small code, always valid JSON), then every `<` is
-//! written `\u003c` so the text can sit in a `<script type="application/ld+json">` element
-//! whatever the offer says. Project pages (`Kind::Projet`) are not jobs and get none.
+//! Written with the crate's small JSON writer (`model::json`: strings always escaped, so always
+//! valid JSON), then every `<` is written `\u003c` so the text can sit in a
+//! `<script type="application/ld+json">` element whatever the offer says. Project pages
+//! (`Kind::Projet`) are not jobs and get none.
 //!
 //! `employmentType` mapping (contract first, else the kind):
 //! CDI → `FULL_TIME`, or `PART_TIME` under 35 hours a week; CDD → `TEMPORARY`; stage and
@@ -12,122 +13,63 @@
 //! A plain `emploi` with no contract gets no `employmentType` rather than a guess. The value is
 //! always an array (schema.org allows several), even with one entry.
 
+use crate::model::json::{write_array, write_str, Object};
 use crate::model::{Apply, Block, Contract, Country, Kind, Pay, PayPeriod, Place, Posting, Remote};
-use serde::Serialize;
 
-#[derive(Serialize)]
-struct JobPosting<'a> {
-    #[serde(rename = "@context")]
-    context: &'static str,
-    #[serde(rename = "@type")]
-    kind: &'static str,
-    title: &'a str,
-    #[serde(skip_serializing_if = "String::is_empty")]
-    description: String,
-    #[serde(rename = "datePosted", skip_serializing_if = "Option::is_none")]
-    date_posted: Option<String>,
-    #[serde(rename = "validThrough", skip_serializing_if = "Option::is_none")]
-    valid_through: Option<String>,
-    #[serde(rename = "employmentType", skip_serializing_if = "Vec::is_empty")]
-    employment_type: Vec<&'static str>,
-    #[serde(rename = "hiringOrganization")]
-    hiring_organization: Typed<'a>,
-    #[serde(rename = "jobLocation", skip_serializing_if = "Vec::is_empty")]
-    job_location: Vec<JobLocation<'a>>,
-    #[serde(rename = "jobLocationType", skip_serializing_if = "Option::is_none")]
-    job_location_type: Option<&'static str>,
-    #[serde(rename = "applicantLocationRequirements", skip_serializing_if = "Vec::is_empty")]
-    applicant_location_requirements: Vec<Typed<'a>>,
-    #[serde(rename = "baseSalary", skip_serializing_if = "Option::is_none")]
-    base_salary: Option<MonetaryAmount>,
-    #[serde(rename = "directApply")]
-    direct_apply: bool,
-    url: &'a str,
-}
-
-/// `{"@type": …, "name": …}`: an Organization or a Country.
-#[derive(Serialize)]
-struct Typed<'a> {
-    #[serde(rename = "@type")]
-    kind: &'static str,
-    name: &'a str,
-}
-
-#[derive(Serialize)]
-struct JobLocation<'a> {
-    #[serde(rename = "@type")]
-    kind: &'static str,
-    address: PostalAddress<'a>,
-}
-
-#[derive(Serialize)]
-struct PostalAddress<'a> {
-    #[serde(rename = "@type")]
-    kind: &'static str,
-    #[serde(rename = "addressLocality", skip_serializing_if = "Option::is_none")]
-    locality: Option<&'a str>,
-    #[serde(rename = "postalCode", skip_serializing_if = "Option::is_none")]
-    postal_code: Option<&'a str>,
-    #[serde(rename = "addressRegion", skip_serializing_if = "Option::is_none")]
-    region: Option<&'a str>,
-    #[serde(rename = "addressCountry")]
-    country: &'static str,
-}
-
-#[derive(Serialize)]
-struct MonetaryAmount {
-    #[serde(rename = "@type")]
-    kind: &'static str,
-    currency: crate::model::Currency,
-    value: QuantitativeValue,
-}
-
-#[derive(Serialize)]
-struct QuantitativeValue {
-    #[serde(rename = "@type")]
-    kind: &'static str,
-    #[serde(rename = "minValue", skip_serializing_if = "Option::is_none")]
-    min: Option<u32>,
-    #[serde(rename = "maxValue", skip_serializing_if = "Option::is_none")]
-    max: Option<u32>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    value: Option<u32>,
-    #[serde(rename = "unitText", skip_serializing_if = "Option::is_none")]
-    unit: Option<&'static str>,
-}
-
-/// The JSON-LD text of a schema.org `JobPosting` for `p` with its text `body`, whose page is `url`; `None` for a
-/// project page. The text is valid JSON for any posting and holds no `<` character.
+/// The JSON-LD text of a schema.org `JobPosting` for `p` with its ways to `apply` and its text
+/// `body`, whose page is `url`; `None` for a project page. The text is valid JSON for any posting
+/// and holds no `<` character.
 pub fn job_posting(p: &Posting, apply: &Apply, body: &[Block], url: &str) -> Option<String> {
     if p.kind == Kind::Projet {
         return None;
     }
-    let mut countries: Vec<Country> = Vec::new();
+    let mut out = String::with_capacity(512 + url.len());
+    let mut doc = Object::new(&mut out);
+    doc.str("@context", "https://schema.org");
+    doc.str("@type", "JobPosting");
+    doc.str("title", &p.title);
+    let description = description(body);
+    if !description.is_empty() {
+        doc.str("description", &description);
+    }
+    doc.opt_str("datePosted", p.published.map(|d| d.to_string()).as_deref());
+    doc.opt_str("validThrough", p.deadline.map(|d| format!("{d}T23:59:59")).as_deref());
+    let types = employment_type(p);
+    if !types.is_empty() {
+        write_array(doc.key("employmentType"), types, |out, t| write_str(out, t));
+    }
+    typed(doc.key("hiringOrganization"), "Organization", &p.organization);
+    if !p.places.is_empty() {
+        write_array(doc.key("jobLocation"), &p.places, location);
+    }
     if p.remote == Remote::Full {
+        doc.str("jobLocationType", "TELECOMMUTE");
+        let mut countries: Vec<Country> = Vec::new();
         for place in &p.places {
             if !countries.contains(&place.country) {
                 countries.push(place.country);
             }
         }
+        if !countries.is_empty() {
+            write_array(doc.key("applicantLocationRequirements"), countries, |out, c| typed(out, "Country", c.key()));
+        }
     }
-    let doc = JobPosting {
-        context: "https://schema.org",
-        kind: "JobPosting",
-        title: &p.title,
-        description: description(body),
-        date_posted: p.published.map(|d| d.to_string()),
-        valid_through: p.deadline.map(|d| format!("{d}T23:59:59")),
-        employment_type: employment_type(p),
-        hiring_organization: Typed { kind: "Organization", name: &p.organization },
-        job_location: p.places.iter().map(location).collect(),
-        job_location_type: (p.remote == Remote::Full).then_some("TELECOMMUTE"),
-        applicant_location_requirements: countries.iter().map(|c| Typed { kind: "Country", name: c.key() }).collect(),
-        base_salary: p.pay.as_ref().and_then(salary),
-        direct_apply: !apply.emails.is_empty() || !apply.urls.is_empty(),
-        url,
-    };
-    let json = serde_json::to_string(&doc).ok()?;
-    Some(json.replace('<', "\\u003c"))
+    if let Some(pay) = p.pay.as_ref().filter(|pay| pay.min.is_some() || pay.max.is_some()) {
+        salary(doc.key("baseSalary"), pay);
+    }
+    let direct = !apply.emails.is_empty() || !apply.urls.is_empty();
+    doc.raw("directApply", if direct { "true" } else { "false" });
+    doc.str("url", url);
+    doc.end();
+    Some(out.replace('<', "\\u003c"))
+}
+
+/// `{"@type": …, "name": …}`: an Organization or a Country.
+fn typed(out: &mut String, kind: &str, name: &str) {
+    let mut o = Object::new(out);
+    o.str("@type", kind);
+    o.str("name", name);
+    o.end();
 }
 
 /// The body as plain text: one line per heading, paragraph and list item ("• "), sub-items
@@ -190,35 +132,42 @@ fn text(s: &Option<String>) -> Option<&str> {
     s.as_deref().map(str::trim).filter(|s| !s.is_empty())
 }
 
-fn location(place: &Place) -> JobLocation<'_> {
-    JobLocation {
-        kind: "Place",
-        address: PostalAddress {
-            kind: "PostalAddress",
-            locality: text(&place.city),
-            postal_code: text(&place.postal_code),
-            region: text(&place.region).or(text(&place.department)),
-            country: place.country.key(),
-        },
-    }
+fn location(out: &mut String, place: &Place) {
+    let mut o = Object::new(out);
+    o.str("@type", "Place");
+    let mut address = Object::new(o.key("address"));
+    address.str("@type", "PostalAddress");
+    address.opt_str("addressLocality", text(&place.city));
+    address.opt_str("postalCode", text(&place.postal_code));
+    address.opt_str("addressRegion", text(&place.region).or(text(&place.department)));
+    address.str("addressCountry", place.country.key());
+    address.end();
+    o.end();
 }
 
-fn salary(pay: &Pay) -> Option<MonetaryAmount> {
-    let (min, max, value) = match (pay.min, pay.max) {
-        (None, None) => return None,
-        (Some(a), Some(b)) if a != b => (Some(a.min(b)), Some(a.max(b)), None),
-        (Some(a), _) | (None, Some(a)) => (None, None, Some(a)),
-    };
+/// A `MonetaryAmount` for a pay with a `min` or a `max`: a range, or one value.
+fn salary(out: &mut String, pay: &Pay) {
+    let mut o = Object::new(out);
+    o.str("@type", "MonetaryAmount");
+    o.str("currency", pay.currency.key());
+    let mut value = Object::new(o.key("value"));
+    value.str("@type", "QuantitativeValue");
+    match (pay.min, pay.max) {
+        (Some(a), Some(b)) if a != b => {
+            value.raw("minValue", &a.min(b).to_string());
+            value.raw("maxValue", &a.max(b).to_string());
+        }
+        (Some(a), _) | (None, Some(a)) => value.raw("value", &a.to_string()),
+        (None, None) => {}
+    }
     let unit = pay.period.map(|p| match p {
         PayPeriod::Year => "YEAR",
         PayPeriod::Month => "MONTH",
         PayPeriod::Hour => "HOUR",
     });
-    Some(MonetaryAmount {
-        kind: "MonetaryAmount",
-        currency: pay.currency,
-        value: QuantitativeValue { kind: "QuantitativeValue", min, max, value, unit },
-    })
+    value.opt_str("unitText", unit);
+    value.end();
+    o.end();
 }
 
 #[cfg(test)]

@@ -6,9 +6,8 @@
 //! (strings with escapes, nesting of `{}`/`[]`), then deserialises each element on its own, so one
 //! bad record never costs the others and a feed cut mid-way keeps its complete records.
 
+use super::json::{self, describe, FromJson, Reader};
 use super::{Date, Posting};
-use serde::de::IgnoredAny;
-use serde::Deserialize;
 use std::collections::{HashMap, HashSet};
 use std::fmt;
 
@@ -38,7 +37,7 @@ pub struct Feed {
 
 /// The envelope's `bodies` entry: the split feed's bodies file, relative to the feed's address,
 /// how many bodies it holds, and the stamp both files carry (they belong together).
-#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
 pub struct BodiesRef {
     pub href: String,
     pub count: usize,
@@ -181,7 +180,7 @@ impl Decoder<'_> {
                     // The cut may fall just after a complete record and before its `,` or `]`.
                     if self.stack.is_empty() {
                         let slice = &self.text[start..];
-                        if serde_json::from_str::<IgnoredAny>(slice).is_ok() && !slice.trim().is_empty() {
+                        if is_one_value(slice) {
                             self.record(index, start, bytes.len());
                         }
                     }
@@ -231,17 +230,16 @@ impl Decoder<'_> {
                 format!("expected an object `{{…}}`, found {found} at line {line}, column {column}"),
             );
         }
-        let mut posting = match serde_json::from_str::<Posting>(slice) {
+        let mut posting = match json::from_str::<Posting>(slice) {
             Ok(p) => p,
             Err(e) => {
                 if !listed {
                     self.rejected_total += 1;
                     return;
                 }
-                let id = serde_json::from_str::<IdProbe>(slice).ok().and_then(|p| p.id);
-                let at = start + offset_in(slice, e.line(), e.column());
-                let (line, column) = self.cursor.at(self.text, at);
-                let msg = format!("{} at line {line}, column {column}", bare_message(&e));
+                let id = probe_id(slice);
+                let (line, column) = self.cursor.at(self.text, start + e.at);
+                let msg = format!("{} at line {line}, column {column}", e.message);
                 return self.reject(index, id, msg);
             }
         };
@@ -310,7 +308,7 @@ impl Decoder<'_> {
                 Some(_) => return self.fail(seen, i, "expected a key in double quotes"),
             }
             let Some(key_end) = skip_string(bytes, i + 1) else { return self.cut(seen) };
-            let key = serde_json::from_str::<String>(&self.text[i..key_end]).unwrap_or_default();
+            let key = json::from_str::<String>(&self.text[i..key_end]).unwrap_or_default();
             i = skip_ws(bytes, key_end);
             match bytes.get(i) {
                 None => return self.cut(seen),
@@ -347,18 +345,18 @@ impl Decoder<'_> {
                 if key == "postings" {
                     self.feed.warnings.push("a second `postings` key was ignored".to_string());
                 } else if key == "bodies" {
-                    match serde_json::from_str::<BodiesRef>(&self.text[i..end]) {
+                    match json::from_str::<BodiesRef>(&self.text[i..end]) {
                         Ok(bodies) => self.feed.bodies = Some(bodies),
                         Err(e) => {
-                            let msg = format!("`bodies` was ignored (offers show without their text): {}", bare_message(&e));
+                            let msg = format!("`bodies` was ignored (offers show without their text): {}", e.message);
                             self.feed.warnings.push(msg);
                         }
                     }
                 } else if key == "updated" {
-                    match serde_json::from_str::<Option<Date>>(&self.text[i..end]) {
+                    match json::from_str::<Option<Date>>(&self.text[i..end]) {
                         Ok(date) => self.feed.updated = date,
                         Err(e) => {
-                            let msg = format!("`updated` was ignored: {}", bare_message(&e));
+                            let msg = format!("`updated` was ignored: {}", e.message);
                             self.feed.warnings.push(msg);
                         }
                     }
@@ -423,13 +421,14 @@ impl Decoder<'_> {
                 return FeedError::NotJson { line, column, message };
             }
         };
-        match serde_json::from_str::<IgnoredAny>(self.text) {
+        let mut r = Reader::new(self.text);
+        match r.skip().and_then(|_| r.end()) {
             Ok(_) => FeedError::WrongShape(format!(
                 "it is {what}, not an array of postings nor an object with a `postings` array"
             )),
             Err(e) => {
-                let (line, column) = self.cursor.at(self.text, offset_in(self.text, e.line(), e.column()));
-                FeedError::NotJson { line, column, message: bare_message(&e) }
+                let (line, column) = self.cursor.at(self.text, e.at);
+                FeedError::NotJson { line, column, message: e.message }
             }
         }
     }
@@ -441,10 +440,46 @@ fn no_postings() -> FeedError {
     )
 }
 
-/// Reads just the `id` of a record that failed to deserialise.
-#[derive(Deserialize)]
-struct IdProbe {
-    id: Option<String>,
+/// Reads just the `id` of a record that failed to deserialise, if its object reads up to it.
+fn probe_id(record: &str) -> Option<String> {
+    let mut id = None;
+    let _ = Reader::new(record).object(|r, key| match key {
+        "id" => {
+            id = Option::<String>::read(r)?;
+            Ok(())
+        }
+        _ => r.skip(),
+    });
+    id
+}
+
+/// Whether `text` is exactly one JSON value (whitespace around it allowed).
+fn is_one_value(text: &str) -> bool {
+    let mut r = Reader::new(text);
+    r.peek().is_some() && r.skip().and_then(|_| r.end()).is_ok()
+}
+
+impl FromJson for BodiesRef {
+    fn read(r: &mut Reader) -> Result<BodiesRef, json::Error> {
+        r.peek();
+        let at = r.pos();
+        let (mut href, mut count, mut stamp) = (None, None, None);
+        r.object(|r, key| {
+            match key {
+                "href" => href = Some(r.string()?),
+                "count" => count = Some(r.whole(u32::MAX as u64)? as usize),
+                "stamp" => stamp = Some(r.string()?),
+                _ => r.skip()?,
+            }
+            Ok(())
+        })?;
+        let missing = |key: &str| r.error(at, format!("missing field `{key}`"));
+        Ok(BodiesRef {
+            href: href.ok_or_else(|| missing("href"))?,
+            count: count.ok_or_else(|| missing("count"))?,
+            stamp: stamp.ok_or_else(|| missing("stamp"))?,
+        })
+    }
 }
 
 fn skip_ws(bytes: &[u8], mut i: usize) -> usize {
@@ -501,44 +536,6 @@ fn scan(bytes: &[u8], mut i: usize, stack: &mut Vec<u8>, one_value: bool) -> Sto
         i += 1;
     }
     Stop::End
-}
-
-/// serde_json's message without its " at line L column C" suffix (positions are given feed-wide).
-fn bare_message(e: &serde_json::Error) -> String {
-    let full = e.to_string();
-    let suffix = format!(" at line {} column {}", e.line(), e.column());
-    match full.strip_suffix(&suffix) {
-        Some(bare) => bare.to_string(),
-        None => full,
-    }
-}
-
-/// The byte offset in `s` of serde_json's (line, column) position, which counts bytes from 1.
-fn offset_in(s: &str, line: usize, column: usize) -> usize {
-    let bytes = s.as_bytes();
-    let mut start = 0;
-    let mut l = 1;
-    while l < line {
-        match bytes[start..].iter().position(|&b| b == b'\n') {
-            Some(n) => start += n + 1,
-            None => break,
-        }
-        l += 1;
-    }
-    (start + column.saturating_sub(1)).min(bytes.len())
-}
-
-/// How the text at `at` is named in messages: "`x`", a whole bare word ("`null`", "`12.5`",
-/// at most 20 characters), a control character by its code, or "the end of the feed".
-fn describe(text: &str, at: usize) -> String {
-    let rest = (at..=text.len().min(at + 3)).find_map(|i| text.get(i..)).unwrap_or("");
-    let word = |c: char| c.is_alphanumeric() || matches!(c, '-' | '+' | '.' | '_');
-    match rest.chars().next() {
-        None => "the end of the feed".to_string(),
-        Some(c) if c.is_control() => format!("the control character U+{:04X}", c as u32),
-        Some(c) if word(c) => format!("`{}`", rest.chars().take_while(|&c| word(c)).take(20).collect::<String>()),
-        Some(c) => format!("`{c}`"),
-    }
 }
 
 /// Turns byte offsets into 1-based (line, column-in-characters), moving forward from the last
@@ -667,7 +664,7 @@ mod tests {
         assert_eq!(feed.rejected[0].id.as_deref(), Some("a"));
         assert_eq!(
             feed.rejected[0].message,
-            "`hours_per_week` is too large at line 1, column 80"
+            "`hours_per_week`: the number `1e39` is too large at line 1, column 76"
         );
         // The data file reader refuses it too.
         assert!(crate::model::from_json(&format!("[{huge}]")).unwrap_err().to_string().contains("too large"));
@@ -730,7 +727,7 @@ mod tests {
             msg(4),
             "record 5 (id «a»): duplicate id, already used by record 0 (record starts at line 3, column 1)"
         );
-        assert!(msg(5).starts_with("record 6: invalid type: integer `7`"), "{}", msg(5));
+        assert!(msg(5).contains(": expected a string, found the number `7` at line 3, column "), "{}", msg(5));
         assert_eq!(msg(6), "record 7: expected an object `{…}`, found `null` at line 3, column 93");
         assert!(msg(7).starts_with("record 9: empty record"), "{}", msg(7));
     }
@@ -762,8 +759,12 @@ mod tests {
         let text = format!("[\n  {},\n  {{\"id\": \"x\",\n   \"kind\": 12}}\n]", rec("a", "T", "O"));
         let feed = decode(&text).unwrap();
         assert_eq!(feed.rejected.len(), 1);
-        // serde points just after the offending value `12` (line 4, "   \"kind\": 12").
-        assert_eq!(feed.rejected[0].to_string(), "record 1 (id «x»): expected value at line 4, column 12");
+        // At the offending value `12` (line 4, "   \"kind\": 12").
+        assert_eq!(
+            feed.rejected[0].to_string(),
+            "record 1 (id «x»): `kind`: expected one of `emploi`, `stage`, `alternance`, `service_civique`, \
+             `benevolat`, `freelance`, `projet`, found the number `12` at line 4, column 12"
+        );
         // Columns count characters, not bytes.
         let text = "[{\"id\": \"é\", \"kind\": 12}]";
         let feed = decode(text).unwrap();
@@ -834,7 +835,7 @@ mod tests {
         };
         assert!(shape("{}").contains("no `postings` array"));
         assert!(shape(&rec("a", "T", "O")).contains("no `postings` array"));
-        assert!(shape(r#"{"postings": {"a": 1}}"#).contains("`postings` must be an array of postings, found `{`"));
+        assert!(shape(r#"{"postings": {"a": 1}}"#).contains("`postings` must be an array of postings, found an object"));
         assert!(shape(r#"{"postings": null}"#).contains("found `null`"));
         let not_json = |text: &str| match decode(text) {
             Err(FeedError::NotJson { line, column, message }) => (line, column, message),
@@ -844,10 +845,10 @@ mod tests {
         let (line, column, message) = not_json("{\n  updated: 1}");
         assert_eq!((line, column), (2, 3));
         assert_eq!(message, "expected a key in double quotes, found `updated`");
-        assert_eq!(not_json(r#"{"a" 1}"#).2, "expected `:` after a key, found `1`");
+        assert_eq!(not_json(r#"{"a" 1}"#).2, "expected `:` after a key, found the number `1`");
         assert_eq!(not_json(r#"{"a": [1}, "postings": []}"#).2, "brackets do not match, found `}`");
         assert_eq!(not_json(r#"{"a": , "postings": []}"#).2, "brackets do not match, found `,`");
-        assert_eq!(not_json(r#"{"a": 1 "postings": []}"#).2, "expected `,` or `}` after a value, found `\"`");
+        assert_eq!(not_json(r#"{"a": 1 "postings": []}"#).2, "expected `,` or `}` after a value, found a string");
     }
 
     #[test]
@@ -902,8 +903,8 @@ mod tests {
         let closed = format!("{deep}{}", "]".repeat(100_000));
         let feed = decode(&closed).unwrap();
         assert_eq!(feed.rejected.len(), 1);
-        assert!(feed.rejected[0].message.starts_with("expected an object `{…}`, found `[`"), "{}", feed.rejected[0]);
-        // serde_json skips unknown fields without recursing.
+        assert!(feed.rejected[0].message.starts_with("expected an object `{…}`, found an array"), "{}", feed.rejected[0]);
+        // Unknown fields are skipped without recursing.
         let extra = format!("[{{\"extra\": {closed}, \"id\": \"a\"}}]");
         let feed = decode(&extra).unwrap();
         assert!(feed.rejected[0].message.starts_with("missing field `kind`"), "{}", feed.rejected[0]);

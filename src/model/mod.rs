@@ -6,8 +6,10 @@
 pub mod body;
 mod date;
 pub mod feed;
+pub mod json;
 pub mod pack;
 pub mod letters;
+mod read;
 pub mod slug;
 
 pub use date::{Date, DateError, YearMonth};
@@ -298,6 +300,17 @@ pub enum PayPeriod {
     Hour,
 }
 
+impl PayPeriod {
+    pub const ALL: [PayPeriod; 3] = [PayPeriod::Year, PayPeriod::Month, PayPeriod::Hour];
+    pub fn key(self) -> &'static str {
+        match self {
+            PayPeriod::Year => "year",
+            PayPeriod::Month => "month",
+            PayPeriod::Hour => "hour",
+        }
+    }
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
 #[cfg_attr(not(target_arch = "wasm32"), derive(JsonSchema))]
 pub enum Currency {
@@ -308,6 +321,14 @@ pub enum Currency {
 }
 
 impl Currency {
+    pub const ALL: [Currency; 3] = [Currency::EUR, Currency::CHF, Currency::CAD];
+    pub fn key(self) -> &'static str {
+        match self {
+            Currency::EUR => "EUR",
+            Currency::CHF => "CHF",
+            Currency::CAD => "CAD",
+        }
+    }
     pub fn symbol(self) -> &'static str {
         match self {
             Currency::EUR => "€",
@@ -323,6 +344,16 @@ impl Currency {
 pub enum PayBasis {
     Gross,
     Net,
+}
+
+impl PayBasis {
+    pub const ALL: [PayBasis; 2] = [PayBasis::Gross, PayBasis::Net];
+    pub fn key(self) -> &'static str {
+        match self {
+            PayBasis::Gross => "gross",
+            PayBasis::Net => "net",
+        }
+    }
 }
 
 /// A duration in months: `{min: 4, max: 6}` for "4 à 6 mois", `{min: 12, max: 12}` for "12 mois".
@@ -504,8 +535,8 @@ impl Posting {
 }
 
 /// Reads a data file (a JSON array of postings).
-pub fn from_json(text: &str) -> Result<Vec<Posting>, serde_json::Error> {
-    let mut postings: Vec<Posting> = serde_json::from_str(text)?;
+pub fn from_json(text: &str) -> Result<Vec<Posting>, json::Located> {
+    let mut postings: Vec<Posting> = json::from_str(text).map_err(|e| e.locate(text))?;
     postings.iter_mut().for_each(Posting::fill_id);
     Ok(postings)
 }
@@ -520,6 +551,7 @@ impl Posting {
 }
 
 /// Writes a data file: a pretty JSON array followed by a newline.
+#[cfg(not(target_arch = "wasm32"))]
 pub fn to_json(postings: &[Posting]) -> String {
     let mut s = serde_json::to_string_pretty(postings).expect("postings always serialize");
     s.push('\n');

@@ -8,11 +8,11 @@
 //! The bodies file is `{"stamp": "…", "bodies": ["…", …]}`. Both carry the same stamp (a hash of
 //! the bodies), so a widget never pairs offers with the bodies of another version.
 
-use serde::{Deserialize, Serialize};
-
 use super::feed::{BodiesRef, Feed};
-use super::slug::make_id;
-use super::{body, Apply, Date, Posting};
+use super::json::{self, FromJson, Reader};
+use super::body;
+#[cfg(not(target_arch = "wasm32"))]
+use super::{slug::make_id, Apply, Date, Posting};
 
 /// The two texts of a split feed.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -24,10 +24,28 @@ pub struct Split {
 }
 
 /// A bodies file, read.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Bodies {
     pub stamp: String,
     pub bodies: Vec<String>,
+}
+
+impl FromJson for Bodies {
+    fn read(r: &mut Reader) -> Result<Bodies, json::Error> {
+        r.peek();
+        let at = r.pos();
+        let (mut stamp, mut bodies) = (None, None);
+        r.object(|r, key| {
+            match key {
+                "stamp" => stamp = Some(r.string()?),
+                "bodies" => bodies = Some(Vec::<String>::read(r)?),
+                _ => r.skip()?,
+            }
+            Ok(())
+        })?;
+        let missing = |key: &str| r.error(at, format!("missing field `{key}`"));
+        Ok(Bodies { stamp: stamp.ok_or_else(|| missing("stamp"))?, bodies: bodies.ok_or_else(|| missing("bodies"))? })
+    }
 }
 
 /// The stamp of a list of bodies: 16 hex digits of a 64-bit FNV-1a hash of their count and texts.
@@ -70,7 +88,8 @@ impl Stamper {
     }
 }
 
-#[derive(Serialize)]
+#[cfg(not(target_arch = "wasm32"))]
+#[derive(serde::Serialize)]
 struct Envelope<'a> {
     #[serde(skip_serializing_if = "Option::is_none")]
     updated: Option<Date>,
@@ -81,6 +100,7 @@ struct Envelope<'a> {
 /// to the offers file). A record's ways to apply go with its body into the bodies file (only the
 /// detail shows them); its `id` is left out when [`make_id`] gives it back; its `source` (the name
 /// of the text it came from) is dropped. Each record, and each text, is on a line of its own.
+#[cfg(not(target_arch = "wasm32"))]
 pub fn split(postings: &[Posting], updated: Option<Date>, bodies_href: &str) -> Split {
     let texts: Vec<String> = postings.iter().map(|p| body::encode(&p.apply, &p.body)).collect();
     let reference = BodiesRef { href: bodies_href.to_string(), count: texts.len(), stamp: stamp(&texts) };
@@ -99,7 +119,7 @@ pub fn split(postings: &[Posting], updated: Option<Date>, bodies_href: &str) -> 
     let mut bodies = format!("{{\"stamp\":\"{}\",\"bodies\":[", reference.stamp);
     for (i, t) in texts.iter().enumerate() {
         bodies.push_str(if i == 0 { "\n" } else { ",\n" });
-        bodies.push_str(&serde_json::to_string(t).expect("a string serializes"));
+        json::write_str(&mut bodies, t);
     }
     bodies.push_str("\n]}\n");
     Split { offers, bodies }
@@ -108,9 +128,8 @@ pub fn split(postings: &[Posting], updated: Option<Date>, bodies_href: &str) -> 
 /// Reads a bodies file, checking that its stamp is that of its bodies.
 pub fn decode_bodies(text: &str) -> Result<Bodies, String> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-    let bodies: Bodies = serde_json::from_str(text).map_err(|e| {
-        format!("the bodies file is not valid: {e}")
-    })?;
+    let bodies: Bodies =
+        json::from_str(text).map_err(|e| format!("the bodies file is not valid: {}", e.locate(text)))?;
     let computed = stamp(&bodies.bodies);
     if computed != bodies.stamp {
         return Err(format!(

@@ -2,12 +2,12 @@
 //! enough of each offer (title, organization) to name it after it left the data.
 //! Pure (tested natively); reading and writing the storage happens in `embed`.
 
-use serde::{Deserialize, Serialize};
-
+use crate::model::json::{self, Object, Reader};
 use crate::model::Posting;
 
 /// One saved offer.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[cfg_attr(test, derive(serde::Deserialize))]
 pub struct Saved {
     pub id: String,
     pub title: String,
@@ -15,7 +15,7 @@ pub struct Saved {
 }
 
 /// The saved offers, most recently saved last.
-#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct Favourites {
     pub saved: Vec<Saved>,
 }
@@ -27,32 +27,33 @@ impl Favourites {
     /// Reads the stored text; anything unreadable (another site's value, a hand edit) gives an
     /// empty list plus the reason, and unreadable entries are skipped one by one.
     pub fn decode(text: &str) -> (Favourites, Option<String>) {
-        #[derive(Deserialize)]
-        struct Loose {
-            saved: Vec<Piece>,
-        }
-        match serde_json::from_str::<Loose>(text) {
-            Ok(loose) => {
-                let total = loose.saved.len();
-                let saved: Vec<Saved> = loose
-                    .saved
-                    .into_iter()
-                    .filter_map(|p| match p {
-                        Piece::Offer(s) => Some(s),
-                        _ => None,
-                    })
-                    .filter(|s| !s.id.is_empty())
-                    .collect();
+        match read(text) {
+            Ok((saved, total)) => {
+                let saved: Vec<Saved> = saved.into_iter().filter(|s| !s.id.is_empty()).collect();
                 let skipped = total - saved.len();
                 let note = (skipped > 0).then(|| format!("{skipped} saved offer(s) could not be read and were skipped"));
                 (Favourites { saved }, note)
             }
-            Err(e) => (Favourites::default(), Some(format!("saved offers unreadable ({e}); starting afresh"))),
+            Err(e) => {
+                let e = e.locate(text);
+                (Favourites::default(), Some(format!("saved offers unreadable ({e}); starting afresh")))
+            }
         }
     }
 
+    /// `{"saved":[{"id":…,"title":…,"organization":…},…]}`.
     pub fn encode(&self) -> String {
-        serde_json::to_string(self).expect("favourites always serialize")
+        let mut out = String::with_capacity(16 + self.saved.len() * 96);
+        let mut o = Object::new(&mut out);
+        json::write_array(o.key("saved"), &self.saved, |out, s| {
+            let mut entry = Object::new(out);
+            entry.str("id", &s.id);
+            entry.str("title", &s.title);
+            entry.str("organization", &s.organization);
+            entry.end();
+        });
+        o.end();
+        out
     }
 
     pub fn contains(&self, id: &str) -> bool {
@@ -96,96 +97,78 @@ impl Favourites {
     }
 }
 
-/// What `decode` keeps of one JSON value of the stored list. It reads values exactly as parsing
-/// a `serde_json::Value` and then a `Saved` from it would (every number checked, the last of
-/// duplicate keys winning, a `Saved` also from a 3-string array as serde's derive allows), but
-/// builds no `Value`: that would add the `Value` code and a `BTreeMap` to the wasm.
-enum Piece {
-    Text(String),
-    /// An object with string `id`, `title` and `organization`, or an array of three strings.
-    Offer(Saved),
-    Other,
-}
-
-impl<'de> Deserialize<'de> for Piece {
-    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Piece, D::Error> {
-        d.deserialize_any(PieceVisitor)
-    }
-}
-
-struct PieceVisitor;
-
-impl<'de> serde::de::Visitor<'de> for PieceVisitor {
-    type Value = Piece;
-
-    fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str("any JSON value")
-    }
-
-    fn visit_bool<E>(self, _: bool) -> Result<Piece, E> {
-        Ok(Piece::Other)
-    }
-
-    fn visit_i64<E>(self, _: i64) -> Result<Piece, E> {
-        Ok(Piece::Other)
-    }
-
-    fn visit_u64<E>(self, _: u64) -> Result<Piece, E> {
-        Ok(Piece::Other)
-    }
-
-    fn visit_f64<E>(self, _: f64) -> Result<Piece, E> {
-        Ok(Piece::Other)
-    }
-
-    fn visit_unit<E>(self) -> Result<Piece, E> {
-        Ok(Piece::Other)
-    }
-
-    fn visit_str<E>(self, s: &str) -> Result<Piece, E> {
-        Ok(Piece::Text(s.to_string()))
-    }
-
-    fn visit_string<E>(self, s: String) -> Result<Piece, E> {
-        Ok(Piece::Text(s))
-    }
-
-    fn visit_seq<A: serde::de::SeqAccess<'de>>(self, mut seq: A) -> Result<Piece, A::Error> {
-        let mut texts = Vec::new();
-        let mut others = false;
-        while let Some(piece) = seq.next_element::<Piece>()? {
-            match piece {
-                Piece::Text(s) if !others && texts.len() < 3 => texts.push(s),
-                _ => others = true,
-            }
+/// The entries of a stored list that read as offers, and how many entries there were.
+fn read(text: &str) -> Result<(Vec<Saved>, usize), json::Error> {
+    let mut r = Reader::new(text);
+    r.peek();
+    let at = r.pos();
+    let mut list: Option<(Vec<Saved>, usize)> = None;
+    r.object(|r, key| {
+        if key != "saved" {
+            return r.skip();
         }
-        Ok(match <[String; 3]>::try_from(texts) {
-            Ok([id, title, organization]) if !others => Piece::Offer(Saved { id, title, organization }),
-            _ => Piece::Other,
-        })
-    }
+        let key_at = r.pos();
+        let (mut saved, mut total) = (Vec::new(), 0);
+        r.array(|r| {
+            total += 1;
+            saved.extend(entry(r)?);
+            Ok(())
+        })?;
+        match list.replace((saved, total)) {
+            None => Ok(()),
+            Some(_) => Err(r.error(key_at, "duplicate field `saved`")),
+        }
+    })?;
+    r.end()?;
+    list.ok_or_else(|| r.error(at, "missing field `saved`"))
+}
 
-    fn visit_map<A: serde::de::MapAccess<'de>>(self, mut map: A) -> Result<Piece, A::Error> {
-        // Per field: `None` while absent, then whether its last value was a string.
-        let mut fields: [Option<Option<String>>; 3] = [None, None, None];
-        while let Some(key) = map.next_key::<String>()? {
-            let text = match map.next_value::<Piece>()? {
-                Piece::Text(s) => Some(s),
+/// One entry of the list: an offer when it is an object with string `id`, `title` and
+/// `organization` (the last of repeated keys counting), or an array of exactly those three
+/// strings; anything else is read past and gives `None`.
+fn entry(r: &mut Reader) -> Result<Option<Saved>, json::Error> {
+    // A string value as such, any other read past.
+    fn text(r: &mut Reader) -> Result<Option<String>, json::Error> {
+        if r.peek() == Some(b'"') {
+            return r.string().map(Some);
+        }
+        r.skip().map(|_| None)
+    }
+    match r.peek() {
+        Some(b'{') => {
+            // Per field: `None` while absent, then its last value if a string.
+            let mut fields: [Option<Option<String>>; 3] = [None, None, None];
+            r.object(|r, key| {
+                let slot = match key {
+                    "id" => 0,
+                    "title" => 1,
+                    "organization" => 2,
+                    _ => return r.skip(),
+                };
+                fields[slot] = Some(text(r)?);
+                Ok(())
+            })?;
+            Ok(match fields {
+                [Some(Some(id)), Some(Some(title)), Some(Some(organization))] => Some(Saved { id, title, organization }),
                 _ => None,
-            };
-            match key.as_str() {
-                "id" => fields[0] = Some(text),
-                "title" => fields[1] = Some(text),
-                "organization" => fields[2] = Some(text),
-                _ => {}
-            }
+            })
         }
-        Ok(match fields {
-            [Some(Some(id)), Some(Some(title)), Some(Some(organization))] => {
-                Piece::Offer(Saved { id, title, organization })
-            }
-            _ => Piece::Other,
-        })
+        Some(b'[') => {
+            let mut texts = Vec::new();
+            let mut others = false;
+            r.array(|r| {
+                match text(r)? {
+                    Some(s) if !others && texts.len() < 3 => texts.push(s),
+                    _ => others = true,
+                }
+                Ok(())
+            })?;
+            Ok(match <[String; 3]>::try_from(texts) {
+                Ok([id, title, organization]) if !others => Some(Saved { id, title, organization }),
+                _ => None,
+            })
+        }
+        _ => r.skip().map(|_| None),
     }
 }
 
@@ -194,7 +177,7 @@ mod tests {
     use super::*;
 
     fn posting(id: &str, title: &str) -> Posting {
-        serde_json::from_str(&format!(
+        crate::model::json::from_str(&format!(
             r#"{{"id":"{id}","kind":"emploi","title":"{title}","organization":"Asso"}}"#
         ))
         .unwrap()
@@ -232,7 +215,7 @@ mod tests {
 
     /// `decode` as it was written with `serde_json::Value`, to check the lighter reader against.
     fn decode_through_values(text: &str) -> (Favourites, Option<String>) {
-        #[derive(Deserialize)]
+        #[derive(serde::Deserialize)]
         struct Loose {
             saved: Vec<serde_json::Value>,
         }
@@ -286,11 +269,29 @@ mod tests {
         let mut texts: Vec<String> = entries.iter().map(|e| format!(r#"{{"saved":[{e}]}}"#)).collect();
         texts.push(format!(r#"{{"saved":[{}]}}"#, entries[..22].join(",")));
         texts.push(format!(r#"{{"v":1,"saved":[{}],"saved":[{}]}}"#, entries[0], entries[9]));
-        texts.push(format!(r#"{{"saved":{}1{}}}"#, "[".repeat(200), "]".repeat(200)));
         texts.push(r#"{"saved":[{"id":"a","title":"T","organization":"O"}]"#.to_string());
         for text in &texts {
-            assert_eq!(Favourites::decode(text), decode_through_values(text), "{text}");
+            let (ours, theirs) = (Favourites::decode(text), decode_through_values(text));
+            let unreadable = |note: &Option<String>| note.as_deref().is_some_and(|n| n.starts_with("saved offers unreadable"));
+            if text.contains("1e400") {
+                // serde_json refuses a number beyond f64 (so the whole list); this reader reads
+                // numbers it does not need by their grammar alone, and keeps the offers.
+                assert!(unreadable(&theirs.1) && !unreadable(&ours.1), "{text}: {ours:?}");
+                continue;
+            }
+            assert_eq!(ours.0, theirs.0, "{text}");
+            // The same note, but for the wording of the reason a list is unreadable.
+            assert_eq!(unreadable(&ours.1), unreadable(&theirs.1), "{text}: {ours:?} {theirs:?}");
+            if !unreadable(&ours.1) {
+                assert_eq!(ours.1, theirs.1, "{text}");
+            }
         }
+        // Nesting deeper than serde_json's limit (128) is read past, not refused.
+        let deep = format!(r#"{{"saved":[{}1{}, ["a","T","O"]]}}"#, "[".repeat(200), "]".repeat(200));
+        let (f, note) = Favourites::decode(&deep);
+        assert_eq!((f.saved.len(), note.as_deref()), (1, Some("1 saved offer(s) could not be read and were skipped")));
+        let (_, note) = Favourites::decode(r#"{"saved":[], "saved":[]}"#);
+        assert_eq!(note.as_deref(), Some("saved offers unreadable (duplicate field `saved` at line 1, column 22); starting afresh"));
     }
 
     #[test]
