@@ -309,6 +309,11 @@ impl<'a> Reader<'a> {
     /// An object: calls `field` with each key, the reader then standing at its value, which
     /// `field` must read (or [`Reader::skip`]).
     pub fn object(&mut self, mut field: impl FnMut(&mut Self, &str) -> Result<(), Error>) -> Result<(), Error> {
+        self.fields(&mut field)
+    }
+
+    /// [`Reader::object`] for any callback (one copy of the code for all of them).
+    fn fields(&mut self, field: &mut dyn FnMut(&mut Self, &str) -> Result<(), Error>) -> Result<(), Error> {
         if self.peek() != Some(b'{') {
             return self.mismatch("an object `{…}`");
         }
@@ -340,6 +345,11 @@ impl<'a> Reader<'a> {
 
     /// An array: calls `item` at each element, which it must read.
     pub fn array(&mut self, mut item: impl FnMut(&mut Self) -> Result<(), Error>) -> Result<(), Error> {
+        self.items(&mut item)
+    }
+
+    /// [`Reader::array`] for any callback (one copy of the code for all of them).
+    fn items(&mut self, item: &mut dyn FnMut(&mut Self) -> Result<(), Error>) -> Result<(), Error> {
         if self.peek() != Some(b'[') {
             return self.mismatch("an array `[…]`");
         }
