@@ -10,7 +10,10 @@
 //! when it starts with `  - `, and a paragraph otherwise. Consecutive bullets form one list; an
 //! empty line ends a list (so two lists in a row stay two). A paragraph or text that would read as
 //! something else gets a leading `\`; a line break inside a text is written as `\n` (backslash,
-//! n), a backslash that precedes an `n` as `\\n`.
+//! n). Where the body repeats a way to apply (the instructions are usually a sentence of it), the
+//! value is written once, in its apply line, and the body has a mark instead: `\h` instructions,
+//! `\c` contact, `\a` address, `\e0`… e-mails, `\u0`… links. A backslash that would read as the
+//! start of one of these is doubled.
 
 use super::{Apply, Block, ListItem};
 
@@ -31,6 +34,7 @@ const HOW: &str = "@how ";
 /// Writes `apply` and `blocks` in the compact form. [`decode`] gives the same back.
 pub fn encode(apply: &Apply, blocks: &[Block]) -> String {
     let mut out = String::new();
+    let marks = marks(apply);
     let fields = apply.emails.iter().map(|e| (EMAIL, e)).chain(apply.urls.iter().map(|u| (URL, u)));
     let single = [(ADDRESS, &apply.address), (CONTACT, &apply.contact), (HOW, &apply.instructions)];
     for (key, value) in fields.chain(single.into_iter().filter_map(|(k, v)| v.as_ref().map(|v| (k, v)))) {
@@ -38,7 +42,7 @@ pub fn encode(apply: &Apply, blocks: &[Block]) -> String {
             out.push('\n');
         }
         out.push_str(key);
-        push_text(&mut out, value);
+        push_text(&mut out, value, &[]);
     }
     let mut after_list = false;
     for block in blocks {
@@ -48,11 +52,11 @@ pub fn encode(apply: &Apply, blocks: &[Block]) -> String {
         match block {
             Block::Heading { text } => {
                 out.push_str("# ");
-                push_text(&mut out, text);
+                push_text(&mut out, text, &marks);
             }
             Block::Paragraph { text } => {
                 let mut line = String::with_capacity(text.len());
-                push_text(&mut line, text);
+                push_text(&mut line, text, &marks);
                 let looks_like_markup = line.is_empty()
                     || line == "-"
                     || line.starts_with("# ")
@@ -75,10 +79,10 @@ pub fn encode(apply: &Apply, blocks: &[Block]) -> String {
                         out.push('\n');
                     }
                     out.push_str("- ");
-                    push_text(&mut out, &item.text);
+                    push_text(&mut out, &item.text, &marks);
                     for child in &item.children {
                         out.push_str("\n  - ");
-                        push_text(&mut out, child);
+                        push_text(&mut out, child, &marks);
                     }
                 }
                 if items.is_empty() {
@@ -92,42 +96,86 @@ pub fn encode(apply: &Apply, blocks: &[Block]) -> String {
     out
 }
 
-/// Line breaks inside a text become `\n`; a backslash already followed by `n` is doubled.
-fn push_text(out: &mut String, text: &str) {
-    let mut chars = text.chars().peekable();
-    while let Some(c) = chars.next() {
+/// Values shorter than this are written out even in the body.
+const MIN_MARKED: usize = 6;
+
+/// The ways to apply a body may repeat, each with the mark that stands for it there: `\h` the
+/// instructions, `\c` the contact, `\a` the address, `\e0`…`\e9` the e-mails, `\u0`…`\u9` the
+/// links; longest first, so a mark never cuts a longer value it is part of.
+fn marks(apply: &Apply) -> Vec<(String, &str)> {
+    let mut marks: Vec<(String, &str)> = Vec::new();
+    let single = [("\\h", &apply.instructions), ("\\c", &apply.contact), ("\\a", &apply.address)];
+    marks.extend(single.iter().filter_map(|(m, v)| v.as_deref().map(|v| (m.to_string(), v))));
+    marks.extend(apply.emails.iter().take(10).enumerate().map(|(i, e)| (format!("\\e{i}"), e.as_str())));
+    marks.extend(apply.urls.iter().take(10).enumerate().map(|(i, u)| (format!("\\u{i}"), u.as_str())));
+    marks.retain(|(_, v)| v.len() >= MIN_MARKED);
+    marks.sort_by_key(|(_, v)| std::cmp::Reverse(v.len()));
+    marks
+}
+
+/// The characters a backslash can start an escape with (see [`unescape`]).
+fn escapes(c: char) -> bool {
+    matches!(c, 'n' | '\\' | 'h' | 'c' | 'a' | 'e' | 'u')
+}
+
+/// Writes `text`: each of the `marks` values by its mark, line breaks as `\n`, and a backslash
+/// that would read as the start of an escape or a mark doubled.
+fn push_text(out: &mut String, text: &str, marks: &[(String, &str)]) {
+    let mut rest = text;
+    while let Some(c) = rest.chars().next() {
+        if let Some((mark, value)) = marks.iter().find(|(_, v)| rest.starts_with(v)) {
+            out.push_str(mark);
+            rest = &rest[value.len()..];
+            continue;
+        }
+        let after = &rest[c.len_utf8()..];
         match c {
             '\n' => out.push_str("\\n"),
-            '\\' if matches!(chars.peek(), Some('n') | Some('\\')) => out.push_str("\\\\"),
+            '\\' if after.starts_with(escapes) || marks.iter().any(|(_, v)| after.starts_with(v)) => {
+                out.push_str("\\\\")
+            }
             c => out.push(c),
         }
+        rest = after;
     }
 }
 
-fn unescape(text: &str) -> String {
+/// Reads a text written by [`push_text`]: `\n` a line break, `\\` a backslash, a mark the value
+/// of `apply` it stands for. A mark for a value `apply` lacks, or any other backslash, is kept as is.
+fn unescape<'a>(text: &str, apply: &'a Apply) -> String {
     if !text.contains('\\') {
         return text.to_string();
     }
     let mut out = String::with_capacity(text.len());
-    let mut chars = text.chars().peekable();
-    while let Some(c) = chars.next() {
-        if c == '\\' {
-            match chars.peek() {
-                Some('n') => {
-                    chars.next();
-                    out.push('\n');
-                    continue;
-                }
-                Some('\\') => {
-                    chars.next();
-                    out.push('\\');
-                    continue;
-                }
-                _ => {}
+    let mut rest = text;
+    while let Some(i) = rest.find('\\') {
+        out.push_str(&rest[..i]);
+        rest = &rest[i..];
+        let b = rest.as_bytes();
+        let digit = b.get(2).filter(|d| d.is_ascii_digit()).map(|d| (d - b'0') as usize);
+        let nth = |list: &'a [String]| list.get(digit?).map(String::as_str);
+        let (value, len) = match b.get(1) {
+            Some(b'n') => (Some("\n"), 2),
+            Some(b'\\') => (Some("\\"), 2),
+            Some(b'h') => (apply.instructions.as_deref(), 2),
+            Some(b'c') => (apply.contact.as_deref(), 2),
+            Some(b'a') => (apply.address.as_deref(), 2),
+            Some(b'e') => (nth(&apply.emails), 3),
+            Some(b'u') => (nth(&apply.urls), 3),
+            _ => (None, 1),
+        };
+        match value {
+            Some(v) => {
+                out.push_str(v);
+                rest = &rest[len..];
+            }
+            None => {
+                out.push('\\');
+                rest = &rest[1..];
             }
         }
-        out.push(c);
     }
+    out.push_str(rest);
     out
 }
 
@@ -142,8 +190,9 @@ pub fn decode(text: &str) -> Text {
         return Text::default();
     }
     let mut lines = text.split('\n').peekable();
+    let no_marks = Apply::default();
     while let Some(line) = lines.next_if(|l| l.starts_with('@')) {
-        let value = |key: &str| line.strip_prefix(key).map(unescape);
+        let value = |key: &str| line.strip_prefix(key).map(|v| unescape(v, &no_marks));
         if let Some(v) = value(EMAIL) {
             apply.emails.push(v);
         } else if let Some(v) = value(URL) {
@@ -156,6 +205,7 @@ pub fn decode(text: &str) -> Text {
             apply.instructions = Some(v);
         }
     }
+    let unescape = |text: &str| unescape(text, &apply);
     for line in lines {
         if let Some(child) = line.strip_prefix("  - ") {
             match list.as_mut().and_then(|items| items.last_mut()) {
@@ -269,6 +319,37 @@ mod tests {
         assert_eq!(decode(&encode(&apply, &[])), Text { apply, body: vec![] });
         assert_eq!(encode(&Apply::default(), &[]), "");
         assert_eq!(decode(&encode(&Apply::default(), &[l(&[])])).body, vec![l(&[])]);
+    }
+
+    #[test]
+    fn the_body_names_the_ways_to_apply_by_marks() {
+        let apply = Apply {
+            emails: vec!["rh@exemple.org".into(), "a@b.c".into()],
+            urls: vec!["https://exemple.org/postuler".into()],
+            address: None,
+            contact: Some("Marie Sadzot, RH".into()),
+            instructions: Some("CV et lettre à rh@exemple.org avant le 3 mai.".into()),
+        };
+        let body = vec![
+            h("Candidature"),
+            p("CV et lettre à rh@exemple.org avant le 3 mai. Questions : Marie Sadzot, RH, rh@exemple.org."),
+            l(&[("En ligne : https://exemple.org/postuler", &["ou a@b.c"])]),
+            p("Littéral : \\h \\e0 \\u9 \\x et \\ avant rh@exemple.org : \\rh@exemple.org"),
+            p("CV et lettre à rh@exemple.org avant le 3 mai."),
+        ];
+        let text = encode(&apply, &body);
+        let lines: Vec<&str> = text.lines().collect();
+        // Each value is written once, in its apply line; the body names it by its mark.
+        assert_eq!(lines[4], "@how CV et lettre à rh@exemple.org avant le 3 mai.");
+        assert_eq!(lines[6], r"\\h Questions : \c, \e0.", "a paragraph starting with a mark keeps a leading backslash");
+        assert_eq!(lines[7], "- En ligne : \\u0");
+        assert_eq!(lines[8], "  - ou a@b.c", "values under six characters are written out");
+        assert_eq!(lines[10], "\\\\h", "a paragraph that is one mark keeps its leading backslash");
+        assert_eq!(lines[9], r"Littéral : \\h \\e0 \\u9 \x et \ avant \e0 : \\\e0");
+        assert_eq!(decode(&text), Text { apply: apply.clone(), body: body.clone() }, "{text}");
+        // A mark whose value the text lacks reads as written.
+        let bare = decode("# T\nx \\h et \\e3 et \\u");
+        assert_eq!(bare.body[1], p("x \\h et \\e3 et \\u"));
     }
 
     #[test]
