@@ -1,15 +1,132 @@
 //! The offer's text as blocks: headings, paragraphs (hard-wrapped lines rejoined) and lists with
 //! one level of sub-items (marked bullets, or runs of short unmarked lines under a heading).
-//! Header lines (title, organization line, "Label : value" metadata at the top), navigation and
-//! footer are left out.
+//! Header lines (title, organization line, "Label : value" lines at the top whose value is in a
+//! field of the record), navigation and footer are left out.
 
-use super::Ctx;
-use crate::model::{Block, ListItem};
+use super::clean::Line;
+use super::{contract, dates, header, hours, pay, place, remote, themes, Ctx};
+use crate::model::{Block, Country, ListItem, Place, Posting, Remote, Theme};
 use std::collections::HashSet;
 
-/// Lines at the top that only carry header fields (title, organization, contract, labels):
-/// everything before the first substantial paragraph or known section heading.
-pub fn header_lines(cx: &Ctx) -> HashSet<usize> {
+/// What one labelled line, read alone by a field's extractor, says next to the record.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Reading {
+    /// No value for the field (a value not understood, or the field's default).
+    Nothing,
+    /// The record's value.
+    Same,
+    /// Another value: the record took the field from elsewhere.
+    Different,
+}
+
+fn compare<T: PartialEq>(alone: Option<T>, record: Option<T>) -> Reading {
+    match alone {
+        None => Reading::Nothing,
+        Some(a) if Some(&a) == record.as_ref() => Reading::Same,
+        Some(_) => Reading::Different,
+    }
+}
+
+/// Several readings of one line: another value anywhere wins, then the record's value.
+fn combine(readings: &[Reading]) -> Reading {
+    if readings.contains(&Reading::Different) {
+        Reading::Different
+    } else if readings.contains(&Reading::Same) {
+        Reading::Same
+    } else {
+        Reading::Nothing
+    }
+}
+
+/// A field the extractors fill from labelled lines: the extractor's own test for its label (the
+/// folded label and the value), and the extractor's reading of a line alone against the record
+/// (with the record's country, for hours).
+struct HeaderField {
+    label: for<'a> fn(&'a Line) -> Option<(&'a str, &'a str)>,
+    read: fn(&Ctx, &Posting, Country) -> Reading,
+}
+
+/// True when `record` says all that `alone` says of a place (the record may know its postal code
+/// from an address elsewhere in the text).
+fn place_within(alone: &Place, record: &Place) -> bool {
+    let within = |a: &Option<String>, r: &Option<String>| a.is_none() || a == r;
+    alone.city == record.city
+        && alone.country == record.country
+        && within(&alone.postal_code, &record.postal_code)
+        && within(&alone.department, &record.department)
+        && within(&alone.region, &record.region)
+}
+
+fn sorted(mut t: Vec<Theme>) -> Vec<Theme> {
+    t.sort();
+    t
+}
+
+/// Every field a labelled header line can be consumed into (the title's line is left out by the
+/// caller). Lines with other labels ("Public : …", "Référence : …") always stay in the body.
+const HEADER_FIELDS: [HeaderField; 9] = [
+    HeaderField {
+        label: header::org_label,
+        read: |c, p, _| compare(header::organization(c, None), Some(p.organization.clone()).filter(|o| !o.is_empty())),
+    },
+    HeaderField {
+        label: contract::label,
+        read: |c, p, _| {
+            let k = contract::extract(c, None);
+            compare((!k.guessed).then_some((k.kind, k.contract)), Some((p.kind, p.contract)))
+        },
+    },
+    HeaderField {
+        label: place::label,
+        read: |c, p, _| {
+            let alone = place::extract(c);
+            combine(&alone.iter().map(|x| if p.places.iter().any(|y| place_within(x, y)) { Reading::Same } else { Reading::Different }).collect::<Vec<_>>())
+        },
+    },
+    // "Télétravail : non" reads as the default, which the detail view does not show: it stays.
+    HeaderField { label: remote::label, read: |c, p, _| compare(Some(remote::extract(c)).filter(|r| *r != Remote::None), Some(p.remote)) },
+    HeaderField { label: pay::label, read: |c, p, _| compare(pay::extract(c), p.pay.clone()) },
+    HeaderField { label: hours::hours_label, read: |c, p, country| compare(hours::hours(c, country), p.hours_per_week) },
+    HeaderField { label: hours::duration_label, read: |c, p, _| compare(hours::duration(c), p.duration_months) },
+    HeaderField {
+        label: dates::label,
+        read: |c, p, _| {
+            let d = dates::extract(c);
+            combine(&[compare(d.start, p.start), compare(d.deadline, p.deadline), compare(d.published, p.published)])
+        },
+    },
+    HeaderField {
+        label: themes::label,
+        read: |c, p, _| compare(Some(sorted(themes::extract(c, ""))).filter(|t| !t.is_empty()), Some(sorted(p.themes.clone()))),
+    },
+];
+
+/// True when a value says more than one thing ("2 000 € brut. Mutuelle prise en charge."): the
+/// field holds one of them, so such a line stays.
+fn several_statements(value: &str) -> bool {
+    let v = value.trim_end().trim_end_matches(['.', '!', '?', ';', '…']);
+    [". ", "; ", "! ", "? "].iter().any(|b| v.contains(b))
+}
+
+/// For a line carrying the label of at least one field of [`HEADER_FIELDS`]: true when the record
+/// holds what it says (some field reads the record's value from the line alone, none reads another
+/// value, and the value is one statement). `None` for other lines.
+fn consumed(line: &Line, record: &Posting, country: Country) -> Option<bool> {
+    let fields: Vec<(&HeaderField, &str)> = HEADER_FIELDS.iter().filter_map(|f| (f.label)(line).map(|(_, value)| (f, value))).collect();
+    let &(_, value) = fields.first()?;
+    if several_statements(value) {
+        return Some(false);
+    }
+    let alone = Ctx::of_line(line);
+    let readings: Vec<Reading> = fields.iter().map(|(f, _)| (f.read)(&alone, record, country)).collect();
+    Some(combine(&readings) == Reading::Same)
+}
+
+/// Lines at the top that only carry header fields, for the body to leave out: short unlabelled
+/// lines (title, organization, "CDD 1 an") and the labelled lines whose value the record holds
+/// (see [`consumed`]). The top ends at the first known section heading, list, or line of more
+/// than 12 words that is not a field's labelled line; labelled lines below it always stay.
+pub fn header_lines(cx: &Ctx, record: &Posting, country: Country) -> HashSet<usize> {
     let mut out = HashSet::new();
     for (i, l) in cx.doc.lines.iter().enumerate() {
         if l.junk {
@@ -17,10 +134,18 @@ pub fn header_lines(cx: &Ctx) -> HashSet<usize> {
         }
         let known_heading = cx.layout.heading[i]
             && super::sections::cue_section(&super::sections::heading_key(&l.text)).is_some();
-        if known_heading || l.words() > 12 || l.bullet.is_some() {
+        if known_heading || l.bullet.is_some() {
             break;
         }
-        out.insert(i);
+        let leave_out = match consumed(l, record, country) {
+            Some(c) => c,
+            None if l.words() > 12 => break,
+            // A label no field reads ("Public : …"): the line stays.
+            None => l.label_value(8).is_none(),
+        };
+        if leave_out {
+            out.insert(i);
+        }
     }
     out
 }
@@ -152,11 +277,112 @@ mod tests {
     use super::super::Ctx;
     use super::*;
 
+    fn body_of(text: &str) -> Vec<Block> {
+        super::super::extract(text, None).posting.body
+    }
+
+    /// The body's paragraphs before its first heading.
+    fn top_paragraphs(text: &str) -> Vec<String> {
+        body_of(text)
+            .into_iter()
+            .take_while(|b| !matches!(b, Block::Heading { .. }))
+            .map(|b| match b {
+                Block::Paragraph { text } => text,
+                other => panic!("not a paragraph: {other:?}"),
+            })
+            .collect()
+    }
+
+    const MISSIONS: &str = "\n\nMissions\n- Animer les ateliers\n- Suivre le budget\n\nCandidature\nCV à emploi@archipel.org.";
+
+    #[test]
+    fn labelled_lines_read_into_fields_are_left_out() {
+        // The generator's header: every line's value is in a field of the record.
+        let text = format!(
+            "Coordinateur·rice de projets jeunesse\n\nCoopérative Archipel — Marseille (France)\nType de contrat : Volontariat\n\
+             Lieu : Marseille, Provence-Alpes-Côte d'Azur\nRémunération : de 42 500 € à 49 500 € brut par année\n\
+             Télétravail : possible deux jours par semaine\nPrise de poste : 23 octobre 2025\n\
+             Date limite de candidature : 19 septembre 2025\nPubliée le 8 août 2025\nThématiques : Environnement, Santé\n\
+             Temps de travail : 35 heures par semaine\nDurée : 8 mois\nOrganisme : Coopérative Archipel{MISSIONS}"
+        );
+        assert_eq!(top_paragraphs(&text), Vec::<String>::new());
+        let p = super::super::extract(&text, None).posting;
+        // What the lines said, now only in the fields.
+        assert_eq!(p.pay.as_ref().map(|x| x.text.as_str()), Some("de 42 500 € à 49 500 € brut par année"));
+        assert_eq!((p.hours_per_week, p.duration_months.map(|d| d.max)), (Some(35.0), Some(8)));
+        assert_eq!((p.start.is_some(), p.deadline.is_some(), p.published.is_some(), p.themes.len()), (true, true, true, 2));
+    }
+
+    #[test]
+    fn labelled_lines_whose_value_is_not_read_stay() {
+        let text = format!(
+            "Coordinateur·rice de projets jeunesse\n\nCoopérative Archipel — Marseille (France)\nType de contrat : CDI\n\
+             Rémunération : non communiquée\nTélétravail : non\nPrise de poste : à définir avec l'équipe\n\
+             Thématiques : Tricot\nHoraires : du lundi au vendredi\nDate limite : quand le poste sera pourvu{MISSIONS}"
+        );
+        assert_eq!(
+            top_paragraphs(&text),
+            [
+                "Rémunération : non communiquée",
+                "Télétravail : non",
+                "Prise de poste : à définir avec l'équipe",
+                "Thématiques : Tricot",
+                "Horaires : du lundi au vendredi",
+                "Date limite : quand le poste sera pourvu",
+            ]
+        );
+    }
+
+    #[test]
+    fn lines_with_labels_no_field_reads_stay() {
+        // "CDI" in a reference is not a contract line; "Public" and "Référence" are no field.
+        let text = format!(
+            "Comptable\n\nAssociation Le Pont — Lille (France)\nRéférence : CDI-2025-04\nType de contrat : CDI\n\
+             Public : jeunes de 16 à 25 ans\nLieu : Lille{MISSIONS}"
+        );
+        assert_eq!(top_paragraphs(&text), ["Référence : CDI-2025-04", "Public : jeunes de 16 à 25 ans"]);
+    }
+
+    #[test]
+    fn a_line_the_record_did_not_take_its_value_from_stays() {
+        // The deadline of the application section wins over the header's earlier date.
+        let text = "Comptable\n\nType de contrat : CDI\nDate limite : 12 mai 2025\n\nMissions\n- Tenir les comptes\n\n\
+                    Candidature\nDate limite de candidature : 20 mai 2025. CV à emploi@lepont.org.";
+        let p = super::super::extract(text, None).posting;
+        assert_eq!(p.deadline.map(|d| d.to_string()).as_deref(), Some("2025-05-20"));
+        assert_eq!(top_paragraphs(text), ["Date limite : 12 mai 2025"]);
+    }
+
+    #[test]
+    fn a_value_saying_more_than_its_field_stays() {
+        let text = format!("Comptable\n\nType de contrat : CDI\nRémunération : 2 300 € brut par mois. Mutuelle prise en charge à 60 %.{MISSIONS}");
+        assert_eq!(top_paragraphs(&text), ["Rémunération : 2 300 € brut par mois. Mutuelle prise en charge à 60 %."]);
+        assert_eq!(super::super::extract(&text, None).posting.pay.and_then(|p| p.min), Some(2300));
+    }
+
+    #[test]
+    fn labelled_lines_below_the_top_stay() {
+        // Under a heading, and after a first paragraph of prose.
+        let under = "Comptable\n\nMissions\n- Tenir les comptes\n\nConditions\nType de contrat : CDI\nLieu : Lille\n\nCandidature\nCV à emploi@lepont.org.";
+        let b = body_of(under);
+        for line in ["Type de contrat : CDI", "Lieu : Lille"] {
+            assert!(b.contains(&Block::Paragraph { text: line.into() }), "{line} left out of {b:?}");
+        }
+        let after_prose = "Comptable\n\nL'association Le Pont accompagne depuis vingt ans les personnes éloignées de l'emploi à Lille.\n\
+                           Type de contrat : CDI\nLieu : Lille";
+        assert_eq!(
+            top_paragraphs(after_prose),
+            [
+                "L'association Le Pont accompagne depuis vingt ans les personnes éloignées de l'emploi à Lille.",
+                "Type de contrat : CDI",
+                "Lieu : Lille",
+            ]
+        );
+    }
+
     #[test]
     fn headings_paragraphs_and_nested_lists() {
-        let cx = Ctx::new("Titre du poste\n\nMissions\n- Animer\n  - les ateliers\n  - les réunions\n- Suivre le budget\n\nProfil\nVous aimez\nle terrain.\n\nBack To Top");
-        let skip = header_lines(&cx);
-        let b = blocks(&cx, &skip, "");
+        let b = body_of("Titre du poste\n\nMissions\n- Animer\n  - les ateliers\n  - les réunions\n- Suivre le budget\n\nProfil\nVous aimez\nle terrain.\n\nBack To Top");
         assert_eq!(
             b,
             vec![

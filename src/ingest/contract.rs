@@ -90,6 +90,11 @@ fn kind_of(c: Contract) -> Kind {
     }
 }
 
+/// A "Type de contrat : …" line: its folded label and its value.
+pub fn label(line: &super::clean::Line) -> Option<(&str, &str)> {
+    line.label_value(4).filter(|(l, _)| CONTRACT_LABELS.iter().any(|c| l == c || l.starts_with(c)))
+}
+
 /// Finds the kind and contract; `title_line` is the index of the title line, if known.
 pub fn extract(cx: &Ctx, title_line: Option<usize>) -> KindContract {
     static CONTRACT_CUES: OnceLock<Cues> = OnceLock::new();
@@ -103,9 +108,7 @@ pub fn extract(cx: &Ctx, title_line: Option<usize>) -> KindContract {
             continue;
         }
         let f = &cx.incl[i];
-        let is_label = line
-            .label_value(4)
-            .is_some_and(|(l, _)| CONTRACT_LABELS.iter().any(|c| l == *c || l.starts_with(c)));
+        let is_label = label(line).is_some();
         let strong = Some(i) == title_line || is_label || (i < 6 && cx.layout.section[i] == Section::Top && line.words() <= 12);
         let weight = if Some(i) == title_line || is_label {
             4.0

@@ -2,6 +2,7 @@
 //! "dès que possible", "rentrée de septembre"), and which one is the deadline, the start or the
 //! publication date, told from the words around them; a missing year is taken from context.
 
+use super::text::FastStr;
 use super::text::{Cues, Tok, TokKind};
 use std::sync::OnceLock;
 use super::Ctx;
@@ -310,6 +311,28 @@ pub fn classify(before: &str) -> Role {
     best.map_or(Role::Other, |(_, r)| r)
 }
 
+/// True when a folded label names what a date is for ("date limite", "prise de poste", "publiée le").
+fn names_role(label: &str) -> bool {
+    classify(&format!("{label} ")) != Role::Other
+}
+
+/// A line that gives a date under a label naming its role ("Date limite : 12 mai 2025", "Prise de
+/// poste : dès que possible", or without a colon "Publiée le 30 mars 2025", "Mis à jour le …"):
+/// its folded label and its value.
+pub fn label(line: &super::clean::Line) -> Option<(&str, &str)> {
+    if let Some((l, v)) = line.label_value(8) {
+        return names_role(l).then_some((l, v));
+    }
+    let f = line.fold();
+    let p = f.ffind(" le ")?;
+    let l = &f[..p + 3];
+    if l.split_whitespace().count() > 4 || !names_role(l) {
+        return None;
+    }
+    let v = line.text[line.f.orig(p + 4)..].trim();
+    (!v.is_empty()).then_some((l, v))
+}
+
 /// The start of the sentence containing byte `pos` of `f` (after ". ", "; ", "! ", "? ").
 fn sentence_start(f: &str, pos: usize) -> usize {
     let b = f.as_bytes();
@@ -376,7 +399,7 @@ pub fn extract(cx: &Ctx) -> Dates {
             if let Some((label, _)) = line.label_value(8) {
                 if h.s > f.find(':').unwrap_or(0) {
                     // A label that names the date's role ("Prise de poste :") is strong evidence.
-                    if classify(&format!("{label} ")) != Role::Other {
+                    if names_role(label) {
                         score += 3;
                     }
                     before = format!("{label} : {before}");

@@ -5,6 +5,7 @@
 use super::text::FastStr;
 use super::sections::{cue_section, heading_key, Section};
 use super::text::{find_word, fold, is_upper_text, strip_inclusive, title_case};
+use super::clean::Line;
 use super::Ctx;
 
 const TITLE_LABELS: [&str; 14] = [
@@ -253,6 +254,12 @@ const ORG_LABELS: [&str; 15] = [
     "structure porteuse", "beneficiaire",
 ];
 
+/// An "Organisme : …" line naming the organization in at most ten words: its folded label and
+/// its value.
+pub fn org_label(line: &Line) -> Option<(&str, &str)> {
+    line.label_value(4).filter(|(l, v)| ORG_LABELS.contains(l) && v.split_whitespace().count() <= 10)
+}
+
 /// Tidies an organization name: article and legal-form prefix dropped, capitals fixed.
 pub fn clean_org(name: &str) -> String {
     let mut s = name.trim().trim_matches(|c: char| c == '*' || c == '"' || c == '«' || c == '»' || c == ',' || c == '.').trim().to_string();
@@ -332,11 +339,8 @@ pub fn organization(cx: &Ctx, skip: Option<usize>) -> Option<String> {
             continue;
         }
         let f = l.fold();
-        // Labels.
-        if let Some((label, value)) = l.label_value(4) {
-            if ORG_LABELS.contains(&label) && value.split_whitespace().count() <= 10 {
-                cands.push(OrgCand { name: clean_org(value), score: 12 });
-            }
+        if let Some((_, value)) = org_label(l) {
+            cands.push(OrgCand { name: clean_org(value), score: 12 });
         }
         if Some(i) != skip && !l.footer {
             seen += 1;

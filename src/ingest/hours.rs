@@ -87,6 +87,17 @@ pub fn hours_in(f: &str, toks: &[Tok], base: f32) -> Option<f32> {
     None
 }
 
+/// Labels of a working-time line ("Temps de travail :", "Horaires :", "Taux d'activité :").
+const HOURS_LABELS: [&str; 7] = [
+    "temps de travail", "horaire", "duree hebdomadaire", "duree du travail", "taux d'activite", "taux d'occupation",
+    "taux de travail",
+];
+
+/// A "Temps de travail : …" line: its folded label and its value.
+pub fn hours_label(line: &super::clean::Line) -> Option<(&str, &str)> {
+    line.label_value(4).filter(|(l, _)| HOURS_LABELS.iter().any(|h| l.starts_with(h)))
+}
+
 /// Hours a week of the posting.
 pub fn hours(cx: &Ctx, country: Country) -> Option<f32> {
     let base = full_time(country);
@@ -203,6 +214,11 @@ pub fn duration_in(f: &str, toks: &[Tok], cue_required: bool) -> Option<MonthRan
     None
 }
 
+/// A "Durée : …" line (a label naming a length or the contract): its folded label and its value.
+pub fn duration_label(line: &super::clean::Line) -> Option<(&str, &str)> {
+    line.label_value(4).filter(|(l, _)| l.fhas("duree") || l.fhas("contrat") || l.fhas("periode"))
+}
+
 /// Duration of the contract or mission.
 pub fn duration(cx: &Ctx) -> Option<MonthRange> {
     let mut best: Option<(i32, MonthRange)> = None;
@@ -216,8 +232,8 @@ pub fn duration(cx: &Ctx) -> Option<MonthRange> {
         if !UNITS.get_or_init(|| super::text::Cues::new(&["mois", "an", "ans", "annee", "annees"])).any_in(f, &cx.fspans[i]) {
             continue;
         }
-        let label = line.label_value(4).filter(|(l, _)| l.fhas("duree") || l.fhas("contrat") || l.fhas("periode"));
-        let r = if let Some((_, _)) = label {
+        let label = duration_label(line);
+        let r = if label.is_some() {
             duration_in(f, &cx.toks[i], false)
         } else {
             // A short line right after the title ("CDD 1 an") or a sentence with a contract cue.

@@ -47,7 +47,15 @@ pub struct Ctx {
 impl Ctx {
     /// Cleans and lays out a decoded text.
     pub fn new(text: &str) -> Ctx {
-        let doc = clean::clean(text);
+        Ctx::of(clean::clean(text))
+    }
+
+    /// One cleaned line on its own, for an extractor to read it alone.
+    pub fn of_line(line: &clean::Line) -> Ctx {
+        Ctx::of(Doc { lines: vec![line.clone()] })
+    }
+
+    fn of(doc: Doc) -> Ctx {
         let layout = sections::layout(&doc);
         let toks = doc.lines.iter().map(|l| text::tokenize(l.fold())).collect();
         let incl: Vec<String> = doc.lines.iter().map(|l| text::strip_inclusive(l.fold())).collect();

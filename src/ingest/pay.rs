@@ -324,6 +324,11 @@ fn round_u32(v: f64) -> Option<u32> {
     }
 }
 
+/// A "Rémunération : …" line (any label naming pay): its folded label and its value.
+pub fn label(line: &super::clean::Line) -> Option<(&str, &str)> {
+    line.label_value(5).filter(|(l, _)| PAY_LABELS.iter().any(|p| l.fhas(p)))
+}
+
 /// Finds the pay of the posting, if it states one.
 pub fn extract(cx: &Ctx) -> Option<Pay> {
     let mut cands: Vec<Cand> = Vec::new();
@@ -333,7 +338,7 @@ pub fn extract(cx: &Ctx) -> Option<Pay> {
             continue;
         }
         let f = line.fold();
-        let label = line.label_value(5).filter(|(l, _)| PAY_LABELS.iter().any(|p| l.fhas(p)));
+        let label = label(line);
         // The heading just above ("Rémunération" on its own line) acts as a label too.
         let heading_label = i > 0
             && cx.layout.heading[i - 1]

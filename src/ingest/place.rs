@@ -214,6 +214,11 @@ fn canonical_name(orig: &str) -> String {
     }
 }
 
+/// A "Lieu : …" line (a label naming the workplace): its folded label and its value.
+pub fn label(line: &Line) -> Option<(&str, &str)> {
+    line.label_value(6).filter(|(l, _)| PLACE_LABELS.iter().any(|p| l == p || l.starts_with(p)))
+}
+
 /// Finds the workplace(s).
 pub fn extract(cx: &Ctx) -> Vec<Place> {
     let mut cands: Vec<Cand> = Vec::new();
@@ -229,7 +234,7 @@ pub fn extract(cx: &Ctx) -> Vec<Place> {
         if ca_postal.is_none() {
             ca_postal = canadian_postal(f, toks);
         }
-        let label = line.label_value(6).map(|(l, _)| l).filter(|l| PLACE_LABELS.iter().any(|p| l == p || l.starts_with(p)));
+        let label = label(line).map(|(l, _)| l);
         let colon = f.find(':').unwrap_or(0);
         let sec = cx.layout.section[li];
         let mut i = 0;

@@ -133,17 +133,7 @@ pub fn extract(text: &str, source: Option<&str>) -> Extraction {
     let themes = themes::extract(&cx, &title);
     let partners = partners::extract(&cx, &organization, &apply.emails);
 
-    let mut skip = body::header_lines(&cx);
-    if let Some(l) = title_line_used {
-        skip.insert(l);
-        // A project's title sits under a "Le projet soutenu" heading that only labels it.
-        if kc.kind == Kind::Projet && l > 0 && cx.layout.heading[l - 1] {
-            skip.insert(l - 1);
-        }
-    }
-    let body = body::blocks(&cx, &skip, &organization);
-
-    let posting = Posting {
+    let mut posting = Posting {
         id: make_id(&organization, &title),
         kind: kc.kind,
         contract: kc.contract,
@@ -160,9 +150,19 @@ pub fn extract(text: &str, source: Option<&str>) -> Extraction {
         published: d.published,
         apply,
         themes,
-        body,
+        body: Vec::new(),
         source: source.map(str::to_string),
     };
+    // The body leaves out the header lines whose values the fields above hold.
+    let mut skip = body::header_lines(&cx, &posting, country);
+    if let Some(l) = title_line_used {
+        skip.insert(l);
+        // A project's title sits under a "Le projet soutenu" heading that only labels it.
+        if kc.kind == Kind::Projet && l > 0 && cx.layout.heading[l - 1] {
+            skip.insert(l - 1);
+        }
+    }
+    posting.body = body::blocks(&cx, &skip, &posting.organization);
     Extraction { posting, notes }
 }
 
@@ -202,6 +202,11 @@ mod tests {
         assert_eq!(p.apply.emails, ["recrutement@ecureuils.org"]);
         assert_eq!(p.source.as_deref(), Some("x.txt"));
         assert!(!e.notes.iter().any(|n| n.field == "title" || n.field == "organization"), "{:?}", e.notes);
-        assert!(matches!(p.body.first(), Some(crate::model::Block::Heading { text }) if text == "Missions"), "{:?}", p.body);
+        // The header lines are in the fields; "Télétravail : non" (the default, not shown) stays.
+        assert!(
+            matches!(&p.body[..2], [crate::model::Block::Paragraph { text: t }, crate::model::Block::Heading { text: h }] if t == "Télétravail : non" && h == "Missions"),
+            "{:?}",
+            p.body
+        );
     }
 }

@@ -21,6 +21,11 @@ const NEGATIONS: [&str; 12] = [
     "pas possible en teletravail", "presentiel uniquement", "uniquement en presentiel",
 ];
 
+/// A "Télétravail : …" line (a label naming remote work): its folded label and its value.
+pub fn label(line: &super::clean::Line) -> Option<(&str, &str)> {
+    line.label_value(4).filter(|(l, _)| has_any_word(l, &MENTIONS))
+}
+
 /// Classifies remote work from the whole text.
 pub fn extract(cx: &Ctx) -> Remote {
     let mut partial = false;

@@ -85,18 +85,20 @@ pub fn themes_of_list(value: &str) -> Vec<Theme> {
     out
 }
 
+/// A "Thématiques : …" line: its folded label and its value.
+pub fn label(line: &super::clean::Line) -> Option<(&str, &str)> {
+    line.label_value(3).filter(|(l, _)| THEME_LABELS.contains(l))
+}
+
 /// Themes of the posting: the explicit list when there is one, else the best-scored themes
 /// (at most three, each well supported).
 pub fn extract(cx: &Ctx, title: &str) -> Vec<Theme> {
     for line in &cx.doc.lines {
-        if let Some((label, value)) = line.label_value(3) {
-            if THEME_LABELS.contains(&label) {
-                let t = themes_of_list(value);
-                if !t.is_empty() {
-                    let mut t = t;
-                    t.sort();
-                    return t;
-                }
+        if let Some((_, value)) = label(line) {
+            let mut t = themes_of_list(value);
+            if !t.is_empty() {
+                t.sort();
+                return t;
             }
         }
     }
