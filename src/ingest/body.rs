@@ -83,8 +83,18 @@ const HEADER_FIELDS: [HeaderField; 9] = [
             combine(&alone.iter().map(|x| if p.places.iter().any(|y| place_within(x, y)) { Reading::Same } else { Reading::Different }).collect::<Vec<_>>())
         },
     },
-    // "Télétravail : non" reads as the default, which the detail view does not show: it stays.
-    HeaderField { label: remote::label, read: |c, p, _| compare(Some(remote::extract(c)).filter(|r| *r != Remote::None), Some(p.remote)) },
+    // "Télétravail : non" reads as the default, which the detail view does not show: it stays. So
+    // does a value with details the field cannot hold ("possible deux jours par semaine").
+    HeaderField {
+        label: remote::label,
+        read: |c, p, _| {
+            let words = c.doc.lines.first().and_then(|l| l.label_value(8)).map_or(0, |(_, v)| v.split_whitespace().count());
+            match words {
+                0..=2 => compare(Some(remote::extract(c)).filter(|r| *r != Remote::None), Some(p.remote)),
+                _ => Reading::Nothing,
+            }
+        },
+    },
     HeaderField { label: pay::label, read: |c, p, _| compare(pay::extract(c), p.pay.clone()) },
     HeaderField { label: hours::hours_label, read: |c, p, country| compare(hours::hours(c, country), p.hours_per_week) },
     HeaderField { label: hours::duration_label, read: |c, p, _| compare(hours::duration(c), p.duration_months) },
@@ -301,7 +311,7 @@ mod tests {
         let text = format!(
             "Coordinateur·rice de projets jeunesse\n\nCoopérative Archipel — Marseille (France)\nType de contrat : Volontariat\n\
              Lieu : Marseille, Provence-Alpes-Côte d'Azur\nRémunération : de 42 500 € à 49 500 € brut par année\n\
-             Télétravail : possible deux jours par semaine\nPrise de poste : 23 octobre 2025\n\
+             Télétravail : partiel\nPrise de poste : 23 octobre 2025\n\
              Date limite de candidature : 19 septembre 2025\nPubliée le 8 août 2025\nThématiques : Environnement, Santé\n\
              Temps de travail : 35 heures par semaine\nDurée : 8 mois\nOrganisme : Coopérative Archipel{MISSIONS}"
         );
@@ -331,6 +341,15 @@ mod tests {
                 "Date limite : quand le poste sera pourvu",
             ]
         );
+    }
+
+    #[test]
+    fn a_remote_line_with_details_stays() {
+        let text = format!("Comptable\n\nType de contrat : CDI\nTélétravail : possible deux jours par semaine{MISSIONS}");
+        assert_eq!(super::super::extract(&text, None).posting.remote, Remote::Partial);
+        assert_eq!(top_paragraphs(&text), ["Télétravail : possible deux jours par semaine"]);
+        let text = format!("Comptable\n\nType de contrat : CDI\nTélétravail : partiel{MISSIONS}");
+        assert_eq!(top_paragraphs(&text), Vec::<String>::new());
     }
 
     #[test]
