@@ -3,7 +3,7 @@
 //! runs with the default for that setting.
 
 use crate::catalogue::{Facet, FacetSet, Filters, KeySet};
-use crate::model::{Contract, Country, Date, Kind, Posting, Remote, Theme};
+use crate::model::{letters, Contract, Country, Date, Kind, Posting, Remote, Theme};
 use crate::ui::i18n::Locale;
 use std::fmt;
 
@@ -217,7 +217,7 @@ fn known_values(facet: Facet) -> String {
 /// word), so no copy is made and the wasm carries no word-boundary tables.
 fn same_name(a: &str, b: &str) -> bool {
     fn letters(s: &str) -> impl Iterator<Item = char> + '_ {
-        s.chars().flat_map(char::to_lowercase).map(|c| if c == 'ς' { 'σ' } else { c })
+        s.chars().flat_map(letters::lower).map(|c| if c == 'ς' { 'σ' } else { c })
     }
     letters(a).eq(letters(b))
 }

@@ -614,7 +614,7 @@ pub fn merge_from(mut sources: Vec<Vec<Posting>>) -> (Vec<Posting>, Vec<(u32, u3
 /// and digits: `"Chargé·e d’études"` and `"CHARGE E D'ETUDES"` both become `"chargeedetudes"`.
 fn fold(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
-    for c in s.chars().flat_map(char::to_lowercase) {
+    for c in s.chars().flat_map(super::letters::lower) {
         match super::letters::ascii_letter(c) {
             Some(base) => out.push_str(base),
             None if c.is_alphanumeric() => out.push(c),
