@@ -11,7 +11,7 @@
 //! - a hyphenated compound (`recherche-action`) is indexed by its parts and by their
 //!   concatenation (`rechercheaction`); a query reads it as its parts, all required.
 
-use crate::model::letters::ascii_letter;
+use crate::model::letters::{ascii_letter, lower};
 
 /// Longest word kept, in characters; longer words are cut (the same way in index and query).
 pub const MAX_WORD: usize = 48;
@@ -46,7 +46,7 @@ fn push_folded(c: char, out: &mut String) -> Class {
         c => match ascii_letter(c) {
             Some(s) => out.push_str(s),
             None if c.is_alphanumeric() => {
-                out.extend(c.to_lowercase().filter(|l| !matches!(l, '\u{300}'..='\u{36f}')))
+                out.extend(lower(c).filter(|l| !matches!(l, '\u{300}'..='\u{36f}')))
             }
             None => return Class::Break,
         },

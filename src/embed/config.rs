@@ -3,7 +3,7 @@
 //! runs with the default for that setting.
 
 use crate::catalogue::{Facet, FacetSet, Filters, KeySet};
-use crate::model::{Contract, Country, Date, Kind, Posting, Remote, Theme};
+use crate::model::{letters, Contract, Country, Date, Kind, Posting, Remote, Theme};
 use crate::ui::i18n::Locale;
 use std::fmt;
 
@@ -186,7 +186,8 @@ fn split_list(value: &str, facet: Facet) -> impl Iterator<Item = &str> {
 }
 
 fn normalise_value(facet: Facet, item: &str) -> Option<String> {
-    let lower = item.to_lowercase().replace([' ', '-'], "_");
+    // ASCII lower-casing finds the same keys as Unicode's (a test checks it), without its table.
+    let lower = item.to_ascii_lowercase().replace([' ', '-'], "_");
     let key = match facet {
         Facet::Kind => Kind::from_key(&lower)?.key(),
         Facet::Contract => Contract::from_key(&lower)?.key(),
@@ -211,11 +212,21 @@ fn known_values(facet: Facet) -> String {
     keys.join(", ")
 }
 
+/// Whether two names are the same without regard to case: compared letter by letter lower-cased,
+/// with the Greek final sigma `ς` taken as `σ` (what `str::to_lowercase` writes at the end of a
+/// word), so no copy is made and the wasm carries no word-boundary tables.
+fn same_name(a: &str, b: &str) -> bool {
+    fn letters(s: &str) -> impl Iterator<Item = char> + '_ {
+        s.chars().flat_map(letters::lower).map(|c| if c == 'ς' { 'σ' } else { c })
+    }
+    letters(a).eq(letters(b))
+}
+
 /// Whether a posting passes the partner's preset (all listed facets, any value within one).
 /// City and organization names compare without regard to case.
 pub fn preset_accepts(preset: &Filters, p: &Posting) -> bool {
     preset.iter().all(|(facet, values)| {
-        let eq = |candidate: &str| values.iter().any(|v| v.to_lowercase() == candidate.to_lowercase());
+        let eq = |candidate: &str| values.iter().any(|v| same_name(v, candidate));
         match facet {
             Facet::Kind => eq(p.kind.key()),
             Facet::Contract => eq(p.contract.key()),
@@ -381,5 +392,79 @@ mod tests {
         for (item, key) in [("fr", Some("FR")), ("Be", Some("BE")), ("ch", Some("CH")), ("ﬁ", None), ("é", None)] {
             assert_eq!(normalise_value(Facet::Country, item).as_deref(), key, "{item}");
         }
+    }
+
+    /// `normalise_value` lower-cases the other enumerated values in ASCII only. Unicode
+    /// lower-casing leaves a character outside ASCII (so it can match no key) except when it
+    /// lower-cases to ASCII letters; none of those is in a key, so both find the same keys.
+    #[test]
+    fn ascii_lower_casing_finds_every_enumerated_key() {
+        let keys: Vec<&str> = (Kind::ALL.iter().map(|k| k.key()))
+            .chain(Contract::ALL.iter().map(|k| k.key()))
+            .chain(Remote::ALL.iter().map(|k| k.key()))
+            .chain(Theme::ALL.iter().map(|k| k.key()))
+            .collect();
+        assert!(keys.contains(&"service_civique") && keys.contains(&"transition_ecologique") && keys.contains(&"partial"));
+        let mut to_ascii = 0;
+        for c in (0..=0x10FFFF).filter_map(char::from_u32).filter(|c| !c.is_ascii()) {
+            let lower: String = c.to_lowercase().collect();
+            if lower.is_ascii() {
+                to_ascii += 1;
+                assert!(!keys.iter().any(|k| k.contains(&lower)), "{c:?} lower-cases to {lower:?}");
+            }
+        }
+        assert_eq!(to_ascii, 1, "only the Kelvin sign lower-cases to ASCII (k)");
+        for (facet, item, key) in [
+            (Facet::Kind, "Service Civique", Some("service_civique")),
+            (Facet::Kind, "SERVICE-CIVIQUE", Some("service_civique")),
+            (Facet::Contract, "CDI", Some("cdi")),
+            (Facet::Remote, "Partial", Some("partial")),
+            (Facet::Theme, "Transition écologique", None),
+            (Facet::Theme, "\u{212A}", None),
+            (Facet::Kind, "emplοi", None), // a Greek omicron
+        ] {
+            assert_eq!(normalise_value(facet, item).as_deref(), key, "{item}");
+        }
+    }
+
+    #[test]
+    fn preset_names_compare_without_regard_to_case() {
+        let same = [
+            ("Association Possible", "association possible"),
+            ("ÉCOLE DE LA DEUXIÈME CHANCE", "École de la deuxième chance"),
+            ("ŁÓDŹ", "łódź"),
+            ("Île-de-France", "ÎLE-DE-FRANCE"),
+            ("İzmir", "i\u{307}zmir"),
+            // `str::to_lowercase` writes a final capital sigma as `ς`: the same names still match.
+            ("ΟΔΟΣ ΑΘΗΝΑΣ", "Οδος Αθηνας"),
+            ("", ""),
+        ];
+        for (a, b) in same {
+            assert!(same_name(a, b) && same_name(b, a), "{a} / {b}");
+            assert_eq!(a.to_lowercase(), b.to_lowercase(), "as before: {a} / {b}");
+        }
+        let different = [
+            ("Ecole", "École"),
+            ("Straße", "STRASSE"),
+            ("Lyon", "Lyon 2e"),
+            ("Lyon", "Lyo"),
+            ("Œuvre", "oeuvre"),
+            ("Lyon", ""),
+        ];
+        for (a, b) in different {
+            assert!(!same_name(a, b) && !same_name(b, a), "{a} / {b}");
+            assert_ne!(a.to_lowercase(), b.to_lowercase(), "as before: {a} / {b}");
+        }
+
+        let p: Posting = serde_json::from_str(
+            r#"{"id":"x","kind":"emploi","title":"t","organization":"ÉCOLE DE LA DEUXIÈME CHANCE",
+                "places":[{"city":"Łódź","country":"FR"}]}"#,
+        )
+        .unwrap();
+        let preset = |pairs: &[(&str, &str)]| parse(&attrs(pairs)).0.preset;
+        assert!(preset_accepts(&preset(&[("data-organization", "école de la deuxième chance")]), &p));
+        assert!(preset_accepts(&preset(&[("data-city", "Paris|ŁÓDŹ")]), &p));
+        assert!(!preset_accepts(&preset(&[("data-city", "Lodz")]), &p));
+        assert!(!preset_accepts(&preset(&[("data-organization", "Ecole de la deuxieme chance")]), &p));
     }
 }

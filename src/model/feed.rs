@@ -8,7 +8,7 @@
 
 use super::json::{self, describe, FromJson, Reader};
 use super::{Date, Posting};
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
 use std::fmt;
 
 /// At most this many rejected records are listed in [`Feed::rejected`]; the rest are counted in a warning.
@@ -582,24 +582,32 @@ pub fn merge_from(mut sources: Vec<Vec<Posting>>) -> (Vec<Posting>, Vec<(u32, u3
         let from = (0..list.len() as u32).map(|i| (s as u32, i)).collect();
         return (list, from, 0);
     }
-    let mut ids: HashSet<String> = HashSet::new();
-    // Folded (organization, title, city) → the source that first had it.
-    let mut keys: HashMap<(String, String, String), usize> = HashMap::new();
+    // Kept ids → their source. (Both maps have the type of `Decoder::ids`: one copy of the
+    // hash map's code in the wasm.)
+    let mut ids: HashMap<String, usize> = HashMap::new();
+    // Folded organization, title and city, joined by `\0` (folding keeps letters and digits
+    // only) → the source that first had them.
+    let mut keys: HashMap<String, usize> = HashMap::new();
     let total = sources.iter().map(Vec::len).sum();
     let mut out = Vec::with_capacity(total);
     let mut from = Vec::with_capacity(total);
     let mut dropped = 0;
     for (s, list) in sources.into_iter().enumerate() {
         for (i, posting) in list.into_iter().enumerate() {
-            let key = (fold(&posting.organization), fold(&posting.title), fold(posting.city().unwrap_or("")));
+            let (organization, title) = (fold(&posting.organization), fold(&posting.title));
             // Blank organization or title: too little to call two postings the same.
-            let keyed = !key.0.is_empty() && !key.1.is_empty();
+            let keyed = !organization.is_empty() && !title.is_empty();
+            let mut key = organization;
+            for part in [title, fold(posting.city().unwrap_or(""))] {
+                key.push('\0');
+                key.push_str(&part);
+            }
             let relayed = keyed && keys.get(&key).is_some_and(|&first| first != s);
-            if ids.contains(&posting.id) || relayed {
+            if ids.contains_key(&posting.id) || relayed {
                 dropped += 1;
                 continue;
             }
-            ids.insert(posting.id.clone());
+            ids.insert(posting.id.clone(), s);
             if keyed {
                 keys.entry(key).or_insert(s);
             }
@@ -614,7 +622,7 @@ pub fn merge_from(mut sources: Vec<Vec<Posting>>) -> (Vec<Posting>, Vec<(u32, u3
 /// and digits: `"Chargé·e d’études"` and `"CHARGE E D'ETUDES"` both become `"chargeedetudes"`.
 fn fold(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
-    for c in s.chars().flat_map(char::to_lowercase) {
+    for c in s.chars().flat_map(super::letters::lower) {
         match super::letters::ascii_letter(c) {
             Some(base) => out.push_str(base),
             None if c.is_alphanumeric() => out.push(c),
@@ -975,7 +983,7 @@ mod tests {
                 s.replace_range(at..to, bits[rand(bits.len())]);
             }
             if let Ok(feed) = decode(&s) {
-                let ids: HashSet<&str> = feed.postings.iter().map(|p| p.id.as_str()).collect();
+                let ids: std::collections::HashSet<&str> = feed.postings.iter().map(|p| p.id.as_str()).collect();
                 assert_eq!(ids.len(), feed.postings.len());
                 assert!(feed.rejected.windows(2).all(|w| w[0].index < w[1].index), "{:?}", feed.rejected);
                 assert!(feed.postings.len() <= 5);
@@ -1026,6 +1034,17 @@ mod tests {
         let (merged, from, dropped) = merge_from(vec![vec![], twice.clone(), twice]);
         assert_eq!((merged.len(), dropped), (2, 2));
         assert_eq!(from, [(1, 0), (1, 1)], "sources are counted as given, empty ones too");
+        // The three folded parts are compared one by one, not as one run of letters.
+        let (merged, _, dropped) = merge_from(vec![
+            vec![posting("p", "Asso Lyon", "Chargé", Some("Paris"))],
+            vec![
+                posting("q", "Asso", "Lyon Chargé", Some("Paris")),
+                posting("r", "Asso Lyon", "Chargé Paris", None),
+                posting("s", "ASSO LYON", "chargé", Some("paris")),
+            ],
+        ]);
+        let got: Vec<&str> = merged.iter().map(|p| p.id.as_str()).collect();
+        assert_eq!((got, dropped), (vec!["p", "q", "r"], 1));
     }
 
     #[test]
