@@ -23,7 +23,6 @@ pub fn ascii_letter(c: char) -> Option<&'static str> {
     })
 }
 
-
 /// The lower case of a character, as `char::to_lowercase` gives it (a test compares every
 /// character): one character, or two for `İ` (`i` and a combining dot above).
 ///
