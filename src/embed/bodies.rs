@@ -172,7 +172,7 @@ pub async fn fetch_all(
         Some(w) => w,
         None => return,
     };
-    // Start every request at once.
+    // Start every request at once (or join one already made for this page).
     let mut pending = Vec::new();
     for (source, reference) in split.iter().enumerate() {
         let Some(reference) = reference else { continue };
@@ -183,10 +183,10 @@ pub async fn fetch_all(
                 continue;
             }
         };
-        pending.push((source, reference, JsFuture::from(window.fetch_with_str(&url)), url));
+        pending.push((source, reference, JsFuture::from(shared_fetch(&window, &url)), url));
     }
     for (source, reference, request, url) in pending {
-        let fresh = match fresh_bodies(request).await {
+        let fresh = match shared_answer(request).await {
             Ok((blob, bytes)) => match read(&bytes).await.and_then(|t| check(t, reference)) {
                 Ok(array) => {
                     if let Some(c) = cache {
@@ -231,6 +231,45 @@ pub async fn answer(request: JsFuture) -> Result<web_sys::Response, String> {
         return Err(format!("HTTP {}", response.status()));
     }
     Ok(response)
+}
+
+thread_local! {
+    /// The bodies files this page asked for, by address: the widgets that show the same split feed
+    /// share one request and one copy of its bytes. A request that failed is forgotten, so a widget
+    /// mounted later asks again.
+    static ASKED: RefCell<Vec<(String, js_sys::Promise)>> = const { RefCell::new(Vec::new()) };
+}
+
+/// The request for the bodies file at `url`, made now or joined: a promise of `[blob, bytes]`,
+/// or rejected with why there is none.
+fn shared_fetch(window: &web_sys::Window, url: &str) -> js_sys::Promise {
+    if let Some(asked) = ASKED.with(|a| a.borrow().iter().find(|(u, _)| u == url).map(|(_, p)| p.clone())) {
+        return asked;
+    }
+    let request = JsFuture::from(window.fetch_with_str(url));
+    let key = url.to_string();
+    let promise = wasm_bindgen_futures::future_to_promise(async move {
+        match fresh_bodies(request).await {
+            Ok((blob, bytes)) => Ok(js_sys::Array::of2(&blob, &bytes).into()),
+            Err(e) => {
+                ASKED.with(|a| a.borrow_mut().retain(|(u, _)| *u != key));
+                Err(JsValue::from_str(&e))
+            }
+        }
+    });
+    ASKED.with(|a| a.borrow_mut().push((url.to_string(), promise.clone())));
+    promise
+}
+
+/// What a [`shared_fetch`] gives: the file and its bytes, or why there are none.
+async fn shared_answer(request: JsFuture) -> Result<(web_sys::Blob, js_sys::Uint8Array), String> {
+    match request.await {
+        Ok(pair) => {
+            let pair: js_sys::Array = pair.unchecked_into();
+            Ok((pair.get(0).unchecked_into(), pair.get(1).unchecked_into()))
+        }
+        Err(why) => Err(why.as_string().unwrap_or_else(|| "bodies file: unreadable".to_string())),
+    }
 }
 
 /// The answer to a bodies request: the file (to keep) and its bytes.

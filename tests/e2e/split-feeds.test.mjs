@@ -94,12 +94,14 @@ async function startSplitServer() {
   const page = `<!doctype html><html lang="fr"><head><meta charset="utf-8"><link rel="icon" href="data:,">
 <title>Offres en flux scindé</title></head><body><main><h1>Offres d’un partenaire</h1>
 <script src="/pkg/vitrine.js" data-today="${DEMO_TODAY}" data-src="${FEED_PATH}" async></script></main></body></html>`;
+  // Two widgets showing the same split feed.
+  const two = page.replace('<script ', '<div id="one" data-vitrine></div><div id="two" data-vitrine></div>\n<script ');
   const server = createServer(async (req, res) => {
     const path = new URL(req.url, 'http://x').pathname;
     const headers = { 'Cache-Control': 'no-store', 'Access-Control-Allow-Origin': '*' };
-    if (path === '/split.html') {
+    if (path === '/split.html' || path === '/split-two.html') {
       res.writeHead(200, { ...headers, 'Content-Type': 'text/html; charset=utf-8' });
-      res.end(page);
+      res.end(path === '/split.html' ? page : two);
     } else if (/^\/pkg\/[\w.]+$/.test(path) && existsSync(join(ROOT, path))) {
       res.writeHead(200, { ...headers, 'Content-Type': types[path.slice(path.lastIndexOf('.'))] ?? 'application/octet-stream' });
       createReadStream(join(ROOT, path)).pipe(res);
@@ -221,8 +223,10 @@ describe('split feeds (vitrine pack)', { timeout: 120_000 }, () => {
   /** Resolves when Cache Storage `vitrine-feeds` holds every one of `urls`. */
   async function kept(page, urls) {
     await page.waitForFunction(async (want) => {
-      const keys = (await (await caches.open('vitrine-feeds')).keys()).map((r) => r.url);
-      return want.every((u) => keys.includes(u));
+      // Each answer readable, not just listed (a copy being written may be listed first).
+      const cache = await caches.open('vitrine-feeds');
+      const answers = await Promise.all(want.map((u) => cache.match(u)));
+      return answers.every((r) => r !== undefined);
     }, urls, { polling: 50, timeout: 10_000 }).catch(async (e) => {
       const keys = await page.evaluate(async () => (await (await caches.open('vitrine-feeds')).keys()).map((r) => r.url));
       assert.fail(`Cache Storage vitrine-feeds holds ${JSON.stringify(keys)}, expected ${JSON.stringify(urls)} (${e.message.split('\n')[0]})`);
@@ -407,6 +411,28 @@ describe('split feeds (vitrine pack)', { timeout: 120_000 }, () => {
     const [ld] = await page.evaluate(() => [...document.head.querySelectorAll('script[type="application/ld+json"]')].map((s) => JSON.parse(s.textContent)));
     assert.equal(ld['@type'], 'JobPosting');
     assert.equal(ld.title, p.title);
+  });
+
+  it('h: two widgets showing the same split feed ask for its texts once, and both show them', async () => {
+    const held = srv.hold(BODIES_PATH);
+    const { page } = await env.open(`${srv.origin}/split-two.html`);
+    const [one, two] = [new Widget(page, '#one'), new Widget(page, '#two')];
+    for (const w of [one, two]) {
+      await w.ready();
+      await w.expectList(titles(all), countText(all.length));
+    }
+    const [p, q] = [all[1], all[3]];
+    await openOffer(two, q);
+    await expectNote(two, LOADING);
+    held.release();
+    await expectBody(two, q);
+    await openOffer(one, p);
+    await expectBody(one, p);
+    await new Promise((r) => setTimeout(r, 500));
+    assert.equal(srv.hits(BODIES_PATH).length, 1, 'one request for the two widgets');
+    for (const w of [one, two]) {
+      await w.until('the texts are searchable', (root) => root.querySelector('.vitrine')?.dataset.texts === 'ready');
+    }
   });
 
   it('g: the bodies file is asked for once per page load, after the feed has come', async () => {
