@@ -1,7 +1,9 @@
 //! The offer record (`Posting`) and its parts: the one type that writes and reads vitrine's data.
 //!
-//! Pure Rust + serde. The same derive is used by the CLI (to write `data/postings.json`), by the
-//! catalogue (to read it natively and in the browser) and, natively, by schemars for the JSON Schema.
+//! Pure Rust. The CLI writes data files through serde's derive (and schemars, natively, describes
+//! the same derive as the JSON Schema); everything reads them through `FromJson` (`read.rs`), by
+//! hand so the widget carries no serde code. A test reads mangled records both ways and requires
+//! the same answers, so writer and reader cannot drift apart.
 
 pub mod body;
 mod date;
