@@ -56,6 +56,34 @@ struct Base {
     yearly_pay: Vec<Option<u32>>,
 }
 
+/// Builds a catalogue's index of its records' texts in steps; see [`Catalogue::records_indexer`].
+pub struct RecordsIndexer {
+    base: Rc<Base>,
+    builder: IndexBuilder,
+    next: usize,
+}
+
+impl RecordsIndexer {
+    /// Indexes up to `count` more postings. Once all are in, the index becomes the catalogue's
+    /// (unless a search built it meanwhile) and this returns `true`.
+    pub fn step(&mut self, count: usize) -> bool {
+        let postings = &self.base.postings;
+        let end = (self.next + count).min(postings.len());
+        for (n, p) in postings.iter().enumerate().take(end).skip(self.next) {
+            self.builder.add(n, |emit| index::for_each_field(p, emit));
+        }
+        self.next = end;
+        if end < postings.len() {
+            return false;
+        }
+        if self.base.text.get().is_none() {
+            let builder = std::mem::take(&mut self.builder);
+            let _ = self.base.text.set(builder.finish(postings.len()));
+        }
+        true
+    }
+}
+
 /// Collects the words of bodies that arrive apart from the records; see
 /// [`Catalogue::body_indexer`].
 pub struct BodyIndexer {
@@ -188,10 +216,17 @@ impl Catalogue {
         Catalogue { base: self.base.clone(), bodies: Some(Rc::new(indexer.segments)) }
     }
 
-    /// Builds the index of the records' texts now if it is not built yet (the widget calls this
-    /// once the first list is on screen; a search with words would build it anyway).
+    /// Builds the index of the records' texts now if it is not built yet (a search with words
+    /// would build it anyway).
     pub fn prepare_search(&self) {
         self.text_index();
+    }
+
+    /// Builds the index of the records' texts a few postings at a time, so the page stays
+    /// responsive meanwhile (the widget starts it once the first list is on screen): call
+    /// [`RecordsIndexer::step`] until it says all are in. `None` when the index is built already.
+    pub fn records_indexer(&self) -> Option<RecordsIndexer> {
+        self.base.text.get().is_none().then(|| RecordsIndexer { base: self.base.clone(), builder: IndexBuilder::default(), next: 0 })
     }
 
     fn text_index(&self) -> &TextIndex {

@@ -493,6 +493,37 @@ fn only_restricts_to_listed_slugs_and_counts_follow() {
 }
 
 #[test]
+fn the_records_index_built_in_steps_searches_like_the_whole() {
+    let whole = crate::model::from_json(include_str!("../../data/postings.json")).unwrap();
+    let many: Vec<Posting> = (0..40)
+        .flat_map(|i| whole.iter().map(move |p| Posting { id: format!("{}-{i}", p.id), ..p.clone() }))
+        .collect();
+    let at_once = Catalogue::new(many.clone());
+    at_once.prepare_search();
+    let stepped = Catalogue::new(many);
+    let mut indexer = stepped.records_indexer().expect("not built yet");
+    let mut steps = 1;
+    while !indexer.step(7) {
+        steps += 1;
+    }
+    assert_eq!(steps, 200_usize.div_ceil(7));
+    assert!(stepped.records_indexer().is_none(), "the index is the catalogue's now");
+    assert!(at_once.records_indexer().is_none());
+    for q in ["", "c", "coordinat", "bruxelles", "stage", "chargé étud", "zzz", "justice lyon"] {
+        let q = Query { show_expired: true, ..text(q) };
+        assert_eq!(stepped.search(&q, today()).ids, at_once.search(&q, today()).ids, "{q:?}");
+    }
+    // A search before the steps are done builds the index itself; the steps then change nothing.
+    let early = Catalogue::new(whole.clone());
+    let mut indexer = early.records_indexer().unwrap();
+    assert!(!indexer.step(2));
+    let q = Query { show_expired: true, ..text("coordinat") };
+    let found = early.search(&q, today()).ids;
+    assert!(indexer.step(100));
+    assert_eq!(early.search(&q, today()).ids, found);
+}
+
+#[test]
 fn the_contact_that_comes_with_a_text_is_searched() {
     let whole = crate::model::from_json(include_str!("../../data/postings.json")).unwrap();
     let contact = whole.iter().find_map(|p| p.apply.contact.clone()).expect("a seed names a contact");

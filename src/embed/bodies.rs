@@ -129,7 +129,7 @@ impl BodyStore for Store {
 
 /// Resolves after the browser has had a turn (other events, rendering). A message to itself
 /// comes back at once, where a `setTimeout(0)` in a loop would wait 4 ms each time.
-async fn yield_to_browser() {
+pub async fn yield_to_browser() {
     let promise = js_sys::Promise::new(&mut |resolve, _| match web_sys::MessageChannel::new() {
         Ok(channel) => {
             channel.port1().set_onmessage(Some(&resolve));

@@ -12,7 +12,7 @@ use web_sys::{CssStyleSheet, Element, ShadowRoot, ShadowRootInit, ShadowRootMode
 use super::config::{self, Config};
 use super::sources;
 use wasm_bindgen_futures::JsFuture;
-use crate::catalogue::Catalogue;
+use crate::catalogue::{Catalogue, RecordsIndexer};
 use crate::model::{self, Date, Posting};
 use super::page::PageHost;
 use super::bodies;
@@ -244,10 +244,11 @@ pub fn mount(host: Element, script: Option<Element>) -> Result<(), JsValue> {
         // Show first, keep the copies after: the visitor does not wait for the cache.
         root.replace_children_with_node_1(&container);
         let store = mounted.show(done.postings, done.origins, urls.len(), done.notice);
-        // Once the list is on screen: the search index of the records, then the kept copies.
+        // Once the list is on screen: the search index of the records (in slices, so a tap
+        // meanwhile is answered at once), then the kept copies.
         bodies::after_paint().await;
-        if let Some(props) = &mounted.current {
-            props.catalogue.prepare_search();
+        if let Some(indexer) = mounted.current.as_ref().and_then(|props| props.catalogue.records_indexer()) {
+            index_records(indexer).await;
         }
         if let Some(c) = &cache {
             for &i in &done.to_cache {
@@ -294,6 +295,17 @@ fn kept_copy(today: Date) -> web_sys::ResponseInit {
         init.set_headers(&h);
     }
     init
+}
+
+/// Runs `indexer` to the end in slices of about 8 ms, letting the browser handle events between them.
+async fn index_records(mut indexer: RecordsIndexer) {
+    let mut since = js_sys::Date::now();
+    while !indexer.step(64) {
+        if js_sys::Date::now() - since > 8.0 {
+            bodies::yield_to_browser().await;
+            since = js_sys::Date::now();
+        }
+    }
 }
 
 /// Keeps `blob` (a bodies file) as the last good copy of `url`, without it entering the wasm memory.
