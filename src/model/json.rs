@@ -314,59 +314,50 @@ impl<'a> Reader<'a> {
 
     /// [`Reader::object`] for any callback (one copy of the code for all of them).
     fn fields(&mut self, field: &mut dyn FnMut(&mut Self, &str) -> Result<(), Error>) -> Result<(), Error> {
-        if self.peek() != Some(b'{') {
-            return self.mismatch("an object `{…}`");
-        }
-        self.pos += 1;
-        if self.peek() == Some(b'}') {
-            self.pos += 1;
-            return Ok(());
-        }
-        loop {
-            if self.peek() != Some(b'"') {
-                return self.mismatch("a key in double quotes");
+        self.sequence([b'{', b'}'], "an object `{…}`", "`,` or `}` after a value", &mut |r| {
+            if r.peek() != Some(b'"') {
+                return r.mismatch("a key in double quotes");
             }
-            let key = self.str()?;
-            if self.peek() != Some(b':') {
-                return self.mismatch("`:` after a key");
+            let key = r.str()?;
+            if r.peek() != Some(b':') {
+                return r.mismatch("`:` after a key");
             }
-            self.pos += 1;
-            field(self, &key)?;
-            match self.peek() {
-                Some(b',') => self.pos += 1,
-                Some(b'}') => {
-                    self.pos += 1;
-                    return Ok(());
-                }
-                _ => return self.mismatch("`,` or `}` after a value"),
-            }
-        }
+            r.pos += 1;
+            field(r, &key)
+        })
     }
 
     /// An array: calls `item` at each element, which it must read.
     pub fn array(&mut self, mut item: impl FnMut(&mut Self) -> Result<(), Error>) -> Result<(), Error> {
-        self.items(&mut item)
+        self.sequence([b'[', b']'], "an array `[…]`", "`,` or `]` after a value", &mut item)
     }
 
-    /// [`Reader::array`] for any callback (one copy of the code for all of them).
-    fn items(&mut self, item: &mut dyn FnMut(&mut Self) -> Result<(), Error>) -> Result<(), Error> {
-        if self.peek() != Some(b'[') {
-            return self.mismatch("an array `[…]`");
+    /// The elements of an array, or the fields of an object, between `brackets`, separated by
+    /// commas: `each` reads one.
+    fn sequence(
+        &mut self,
+        [open, close]: [u8; 2],
+        what: &str,
+        after: &str,
+        each: &mut dyn FnMut(&mut Self) -> Result<(), Error>,
+    ) -> Result<(), Error> {
+        if self.peek() != Some(open) {
+            return self.mismatch(what);
         }
         self.pos += 1;
-        if self.peek() == Some(b']') {
+        if self.peek() == Some(close) {
             self.pos += 1;
             return Ok(());
         }
         loop {
-            item(self)?;
+            each(self)?;
             match self.peek() {
                 Some(b',') => self.pos += 1,
-                Some(b']') => {
+                Some(c) if c == close => {
                     self.pos += 1;
                     return Ok(());
                 }
-                _ => return self.mismatch("`,` or `]` after a value"),
+                _ => return self.mismatch(after),
             }
         }
     }
