@@ -9,7 +9,7 @@ import { createServer } from 'node:http';
 import { once } from 'node:events';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { countText, DEMO_TODAY, isOpen, loadPostings, ROOT, useBrowser, Widget } from './harness.mjs';
+import { countText, DEMO_TODAY, isOpen, loadPostings, ROOT, untilInPage, useBrowser, Widget } from './harness.mjs';
 
 const all = loadPostings();
 const bundledOpen = all.filter((p) => isOpen(p));
@@ -108,7 +108,7 @@ describe('partner feeds (data-src)', { timeout: 120_000 }, () => {
     await w.expectList(titles(FEED_A), countText(FEED_A.length));
     assert.equal(await settledNotice(w, (t) => t === 'Offres mises à jour le 1er février 2024.'), fresh(A_DAY[1]));
     // The copy is kept just after the list is shown: wait for it rather than race it.
-    await page.waitForFunction(async () => (await (await caches.open('vitrine-feeds')).keys()).length > 0, null, { polling: 50, timeout: 5000 });
+    await untilInPage(page, 'the feed is kept', async () => (await (await caches.open('vitrine-feeds')).keys()).length > 0);
     const kept = await page.evaluate(async () => (await (await caches.open('vitrine-feeds')).keys()).map((r) => r.url));
     assert.deepEqual(kept, [`${srv.origin}/feed.json`], 'the good feed is kept in Cache Storage');
 
@@ -138,10 +138,10 @@ describe('partner feeds (data-src)', { timeout: 120_000 }, () => {
     await w.expectList(titles(FEED_B), countText(FEED_B.length));
     assert.equal(await settledNotice(w, (t) => !!t && t.startsWith('Offres mises à jour le 15')), fresh(B_DAY[1]));
     // The newer copy is kept just after it is shown: wait for it before the next visit.
-    await page.waitForFunction(async (id) => {
+    await untilInPage(page, 'the newer feed is kept', async (id) => {
       const hit = await (await caches.open('vitrine-feeds')).match(`${location.origin}/feed.json`);
       return !!hit && (await hit.text()).includes(id);
-    }, FEED_B[0].id, { polling: 50, timeout: 5000 });
+    }, FEED_B[0].id);
 
     // Failing again now falls back to that newer copy.
     srv.feeds['/feed.json'] = { status: 500, body: 'Internal Server Error', type: 'text/plain' };

@@ -158,6 +158,20 @@ export function useBrowser() {
 // Driving one widget
 
 /** Text of the count status for `n` offers ("Aucune offre", "1 offre", "3 offres"), + " sur total" when filtered. */
+/**
+ * Resolves once `fn(arg)`, run in the page, resolves to a truthy value; polls every 50 ms and
+ * fails after `timeout` ms naming `what`. (`page.waitForFunction` does not await a predicate that
+ * returns a promise: it takes the promise itself as truthy.)
+ */
+export async function untilInPage(page, what, fn, arg = null, timeout = 10_000) {
+  const end = Date.now() + timeout;
+  for (;;) {
+    if (await page.evaluate(fn, arg)) return;
+    if (Date.now() > end) assert.fail(`${what}: still not so after ${timeout} ms`);
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
+
 export function countText(n, total = null) {
   const base = n === 0 ? 'Aucune offre' : n === 1 ? '1 offre' : `${n} offres`;
   return total === null ? base : `${base} sur ${total}`;

@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { after, afterEach, before, beforeEach, describe, it } from 'node:test';
 import {
-  countText, DEMO_TODAY, fold, freeText, isOpen, labelWordsHit, loadPostings, ROOT, searchOracle, useBrowser, Widget, words,
+  countText, DEMO_TODAY, fold, freeText, isOpen, labelWordsHit, loadPostings, ROOT, searchOracle, untilInPage, useBrowser, Widget, words,
 } from './harness.mjs';
 
 const all = loadPostings();
@@ -220,17 +220,13 @@ describe('split feeds (vitrine pack)', { timeout: 120_000 }, () => {
     await w.expectList(titles(all), countText(all.length));
   }
 
-  /** Resolves when Cache Storage `vitrine-feeds` holds every one of `urls`. */
+  /** Resolves when Cache Storage `vitrine-feeds` holds a readable copy of every one of `urls`. */
   async function kept(page, urls) {
-    await page.waitForFunction(async (want) => {
-      // Each answer readable, not just listed (a copy being written may be listed first).
+    await untilInPage(page, `Cache Storage vitrine-feeds holds ${JSON.stringify(urls)}`, async (want) => {
       const cache = await caches.open('vitrine-feeds');
       const answers = await Promise.all(want.map((u) => cache.match(u)));
       return answers.every((r) => r !== undefined);
-    }, urls, { polling: 50, timeout: 10_000 }).catch(async (e) => {
-      const keys = await page.evaluate(async () => (await (await caches.open('vitrine-feeds')).keys()).map((r) => r.url));
-      assert.fail(`Cache Storage vitrine-feeds holds ${JSON.stringify(keys)}, expected ${JSON.stringify(urls)} (${e.message.split('\n')[0]})`);
-    });
+    }, urls);
   }
 
   it('a: shows the list, then each offer with its own text from the bodies file; Back returns to the list', async () => {
