@@ -270,7 +270,9 @@ impl IndexBuilder {
 }
 
 impl TextIndex {
-    /// Indexes `postings` (at most `MAX_POSTINGS`; the caller checks).
+    /// Indexes `postings` (at most `MAX_POSTINGS`; the caller checks); the catalogue builds its
+    /// own the same way, with its label words (`Base::add_words`).
+    #[cfg(test)]
     pub fn build(postings: &[Posting]) -> TextIndex {
         let mut builder = IndexBuilder::default();
         for (n, p) in postings.iter().enumerate() {

@@ -37,10 +37,17 @@ pub struct Catalogue {
     bodies: Option<Rc<Vec<TextIndex>>>,
 }
 
+/// Words to index for a posting besides its own texts: the labels of its values in the language
+/// of the interface, when that is not French (the record's labels are French), so that a visitor
+/// can type what the filters say. The UI, which holds the wording, gives them
+/// (`ui::i18n::label_words`).
+pub type LabelWords = fn(&Posting, &mut dyn FnMut(&str));
+
 /// Everything built from the records themselves.
 #[derive(Debug)]
 struct Base {
     postings: Vec<Posting>,
+    labels: Option<LabelWords>,
     /// The index of the records' own texts, built at the first search with words (or by
     /// [`Catalogue::prepare_search`]), so a first list is shown without waiting for it.
     text: std::cell::OnceCell<TextIndex>,
@@ -56,6 +63,19 @@ struct Base {
     yearly_pay: Vec<Option<u32>>,
 }
 
+impl Base {
+    /// Adds the words of posting `n` to `builder`: its texts, and its label words if any.
+    fn add_words(&self, builder: &mut IndexBuilder, n: usize) {
+        let p = &self.postings[n];
+        builder.add(n, |emit| {
+            index::for_each_field(p, &mut *emit);
+            if let Some(labels) = self.labels {
+                labels(p, &mut |word| emit(word, index::OTHER));
+            }
+        });
+    }
+}
+
 /// Builds a catalogue's index of its records' texts in steps; see [`Catalogue::records_indexer`].
 pub struct RecordsIndexer {
     base: Rc<Base>,
@@ -69,8 +89,8 @@ impl RecordsIndexer {
     pub fn step(&mut self, count: usize) -> bool {
         let postings = &self.base.postings;
         let end = (self.next + count).min(postings.len());
-        for (n, p) in postings.iter().enumerate().take(end).skip(self.next) {
-            self.builder.add(n, |emit| index::for_each_field(p, emit));
+        for n in self.next..end {
+            self.base.add_words(&mut self.builder, n);
         }
         self.next = end;
         if end < postings.len() {
@@ -177,6 +197,11 @@ impl Catalogue {
     /// # Panics
     /// With more than 2^28 postings (ids share 32 bits with field flags in the index).
     pub fn new(postings: Vec<Posting>) -> Catalogue {
+        Catalogue::with_label_words(postings, None)
+    }
+
+    /// [`Catalogue::new`], whose search also finds each posting by the `labels` words of its values.
+    pub fn with_label_words(postings: Vec<Posting>, labels: Option<LabelWords>) -> Catalogue {
         assert!(
             postings.len() <= index::MAX_POSTINGS,
             "a catalogue holds at most {} postings, got {}",
@@ -195,7 +220,7 @@ impl Catalogue {
         }
         let deadline_day = postings.iter().map(|p| p.deadline.map(Date::day_number)).collect();
         let yearly_pay = postings.iter().map(|p| p.pay.as_ref().and_then(|pay| pay.yearly())).collect();
-        let base = Base { postings, text, facets, by_slug, recent_rank, deadline_day, yearly_pay };
+        let base = Base { postings, labels, text, facets, by_slug, recent_rank, deadline_day, yearly_pay };
         Catalogue { base: Rc::new(base), bodies: None }
     }
 
@@ -230,7 +255,11 @@ impl Catalogue {
     }
 
     fn text_index(&self) -> &TextIndex {
-        self.base.text.get_or_init(|| TextIndex::build(&self.base.postings))
+        self.base.text.get_or_init(|| {
+            let mut builder = IndexBuilder::default();
+            (0..self.base.postings.len()).for_each(|n| self.base.add_words(&mut builder, n));
+            builder.finish(self.base.postings.len())
+        })
     }
 
     /// Whether bodies kept apart from the records are indexed.

@@ -493,6 +493,31 @@ fn only_restricts_to_listed_slugs_and_counts_follow() {
 }
 
 #[test]
+fn label_words_make_postings_findable_by_the_interfaces_labels() {
+    fn dutch(posting: &Posting, words: &mut dyn FnMut(&str)) {
+        words(if posting.kind == Kind::Benevolat { "Vrijwilligerswerk" } else { "Baan" });
+    }
+    let mut a = p("a", "Accueil des familles");
+    a.kind = Kind::Benevolat;
+    let b = p("b", "Comptable");
+    let q = |c: &Catalogue, words: &str| {
+        let ids = c.search(&text(words), today()).ids;
+        ids.iter().map(|&id| c.get(id).id.clone()).collect::<Vec<_>>()
+    };
+    let plain = Catalogue::new(vec![a.clone(), b.clone()]);
+    assert!(q(&plain, "vrijwilliger").is_empty());
+    let labelled = Catalogue::with_label_words(vec![a, b], Some(dutch));
+    assert_eq!(q(&labelled, "vrijwilliger"), ["a"]);
+    assert_eq!(q(&labelled, "baan"), ["b"]);
+    assert_eq!(q(&labelled, "comptable"), ["b"], "the records' own words still count first");
+    // The same words whether the index is built at once or in steps.
+    let stepped = Catalogue::with_label_words(vec![p("c", "Animation")], Some(dutch));
+    let mut indexer = stepped.records_indexer().unwrap();
+    while !indexer.step(1) {}
+    assert_eq!(q(&stepped, "baan"), ["c"]);
+}
+
+#[test]
 fn the_records_index_built_in_steps_searches_like_the_whole() {
     let whole = crate::model::from_json(include_str!("../../data/postings.json")).unwrap();
     let many: Vec<Posting> = (0..40)

@@ -17,7 +17,7 @@ use crate::model::{self, Date, Posting};
 use super::page::PageHost;
 use super::bodies;
 use crate::model::feed::BodiesRef;
-use crate::ui::{App, AppProps, BodyStoreRef, HostRef};
+use crate::ui::{i18n, App, AppProps, BodyStoreRef, HostRef};
 
 /// The offers bundled with this build (`data/postings.json`).
 const BUNDLED: &str = include_str!(concat!(env!("OUT_DIR"), "/postings.json"));
@@ -110,7 +110,7 @@ impl Mounted {
         }
         let store = from.iter().any(Option::is_some).then(|| Rc::new(bodies::Store::new(from, sources)));
         let props = AppProps {
-            catalogue: Rc::new(Catalogue::new(chosen)),
+            catalogue: Rc::new(Catalogue::with_label_words(chosen, i18n::label_words(self.base.locale.lang()))),
             notice: notice.map(Into::into),
             bodies: store.clone().map(|store| BodyStoreRef { store, version: 0, searchable: false }),
             ..self.base.clone()

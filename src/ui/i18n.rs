@@ -3,8 +3,8 @@
 //! (`Texts`, one `const` per language so none can be missing), the labels of the data's values, and
 //! the sentences that carry a number or a plural. Offer texts are never translated. Pure, tested natively.
 
-use crate::catalogue::{Facet, Sort};
-use crate::model::{Contract, Country, Date, Kind, Remote, Theme};
+use crate::catalogue::{Facet, LabelWords, Sort};
+use crate::model::{Contract, Country, Date, Kind, Posting, Remote, Theme};
 
 use super::format;
 
@@ -650,6 +650,31 @@ pub fn theme(lang: Lang, t: Theme) -> &'static str {
     }
 }
 
+/// The labels of `p`'s kind, contract, countries and themes in `lang`, as the filters show them.
+fn labels_in(lang: Lang, p: &Posting, words: &mut dyn FnMut(&str)) {
+    words(kind(lang, p.kind));
+    if p.contract != Contract::None {
+        words(contract(lang, p.contract));
+    }
+    for place in &p.places {
+        words(country(lang, place.country));
+    }
+    for &t in &p.themes {
+        words(theme(lang, t));
+    }
+}
+
+/// What the search index adds to each posting for an interface in `lang`: the labels the filters
+/// show in that language, so "vrijwilligerswerk" finds the bénévolat offers. None for French: the
+/// records' own labels are French, and are indexed already.
+pub fn label_words(lang: Lang) -> Option<LabelWords> {
+    match lang {
+        Lang::Fr => None,
+        Lang::En => Some(|p, words| labels_in(Lang::En, p, words)),
+        Lang::Nl => Some(|p, words| labels_in(Lang::Nl, p, words)),
+    }
+}
+
 /// Heading of a facet group.
 pub fn facet_title(lang: Lang, f: Facet) -> &'static str {
     let t = lang.texts();
@@ -992,6 +1017,29 @@ mod tests {
         for t in Theme::ALL {
             assert_eq!(theme(Lang::Fr, t), t.label());
         }
+    }
+
+    #[test]
+    fn label_words_are_the_filters_labels_in_the_interfaces_language() {
+        let p: Posting = crate::model::json::from_str(
+            r#"{"kind":"benevolat","contract":"benevolat","title":"T","organization":"O",
+                "places":[{"city":"Liège","country":"BE"}],"themes":["logement","ess"]}"#,
+        )
+        .unwrap();
+        let words = |lang| {
+            let mut out = Vec::new();
+            if let Some(labels) = label_words(lang) {
+                labels(&p, &mut |w| out.push(w.to_string()));
+            }
+            out
+        };
+        assert_eq!(words(Lang::Fr), Vec::<String>::new(), "the records' own labels are French");
+        assert_eq!(words(Lang::Nl), ["Vrijwilligerswerk", "Vrijwilligerswerk", "België", "Huisvesting", "Sociale en solidaire economie"]);
+        assert_eq!(words(Lang::En), ["Volunteering", "Volunteering", "Belgium", "Housing", "Social and solidarity economy"]);
+        let none: Posting = crate::model::json::from_str(r#"{"kind":"emploi","title":"T","organization":"O"}"#).unwrap();
+        let mut out = Vec::new();
+        label_words(Lang::En).unwrap()(&none, &mut |w| out.push(w.to_string()));
+        assert_eq!(out, ["Job"], "no contract label for an offer without one");
     }
 
     #[test]

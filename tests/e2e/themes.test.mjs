@@ -189,6 +189,21 @@ describe('interface languages', { timeout: 180_000 }, () => {
       await w.detail.locator('button.back').first().click();
       await w.until('back on the list', (root) => !root.querySelector('article.detail'));
     }
+
+    // The filters' labels in the interface's language find offers too: "Project" in English and
+    // Dutch finds the project page; the French widget, whose label is "Projet", finds nothing.
+    for (const [id, want] of Object.entries(expected)) {
+      const w = new Widget(page, `#${id}`);
+      await w.host.getByRole('searchbox', { name: want.search }).fill('project');
+      if (id === 'fr') {
+        await w.until('no card for "project"', (root) => root.querySelectorAll('ul.cards > li.card').length === 0
+          && !!root.querySelector('.toolbar [role="status"]'));
+      } else {
+        await w.expectCount(1, want.one);
+        const title = (await w.cards.first().locator('h3').textContent()).trim();
+        assert.ok(title.startsWith('Réalisation d\'un référentiel'), `#${id}: ${title}`);
+      }
+    }
   });
 
   /** index.html with its <html lang> and script tag rewritten. */
