@@ -369,22 +369,16 @@ impl<'a> Reader<'a> {
         loop {
             // A value.
             match self.peek() {
-                Some(b'{') => {
+                Some(bracket @ (b'{' | b'[')) => {
                     self.pos += 1;
-                    if self.peek() == Some(b'}') {
+                    let close = if bracket == b'{' { b'}' } else { b']' };
+                    if self.peek() == Some(close) {
                         self.pos += 1;
                     } else {
-                        open.push(b'{');
-                        self.key()?;
-                        continue;
-                    }
-                }
-                Some(b'[') => {
-                    self.pos += 1;
-                    if self.peek() == Some(b']') {
-                        self.pos += 1;
-                    } else {
-                        open.push(b'[');
+                        open.push(bracket);
+                        if bracket == b'{' {
+                            self.key()?;
+                        }
                         continue;
                     }
                 }
