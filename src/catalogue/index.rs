@@ -69,6 +69,11 @@ pub fn for_each_field(p: &Posting, mut f: impl FnMut(&str, u8)) {
         for s in [&place.city, &place.postal_code, &place.department, &place.region].into_iter().flatten() {
             f(s, OTHER);
         }
+        if let (Some(city), crate::model::Country::BE) = (&place.city, place.country) {
+            for name in super::places::other_names(city) {
+                f(name, OTHER);
+            }
+        }
         f(place.country.label(), OTHER);
     }
     f(p.kind.label(), OTHER);

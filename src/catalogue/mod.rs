@@ -8,6 +8,7 @@ mod deadline;
 mod facets;
 pub mod fold;
 mod index;
+mod places;
 pub mod order;
 mod query;
 #[cfg(test)]

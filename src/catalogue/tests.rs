@@ -493,6 +493,26 @@ fn only_restricts_to_listed_slugs_and_counts_follow() {
 }
 
 #[test]
+fn belgian_places_are_found_by_their_other_names() {
+    let mut a = p("a", "Éducateur");
+    a.places = vec![place("Bruxelles", Country::BE)];
+    let mut b = p("b", "Juriste");
+    b.places = vec![place("Gent", Country::BE)];
+    let mut c = p("c", "Comptable");
+    c.places = vec![place("Forest", Country::FR)]; // a French Forest is not Brussels' Vorst
+    let cat = Catalogue::new(vec![a, b, c]);
+    let found = |q: &str| {
+        let ids = cat.search(&text(q), today()).ids;
+        ids.iter().map(|&id| cat.get(id).id.clone()).collect::<Vec<_>>()
+    };
+    assert_eq!(found("brussel"), ["a"]);
+    assert_eq!(found("brussels"), ["a"]);
+    assert_eq!(found("gand"), ["b"]);
+    assert_eq!(found("ghent"), ["b"]);
+    assert!(found("vorst").is_empty());
+}
+
+#[test]
 fn label_words_make_postings_findable_by_the_interfaces_labels() {
     fn dutch(posting: &Posting, words: &mut dyn FnMut(&str)) {
         words(if posting.kind == Kind::Benevolat { "Vrijwilligerswerk" } else { "Baan" });
