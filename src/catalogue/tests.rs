@@ -501,10 +501,7 @@ fn belgian_places_are_found_by_their_other_names() {
     let mut c = p("c", "Comptable");
     c.places = vec![place("Forest", Country::FR)]; // a French Forest is not Brussels' Vorst
     let cat = Catalogue::new(vec![a, b, c]);
-    let found = |q: &str| {
-        let ids = cat.search(&text(q), today()).ids;
-        ids.iter().map(|&id| cat.get(id).id.clone()).collect::<Vec<_>>()
-    };
+    let found = |q: &str| find(&cat, q);
     assert_eq!(found("brussel"), ["a"]);
     assert_eq!(found("brussels"), ["a"]);
     assert_eq!(found("gand"), ["b"]);
@@ -520,10 +517,7 @@ fn label_words_make_postings_findable_by_the_interfaces_labels() {
     let mut a = p("a", "Accueil des familles");
     a.kind = Kind::Benevolat;
     let b = p("b", "Comptable");
-    let q = |c: &Catalogue, words: &str| {
-        let ids = c.search(&text(words), today()).ids;
-        ids.iter().map(|&id| c.get(id).id.clone()).collect::<Vec<_>>()
-    };
+    let q = find;
     let plain = Catalogue::new(vec![a.clone(), b.clone()]);
     assert!(q(&plain, "vrijwilliger").is_empty());
     let labelled = Catalogue::with_label_words(vec![a, b], Some(dutch));
