@@ -461,8 +461,7 @@ fn is_one_value(text: &str) -> bool {
 
 impl FromJson for BodiesRef {
     fn read(r: &mut Reader) -> Result<BodiesRef, json::Error> {
-        r.peek();
-        let at = r.pos();
+        let at = r.here();
         let (mut href, mut count, mut stamp) = (None, None, None);
         r.object(|r, key| {
             match key {
@@ -473,11 +472,10 @@ impl FromJson for BodiesRef {
             }
             Ok(())
         })?;
-        let missing = |key: &str| r.error(at, format!("missing field `{key}`"));
         Ok(BodiesRef {
-            href: href.ok_or_else(|| missing("href"))?,
-            count: count.ok_or_else(|| missing("count"))?,
-            stamp: stamp.ok_or_else(|| missing("stamp"))?,
+            href: r.required(href, "href", at)?,
+            count: r.required(count, "count", at)?,
+            stamp: r.required(stamp, "stamp", at)?,
         })
     }
 }

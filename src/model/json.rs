@@ -116,9 +116,21 @@ impl<'a> Reader<'a> {
         b.get(self.pos).copied()
     }
 
+    /// Where the next value starts (after the whitespace, which it skips).
+    pub fn here(&mut self) -> usize {
+        self.peek();
+        self.pos
+    }
+
     /// An error at `at`.
     pub fn error(&self, at: usize, message: impl Into<String>) -> Error {
         Error { at, message: message.into() }
+    }
+
+    /// The value of a required field `key` of the object that starts at `at`, or the error
+    /// naming it.
+    pub fn required<T>(&self, slot: Option<T>, key: &str, at: usize) -> Result<T, Error> {
+        slot.ok_or_else(|| self.error(at, format!("missing field `{key}`")))
     }
 
     /// The error for a value that is not what was `expected`, naming what is there instead.
@@ -129,8 +141,8 @@ impl<'a> Reader<'a> {
 
     /// What the next value is, in words.
     fn describe(&mut self) -> String {
-        self.peek();
-        describe(self.text, self.pos)
+        let at = self.here();
+        describe(self.text, at)
     }
 
     /// Only whitespace is left.
@@ -281,9 +293,8 @@ impl<'a> Reader<'a> {
 
     /// A whole number from 0 to `max`.
     pub fn whole(&mut self, max: u64) -> Result<u64, Error> {
-        let next = self.peek();
-        let at = self.pos;
-        if !matches!(next, Some(b'-' | b'0'..=b'9')) {
+        let at = self.here();
+        if !matches!(self.peek(), Some(b'-' | b'0'..=b'9')) {
             return self.mismatch(&format!("a whole number from 0 to {max}"));
         }
         let text = self.number()?;
@@ -296,8 +307,7 @@ impl<'a> Reader<'a> {
     /// A number that fits a finite `f32` (read exactly for up to 15 significant digits with at
     /// most 22 after the point, else to the nearest `f64` first).
     pub fn f32(&mut self) -> Result<f32, Error> {
-        self.peek();
-        let at = self.pos;
+        let at = self.here();
         let text = self.number()?;
         let value = decimal(text) as f32;
         if !value.is_finite() {

@@ -32,8 +32,7 @@ pub struct Bodies {
 
 impl FromJson for Bodies {
     fn read(r: &mut Reader) -> Result<Bodies, json::Error> {
-        r.peek();
-        let at = r.pos();
+        let at = r.here();
         let (mut stamp, mut bodies) = (None, None);
         r.object(|r, key| {
             match key {
@@ -43,8 +42,7 @@ impl FromJson for Bodies {
             }
             Ok(())
         })?;
-        let missing = |key: &str| r.error(at, format!("missing field `{key}`"));
-        Ok(Bodies { stamp: stamp.ok_or_else(|| missing("stamp"))?, bodies: bodies.ok_or_else(|| missing("bodies"))? })
+        Ok(Bodies { stamp: r.required(stamp, "stamp", at)?, bodies: r.required(bodies, "bodies", at)? })
     }
 }
 

@@ -12,8 +12,7 @@ use super::{
 /// Reads the value of field `key` into `slot`, refusing a second value for it. Errors inside
 /// the value name the field: "`deadline`: «2025-02-30» is not a real calendar date".
 fn set<T: FromJson>(r: &mut Reader, slot: &mut Option<T>, key: &str) -> Result<(), Error> {
-    r.peek();
-    let at = r.pos();
+    let at = r.here();
     let value = T::read(r).map_err(|e| Error { message: format!("`{key}`: {}", e.message), ..e })?;
     if slot.replace(value).is_some() {
         return Err(r.error(at, format!("duplicate field `{key}`")));
@@ -21,20 +20,9 @@ fn set<T: FromJson>(r: &mut Reader, slot: &mut Option<T>, key: &str) -> Result<(
     Ok(())
 }
 
-/// The value of a required field, or the error naming it (at the object's start `at`).
-fn required<T>(r: &Reader, slot: Option<T>, key: &str, at: usize) -> Result<T, Error> {
-    slot.ok_or_else(|| r.error(at, format!("missing field `{key}`")))
-}
-
-/// Where the next value starts.
-fn here(r: &mut Reader) -> usize {
-    r.peek();
-    r.pos()
-}
-
 /// One of the string keys `all` gives through `key`.
 fn variant<T: Copy>(r: &mut Reader, all: &[T], key: fn(T) -> &'static str) -> Result<T, Error> {
-    let at = here(r);
+    let at = r.here();
     let expected = || {
         let keys: Vec<String> = all.iter().map(|&v| format!("`{}`", key(v))).collect();
         format!("one of {}", keys.join(", "))
@@ -83,7 +71,7 @@ macro_rules! parsed_string {
     ($($t:ty),*) => {
         $(impl FromJson for $t {
             fn read(r: &mut Reader) -> Result<$t, Error> {
-                let at = here(r);
+                let at = r.here();
                 let s = r.str()?;
                 s.parse().map_err(|e: super::DateError| r.error(at, e.to_string()))
             }
@@ -95,7 +83,7 @@ parsed_string!(Date, YearMonth);
 
 impl FromJson for Place {
     fn read(r: &mut Reader) -> Result<Place, Error> {
-        let at = here(r);
+        let at = r.here();
         let (mut city, mut postal_code, mut department, mut region, mut country) = (None, None, None, None, None);
         r.object(|r, key| match key {
             "city" => set(r, &mut city, key),
@@ -110,14 +98,14 @@ impl FromJson for Place {
             postal_code: postal_code.flatten(),
             department: department.flatten(),
             region: region.flatten(),
-            country: required(r, country, "country", at)?,
+            country: r.required(country, "country", at)?,
         })
     }
 }
 
 impl FromJson for Pay {
     fn read(r: &mut Reader) -> Result<Pay, Error> {
-        let at = here(r);
+        let at = r.here();
         let (mut min, mut max, mut period, mut currency, mut basis, mut text) = (None, None, None, None, None, None);
         r.object(|r, key| match key {
             "min" => set(r, &mut min, key),
@@ -134,28 +122,28 @@ impl FromJson for Pay {
             period: period.flatten(),
             currency: currency.unwrap_or_default(),
             basis: basis.flatten(),
-            text: required(r, text, "text", at)?,
+            text: r.required(text, "text", at)?,
         })
     }
 }
 
 impl FromJson for MonthRange {
     fn read(r: &mut Reader) -> Result<MonthRange, Error> {
-        let at = here(r);
+        let at = r.here();
         let (mut min, mut max) = (None, None);
         r.object(|r, key| match key {
             "min" => set(r, &mut min, key),
             "max" => set(r, &mut max, key),
             _ => r.skip(),
         })?;
-        Ok(MonthRange { min: required(r, min, "min", at)?, max: required(r, max, "max", at)? })
+        Ok(MonthRange { min: r.required(min, "min", at)?, max: r.required(max, "max", at)? })
     }
 }
 
 impl FromJson for Start {
     fn read(r: &mut Reader) -> Result<Start, Error> {
         const EXPECTED: &str = "one of `asap`, `month`, `date`";
-        let at = here(r);
+        let at = r.here();
         match r.peek() {
             Some(b'"') => {
                 let s = r.str()?;
@@ -208,34 +196,34 @@ impl FromJson for Apply {
 
 impl FromJson for ListItem {
     fn read(r: &mut Reader) -> Result<ListItem, Error> {
-        let at = here(r);
+        let at = r.here();
         let (mut text, mut children) = (None, None);
         r.object(|r, key| match key {
             "text" => set(r, &mut text, key),
             "children" => set(r, &mut children, key),
             _ => r.skip(),
         })?;
-        Ok(ListItem { text: required(r, text, "text", at)?, children: children.unwrap_or_default() })
+        Ok(ListItem { text: r.required(text, "text", at)?, children: children.unwrap_or_default() })
     }
 }
 
 impl FromJson for Block {
     fn read(r: &mut Reader) -> Result<Block, Error> {
-        let at = here(r);
+        let at = r.here();
         let (mut kind, mut kind_at, mut text, mut items) = (None::<String>, at, None, None);
         r.object(|r, key| match key {
             "type" => {
-                kind_at = here(r);
+                kind_at = r.here();
                 set(r, &mut kind, key)
             }
             "text" => set(r, &mut text, key),
             "items" => set(r, &mut items, key),
             _ => r.skip(),
         })?;
-        match required(r, kind, "type", at)?.as_str() {
-            "heading" => Ok(Block::Heading { text: required(r, text, "text", at)? }),
-            "paragraph" => Ok(Block::Paragraph { text: required(r, text, "text", at)? }),
-            "list" => Ok(Block::List { items: required(r, items, "items", at)? }),
+        match r.required(kind, "type", at)?.as_str() {
+            "heading" => Ok(Block::Heading { text: r.required(text, "text", at)? }),
+            "paragraph" => Ok(Block::Paragraph { text: r.required(text, "text", at)? }),
+            "list" => Ok(Block::List { items: r.required(items, "items", at)? }),
             other => Err(r.error(
                 kind_at,
                 format!("unknown variant `{other}`, expected one of `heading`, `paragraph`, `list`"),
@@ -247,7 +235,7 @@ impl FromJson for Block {
 impl FromJson for Posting {
     /// A record as written; without `id` it is left empty (see [`Posting::fill_id`]).
     fn read(r: &mut Reader) -> Result<Posting, Error> {
-        let at = here(r);
+        let at = r.here();
         let (mut id, mut kind, mut contract, mut title, mut organization, mut partners) = (None, None, None, None, None, None);
         let (mut places, mut remote, mut pay, mut hours, mut duration, mut start) = (None, None, None, None, None, None);
         let (mut deadline, mut published, mut apply, mut themes, mut body, mut source) = (None, None, None, None, None, None);
@@ -274,10 +262,10 @@ impl FromJson for Posting {
         })?;
         Ok(Posting {
             id: id.unwrap_or_default(),
-            kind: required(r, kind, "kind", at)?,
+            kind: r.required(kind, "kind", at)?,
             contract: contract.unwrap_or_default(),
-            title: required(r, title, "title", at)?,
-            organization: required(r, organization, "organization", at)?,
+            title: r.required(title, "title", at)?,
+            organization: r.required(organization, "organization", at)?,
             partners: partners.unwrap_or_default(),
             places: places.unwrap_or_default(),
             remote: remote.unwrap_or_default(),

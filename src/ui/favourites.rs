@@ -100,8 +100,7 @@ impl Favourites {
 /// The entries of a stored list that read as offers, and how many entries there were.
 fn read(text: &str) -> Result<(Vec<Saved>, usize), json::Error> {
     let mut r = Reader::new(text);
-    r.peek();
-    let at = r.pos();
+    let at = r.here();
     let mut list: Option<(Vec<Saved>, usize)> = None;
     r.object(|r, key| {
         if key != "saved" {
@@ -120,7 +119,7 @@ fn read(text: &str) -> Result<(Vec<Saved>, usize), json::Error> {
         }
     })?;
     r.end()?;
-    list.ok_or_else(|| r.error(at, "missing field `saved`"))
+    r.required(list, "saved", at)
 }
 
 /// One entry of the list: an offer when it is an object with string `id`, `title` and
