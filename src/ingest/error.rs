@@ -61,12 +61,7 @@ impl IngestError {
 }
 
 /// 1-based line and column of a byte offset in a text.
-pub fn line_col(text: &str, offset: usize) -> (usize, usize) {
-    let before = &text[..offset.min(text.len())];
-    let line = before.matches('\n').count() + 1;
-    let col = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
-    (line, col)
-}
+pub use crate::model::json::line_column as line_col;
 
 #[cfg(test)]
 mod tests {

@@ -6,7 +6,7 @@
 //! (strings with escapes, nesting of `{}`/`[]`), then deserialises each element on its own, so one
 //! bad record never costs the others and a feed cut mid-way keeps its complete records.
 
-use super::json::{self, describe, FromJson, Reader};
+use super::json::{self, describe, Cursor, FromJson, Reader};
 use super::{Date, Posting};
 use std::collections::HashMap;
 use std::fmt;
@@ -534,35 +534,6 @@ fn scan(bytes: &[u8], mut i: usize, stack: &mut Vec<u8>, one_value: bool) -> Sto
         i += 1;
     }
     Stop::End
-}
-
-/// Turns byte offsets into 1-based (line, column-in-characters), moving forward from the last
-/// answer so that many positions asked in order cost one pass over the text.
-#[derive(Default)]
-struct Cursor {
-    byte: usize,
-    line: usize,
-    column: usize,
-}
-
-impl Cursor {
-    fn at(&mut self, text: &str, target: usize) -> (usize, usize) {
-        let bytes = text.as_bytes();
-        let target = target.min(bytes.len());
-        if target < self.byte || self.line == 0 {
-            *self = Cursor { byte: 0, line: 1, column: 1 };
-        }
-        for &b in &bytes[self.byte..target] {
-            if b == b'\n' {
-                self.line += 1;
-                self.column = 1;
-            } else if b & 0xC0 != 0x80 {
-                self.column += 1;
-            }
-        }
-        self.byte = target;
-        (self.line, self.column)
-    }
 }
 
 /// Concatenates postings from several sources in order, dropping a posting when one already kept

@@ -46,13 +46,38 @@ impl std::error::Error for Located {}
 
 /// The 1-based line and column of byte `at` of `text` (columns count characters).
 pub fn line_column(text: &str, at: usize) -> (usize, usize) {
-    let at = at.min(text.len());
-    let before = &text.as_bytes()[..at];
-    let line = 1 + before.iter().filter(|&&b| b == b'\n').count();
-    let start = before.iter().rposition(|&b| b == b'\n').map_or(0, |i| i + 1);
-    // Characters, not bytes: count the bytes that start one.
-    let column = 1 + before[start..].iter().filter(|&&b| (b & 0xC0) != 0x80).count();
-    (line, column)
+    Cursor::default().at(text, at)
+}
+
+/// Turns byte offsets into 1-based (line, column-in-characters), moving forward from the last
+/// answer so that many positions asked in order cost one pass over the text.
+#[derive(Default)]
+pub struct Cursor {
+    byte: usize,
+    line: usize,
+    column: usize,
+}
+
+impl Cursor {
+    /// The line and column of byte `target` of `text` (the same text at every call).
+    pub fn at(&mut self, text: &str, target: usize) -> (usize, usize) {
+        let bytes = text.as_bytes();
+        let target = target.min(bytes.len());
+        if target < self.byte || self.line == 0 {
+            *self = Cursor { byte: 0, line: 1, column: 1 };
+        }
+        for &b in &bytes[self.byte..target] {
+            if b == b'\n' {
+                self.line += 1;
+                self.column = 1;
+            } else if b & 0xC0 != 0x80 {
+                // Characters, not bytes: count the bytes that start one.
+                self.column += 1;
+            }
+        }
+        self.byte = target;
+        (self.line, self.column)
+    }
 }
 
 /// How the text at byte `at` is named in messages: "a string", "an object", "an array", "the
