@@ -49,8 +49,8 @@ pub type LabelWords = fn(&Posting, &mut dyn FnMut(&str));
 struct Base {
     postings: Vec<Posting>,
     labels: Option<LabelWords>,
-    /// The index of the records' own texts, built at the first search with words (or by
-    /// [`Catalogue::prepare_search`]), so a first list is shown without waiting for it.
+    /// The index of the records' own texts, built at the first search with words (or in steps
+    /// by a [`RecordsIndexer`]), so a first list is shown without waiting for it.
     text: std::cell::OnceCell<TextIndex>,
     /// One table per facet, in `Facet::ALL` order.
     facets: Vec<FacetTable>,
@@ -89,7 +89,7 @@ impl RecordsIndexer {
     /// (unless a search built it meanwhile) and this returns `true`.
     pub fn step(&mut self, count: usize) -> bool {
         let postings = &self.base.postings;
-        let end = (self.next + count).min(postings.len());
+        let end = self.next.saturating_add(count).min(postings.len());
         for n in self.next..end {
             self.base.add_words(&mut self.builder, n);
         }
@@ -242,12 +242,6 @@ impl Catalogue {
         Catalogue { base: self.base.clone(), bodies: Some(Rc::new(indexer.segments)) }
     }
 
-    /// Builds the index of the records' texts now if it is not built yet (a search with words
-    /// would build it anyway).
-    pub fn prepare_search(&self) {
-        self.text_index();
-    }
-
     /// Builds the index of the records' texts a few postings at a time, so the page stays
     /// responsive meanwhile (the widget starts it once the first list is on screen): call
     /// [`RecordsIndexer::step`] until it says all are in. `None` when the index is built already.
@@ -255,12 +249,12 @@ impl Catalogue {
         self.base.text.get().is_none().then(|| RecordsIndexer { base: self.base.clone(), builder: IndexBuilder::default(), next: 0 })
     }
 
+    /// The index of the records' texts, built whole now if the steps have not finished it.
     fn text_index(&self) -> &TextIndex {
-        self.base.text.get_or_init(|| {
-            let mut builder = IndexBuilder::default();
-            (0..self.base.postings.len()).for_each(|n| self.base.add_words(&mut builder, n));
-            builder.finish(self.base.postings.len())
-        })
+        if let Some(mut indexer) = self.records_indexer() {
+            indexer.step(usize::MAX);
+        }
+        self.base.text.get().expect("the indexer's last step sets the index")
     }
 
     /// Whether bodies kept apart from the records are indexed.
