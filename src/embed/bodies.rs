@@ -127,9 +127,29 @@ impl BodyStore for Store {
     }
 }
 
+/// Long work cut into slices of about 8 ms, the browser handling events and rendering between
+/// them: call [`Slices::pause`] between small units of the work.
+pub struct Slices {
+    since: f64,
+}
+
+impl Slices {
+    pub fn new() -> Slices {
+        Slices { since: js_sys::Date::now() }
+    }
+
+    /// Lets the browser have a turn if the current slice has run 8 ms.
+    pub async fn pause(&mut self) {
+        if js_sys::Date::now() - self.since > 8.0 {
+            yield_to_browser().await;
+            self.since = js_sys::Date::now();
+        }
+    }
+}
+
 /// Resolves after the browser has had a turn (other events, rendering). A message to itself
 /// comes back at once, where a `setTimeout(0)` in a loop would wait 4 ms each time.
-pub async fn yield_to_browser() {
+async fn yield_to_browser() {
     let promise = js_sys::Promise::new(&mut |resolve, _| match web_sys::MessageChannel::new() {
         Ok(channel) => {
             channel.port1().set_onmessage(Some(&resolve));
@@ -353,7 +373,7 @@ pub async fn index(store: &Store, catalogue: &Catalogue, split: &[Option<BodiesR
     }
     loop {
         let mut indexer = catalogue.body_indexer();
-        let mut since = js_sys::Date::now();
+        let mut slices = Slices::new();
         let mut failed = None;
         // Sources in order, rows in order: catalogue ids come in increasing order.
         for (s, rows) in ids.iter().enumerate() {
@@ -365,10 +385,7 @@ pub async fn index(store: &Store, catalogue: &Catalogue, split: &[Option<BodiesR
                 if let Some(id) = id {
                     indexer.add(*id, &body::decode(&text));
                 }
-                if js_sys::Date::now() - since > 8.0 {
-                    yield_to_browser().await;
-                    since = js_sys::Date::now();
-                }
+                slices.pause().await;
             }
             let expected = split.get(s).and_then(|r| r.as_ref()).map(|r| r.stamp.as_str());
             if expected != Some(stamper.finish().as_str()) {

@@ -299,12 +299,9 @@ fn kept_copy(today: Date) -> web_sys::ResponseInit {
 
 /// Runs `indexer` to the end in slices of about 8 ms, letting the browser handle events between them.
 async fn index_records(mut indexer: RecordsIndexer) {
-    let mut since = js_sys::Date::now();
+    let mut slices = bodies::Slices::new();
     while !indexer.step(64) {
-        if js_sys::Date::now() - since > 8.0 {
-            bodies::yield_to_browser().await;
-            since = js_sys::Date::now();
-        }
+        slices.pause().await;
     }
 }
 
