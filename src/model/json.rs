@@ -350,14 +350,7 @@ impl<'a> Reader<'a> {
     /// [`Reader::object`] for any callback (one copy of the code for all of them).
     fn fields(&mut self, field: &mut dyn FnMut(&mut Self, &str) -> Result<(), Error>) -> Result<(), Error> {
         self.sequence([b'{', b'}'], "an object `{…}`", "`,` or `}` after a value", &mut |r| {
-            if r.peek() != Some(b'"') {
-                return r.mismatch("a key in double quotes");
-            }
-            let key = r.str()?;
-            if r.peek() != Some(b':') {
-                return r.mismatch("`:` after a key");
-            }
-            r.pos += 1;
+            let key = r.key()?;
             field(r, &key)
         })
     }
@@ -455,17 +448,17 @@ impl<'a> Reader<'a> {
         }
     }
 
-    /// A key and its `:`, inside an object being skipped.
-    fn key(&mut self) -> Result<(), Error> {
+    /// A key and its `:`.
+    fn key(&mut self) -> Result<Cow<'a, str>, Error> {
         if self.peek() != Some(b'"') {
             return self.mismatch("a key in double quotes");
         }
-        self.str()?;
+        let key = self.str()?;
         if self.peek() != Some(b':') {
             return self.mismatch("`:` after a key");
         }
         self.pos += 1;
-        Ok(())
+        Ok(key)
     }
 }
 
