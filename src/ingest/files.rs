@@ -180,16 +180,19 @@ pub fn write_atomic(path: &Path, contents: &str) -> Result<(), IngestError> {
     Ok(())
 }
 
+/// A new, empty folder for a test, named after `tag` and this process (tests of other modules
+/// that write files use it too).
+#[cfg(test)]
+pub(crate) fn tmpdir(tag: &str) -> PathBuf {
+    let d = std::env::temp_dir().join(format!("vitrine-files-{tag}-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&d);
+    std::fs::create_dir_all(&d).unwrap();
+    d
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    fn tmpdir(tag: &str) -> PathBuf {
-        let d = std::env::temp_dir().join(format!("vitrine-files-{tag}-{}", std::process::id()));
-        let _ = std::fs::remove_dir_all(&d);
-        std::fs::create_dir_all(&d).unwrap();
-        d
-    }
 
     #[test]
     fn collects_texts_of_folders() {
