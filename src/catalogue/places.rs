@@ -1,7 +1,7 @@
 //! The names Belgian places have in French, Dutch and English, so that a search for any of them
 //! finds the offers in that place ("Brussel" the offers "à Bruxelles", "Gand" those in Gent).
 
-use super::fold::fold;
+use crate::model::slug::slugify;
 
 /// One place per `;`-ended row: its French, Dutch, then English name where it differs, folded
 /// (lower case, no accents), words joined by `-`. The cities of over 30,000 people with two
@@ -25,11 +25,9 @@ fn rows() -> impl Iterator<Item = std::str::SplitWhitespace<'static>> {
     NAMES.split_terminator(';').map(str::split_whitespace)
 }
 
-/// `name` folded, its words joined by `-`.
+/// `name` folded, its words joined by `-`: its slug.
 fn key(name: &str) -> String {
-    let folded = fold(name);
-    let words: Vec<&str> = folded.split(|c: char| !c.is_ascii_alphanumeric()).filter(|w| !w.is_empty()).collect();
-    words.join("-")
+    slugify(name, usize::MAX)
 }
 
 /// The other names of the Belgian place `city`, if it has some (in folded form).
