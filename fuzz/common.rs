@@ -11,7 +11,7 @@ use vitrine::ingest::clean::{decode, DecodeProblem};
 use vitrine::ingest::{check, extract};
 use vitrine::model::feed::{self, FeedError, MAX_LISTED_REJECTIONS};
 use vitrine::model::{
-    self, Apply, Block, Contract, Country, Currency, Date, Kind, ListItem, MonthRange, Pay, PayBasis, PayPeriod,
+    self, Amount, Apply, Block, Contract, Country, Currency, Date, Kind, ListItem, MonthRange, Pay, PayBasis, PayPeriod,
     Place, Posting, Remote, Start, Theme, YearMonth,
 };
 
@@ -341,7 +341,7 @@ fn facet_values(p: &Posting, facet: Facet) -> Vec<String> {
         Facet::Contract => vec![p.contract.key().to_string()],
         Facet::Country => p.places.iter().map(|pl| pl.country.key().to_string()).collect(),
         Facet::City => p.places.iter().filter_map(|pl| pl.city.clone()).collect(),
-        Facet::Remote => vec![p.remote.key().to_string()],
+        Facet::Remote => p.remote.iter().map(|r| r.key().to_string()).collect(),
         Facet::Theme => p.themes.iter().map(|t| t.key().to_string()).collect(),
         Facet::Organization => vec![p.organization.clone()],
     }
@@ -373,8 +373,8 @@ pub fn posting_from_line(i: usize, line: &str) -> Posting {
         })
         .collect();
     let pay = (pick(3) > 0).then(|| Pay {
-        min: Some(pick(60_000) as u32).filter(|v| v % 5 != 0),
-        max: Some(pick(4_000_000_000) as u32).filter(|v| v % 4 != 0),
+        min: Some(Amount::from_cents(pick(6_000_000) as u64)).filter(|v| v.cents() % 5 != 0),
+        max: Some(Amount::from_cents(pick(4_000_000_000) as u64)).filter(|v| v.cents() % 4 != 0),
         period: [None, Some(PayPeriod::Year), Some(PayPeriod::Month), Some(PayPeriod::Hour)][pick(4)],
         currency: [Currency::EUR, Currency::CHF, Currency::CAD][pick(3)],
         basis: [None, Some(PayBasis::Gross), Some(PayBasis::Net)][pick(3)],
@@ -388,7 +388,7 @@ pub fn posting_from_line(i: usize, line: &str) -> Posting {
         organization: word(1),
         partners: words.iter().skip(7).step_by(5).map(|w| w.to_string()).collect(),
         places,
-        remote: Remote::ALL[pick(3)],
+        remote: [None, Some(Remote::None), Some(Remote::Partial), Some(Remote::Full)][pick(4)],
         pay,
         hours_per_week: (pick(2) == 0).then(|| pick(500) as f32 / 7.0),
         duration_months: (pick(2) == 0).then(|| MonthRange { min: pick(40) as u16, max: pick(40) as u16 }),

@@ -97,7 +97,7 @@ fn facet_values(p: &Posting, f: Facet) -> BTreeSet<String> {
     match f {
         Facet::Kind => [p.kind.key().to_string()].into(),
         Facet::Contract => [p.contract.key().to_string()].into(),
-        Facet::Remote => [p.remote.key().to_string()].into(),
+        Facet::Remote => p.remote.iter().map(|r| r.key().to_string()).collect(),
         Facet::Country => p.places.iter().map(|pl| pl.country.key().to_string()).collect(),
         Facet::City => p.places.iter().filter_map(|pl| pl.city.clone()).filter(|c| !c.trim().is_empty()).collect(),
         Facet::Theme => p.themes.iter().map(|t| t.key().to_string()).collect(),

@@ -100,7 +100,7 @@ fn overrides_are_merged_and_checked() {
     let v = vitrine::model::from_json(&std::fs::read_to_string(d.join("data/postings.json")).unwrap()).unwrap();
     let p = v.iter().find(|p| p.id == "association-le-pont-charge-e-de-mission-insertion").unwrap();
     assert_eq!(p.organization, "Le Pont");
-    assert_eq!(p.pay.as_ref().map(|x| (x.min, x.text.as_str())), Some((Some(2300), "2 300 € bruts par mois")));
+    assert_eq!(p.pay.as_ref().map(|x| (x.min, x.text.as_str())), Some((Some(vitrine::model::Amount::units(2300)), "2 300 € bruts par mois")));
     // An unknown id or field fails the run, naming the file, the id and the field.
     std::fs::write(d.join("data/overrides.toml"), "[no-such-id]\ntitle = \"x\"\n[association-le-pont-charge-e-de-mission-insertion]\ntitel = \"x\"\n").unwrap();
     let before = std::fs::read_to_string(d.join("data/postings.json")).unwrap();

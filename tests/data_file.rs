@@ -412,8 +412,12 @@ fn dates_are_plausible() {
     fail_if_any(problems);
 }
 
-/// Ways a text writes a whole amount: "29000", "29 000", "29.000", "29K", "29 k".
-fn amount_forms(n: u32) -> Vec<String> {
+/// Ways a text writes an amount: "29000", "29 000", "29.000", "29K", "29 k"; with cents "4,35", "4.35".
+fn amount_forms(a: vitrine::model::Amount) -> Vec<String> {
+    if a.fraction() != 0 {
+        return vec![format!("{},{:02}", a.whole(), a.fraction()), format!("{}.{:02}", a.whole(), a.fraction())];
+    }
+    let n = a.whole();
     let mut forms = vec![n.to_string()];
     if n >= 1000 {
         forms.push(format!("{} {:03}", n / 1000, n % 1000));

@@ -190,8 +190,8 @@ fn synthetic_expected(v: &Value) -> Posting {
     themes.sort();
     themes.dedup();
     let pay = v["salary_min"].as_u64().map(|min| Pay {
-        min: Some(min as u32),
-        max: v["salary_max"].as_u64().map(|m| m as u32),
+        min: Some(Amount::units(min)),
+        max: v["salary_max"].as_u64().map(Amount::units),
         period: Some(if s("salary_period") == "année" { PayPeriod::Year } else { PayPeriod::Month }),
         currency: Currency::EUR,
         basis: Some(PayBasis::Gross),
@@ -212,7 +212,7 @@ fn synthetic_expected(v: &Value) -> Posting {
             region: None,
             country: Country::from_key(&s("country")).unwrap(),
         }],
-        remote: if v["remote"].as_bool().unwrap() { Remote::Partial } else { Remote::None },
+        remote: Some(if v["remote"].as_bool().unwrap() { Remote::Partial } else { Remote::None }),
         pay,
         hours_per_week: None,
         duration_months: None,

@@ -254,7 +254,7 @@ mod cli {
             })
             .collect();
         row("place", or_dash(Some(places.join(" ; "))));
-        row("remote", p.remote.label().to_string());
+        row("remote", p.remote.map_or("— (not said)", |r| r.label()).to_string());
         row(
             "pay",
             p.pay.as_ref().map_or("—".into(), |pay| {

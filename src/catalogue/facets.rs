@@ -50,7 +50,12 @@ impl FacetTable {
             match facet {
                 Facet::Kind => add(&mut t, p.kind.key(), p.kind.label(), None, first),
                 Facet::Contract => add(&mut t, p.contract.key(), p.contract.label(), None, first),
-                Facet::Remote => add(&mut t, p.remote.key(), p.remote.label(), None, first),
+                Facet::Remote => {
+                    // Only offers that say how much remote work they allow are counted.
+                    if let Some(r) = p.remote {
+                        add(&mut t, r.key(), r.label(), None, first)
+                    }
+                }
                 Facet::Country => {
                     for place in &p.places {
                         add(&mut t, place.country.key(), place.country.label(), None, first);

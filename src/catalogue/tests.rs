@@ -23,7 +23,7 @@ fn p(slug: &str, title: &str) -> Posting {
         organization: String::new(),
         partners: vec![],
         places: vec![],
-        remote: Remote::None,
+        remote: Some(Remote::None),
         pay: None,
         hours_per_week: None,
         duration_months: None,
@@ -246,7 +246,7 @@ fn sort_closing_soon() {
 #[test]
 fn sort_pay() {
     let pay = |min: Option<u32>, max: Option<u32>, period: Option<PayPeriod>| {
-        Some(Pay { min, max, period, currency: Default::default(), basis: None, text: "x".into() })
+        Some(Pay { min: min.map(|a| crate::model::Amount::units(a as u64)), max: max.map(|a| crate::model::Amount::units(a as u64)), period, currency: Default::default(), basis: None, text: "x".into() })
     };
     let mut ps: Vec<Posting> = ["none", "year", "month", "hour", "noperiod"].iter().map(|s| p(s, "Offre")).collect();
     ps[1].pay = pay(Some(30_000), None, Some(PayPeriod::Year));

@@ -230,7 +230,7 @@ pub fn preset_accepts(preset: &Filters, p: &Posting) -> bool {
         match facet {
             Facet::Kind => eq(p.kind.key()),
             Facet::Contract => eq(p.contract.key()),
-            Facet::Remote => eq(p.remote.key()),
+            Facet::Remote => p.remote.is_some_and(|r| eq(r.key())),
             Facet::Theme => p.themes.iter().any(|t| eq(t.key())),
             Facet::Country => p.places.iter().any(|pl| eq(pl.country.key())),
             Facet::City => p.places.iter().filter_map(|pl| pl.city.as_deref()).any(eq),

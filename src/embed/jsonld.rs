@@ -42,7 +42,7 @@ pub fn job_posting(p: &Posting, apply: &Apply, body: &[Block], url: &str) -> Opt
     if !p.places.is_empty() {
         write_array(doc.key("jobLocation"), &p.places, location);
     }
-    if p.remote == Remote::Full {
+    if p.remote == Some(Remote::Full) {
         doc.str("jobLocationType", "TELECOMMUTE");
         let mut countries: Vec<Country> = Vec::new();
         for place in &p.places {
@@ -185,7 +185,7 @@ mod tests {
             organization: "Association Possible".into(),
             partners: vec![],
             places: vec![],
-            remote: Remote::None,
+            remote: None,
             pay: None,
             hours_per_week: None,
             duration_months: None,
@@ -230,8 +230,8 @@ mod tests {
             place("Liège", "4000", Some("Liège"), None, Country::BE),
         ];
         p.pay = Some(Pay {
-            min: Some(32000),
-            max: Some(29000),
+            min: Some(crate::model::Amount::units(32000)),
+            max: Some(crate::model::Amount::units(29000)),
             period: Some(PayPeriod::Year),
             currency: Currency::EUR,
             basis: Some(PayBasis::Gross),
@@ -315,7 +315,7 @@ mod tests {
             (Some(12), None, Some(PayPeriod::Hour), serde_json::json!(12), Some("HOUR")),
             (None, Some(40000), None, serde_json::json!(40000), None),
         ] {
-            p.pay = Some(Pay { min, max, period, currency: Currency::CHF, basis: None, text: "x".into() });
+            p.pay = Some(Pay { min: min.map(|a| crate::model::Amount::units(a as u64)), max: max.map(|a| crate::model::Amount::units(a as u64)), period, currency: Currency::CHF, basis: None, text: "x".into() });
             let v = ld(&p);
             assert_eq!(v["baseSalary"]["currency"], "CHF");
             assert_eq!(v["baseSalary"]["value"]["value"], value);
@@ -356,7 +356,7 @@ mod tests {
     #[test]
     fn full_remote_names_the_countries() {
         let mut p = base(Kind::Emploi, Contract::Freelance);
-        p.remote = Remote::Full;
+        p.remote = Some(Remote::Full);
         p.places = vec![
             place("Bruxelles", "1000", None, Some("Bruxelles-Capitale"), Country::BE),
             place("Namur", "5000", None, None, Country::BE),
@@ -372,7 +372,7 @@ mod tests {
         assert_eq!(v["jobLocation"].as_array().unwrap().len(), 3);
         assert!(v["jobLocation"][1]["address"].get("addressRegion").is_none());
         assert_eq!(v["directApply"], true);
-        p.remote = Remote::Partial;
+        p.remote = Some(Remote::Partial);
         assert!(ld(&p).get("jobLocationType").is_none());
     }
 

@@ -39,10 +39,10 @@ pub fn escape(s: &str) -> String {
 /// Where the offer is: the main workplace's city, else its country; with the remote work allowed.
 fn place(p: &Posting) -> Option<String> {
     let mut s = p.city().map(str::to_string).or_else(|| p.country().map(|c| c.label().to_string()));
-    if p.remote != Remote::None {
+    if let Some(remote) = p.remote.filter(|r| *r != Remote::None) {
         s = Some(match s {
-            Some(place) => format!("{place} ({})", p.remote.label().to_lowercase()),
-            None => p.remote.label().to_string(),
+            Some(place) => format!("{place} ({})", remote.label().to_lowercase()),
+            None => remote.label().to_string(),
         });
     }
     s
@@ -165,7 +165,7 @@ mod tests {
             organization: "Asso & Cie".into(),
             partners: vec![],
             places: vec![Place { city: Some("Lyon".into()), postal_code: None, department: None, region: None, country: Country::FR }],
-            remote: Remote::Partial,
+            remote: Some(Remote::Partial),
             pay: None,
             hours_per_week: None,
             duration_months: None,
@@ -217,7 +217,7 @@ mod tests {
         assert_eq!(categories(&p), ["Emploi", "CDI"]);
         p.contract = Contract::None;
         p.places.clear();
-        p.remote = Remote::None;
+        p.remote = Some(Remote::None);
         assert_eq!(categories(&p), ["Emploi"]);
         assert_eq!(facts(&p)[0], "Asso & Cie");
     }

@@ -90,7 +90,7 @@ const HEADER_FIELDS: [HeaderField; 9] = [
         read: |c, p, _| {
             let words = c.doc.lines.first().and_then(|l| l.label_value(8)).map_or(0, |(_, v)| v.split_whitespace().count());
             match words {
-                0..=2 => compare(Some(remote::extract(c)).filter(|r| *r != Remote::None), Some(p.remote)),
+                0..=2 => compare(remote::extract(c).filter(|r| *r != Remote::None), p.remote),
                 _ => Reading::Nothing,
             }
         },
@@ -346,7 +346,7 @@ mod tests {
     #[test]
     fn a_remote_line_with_details_stays() {
         let text = format!("Comptable\n\nType de contrat : CDI\nTélétravail : possible deux jours par semaine{MISSIONS}");
-        assert_eq!(super::super::extract(&text, None).posting.remote, Remote::Partial);
+        assert_eq!(super::super::extract(&text, None).posting.remote, Some(Remote::Partial));
         assert_eq!(top_paragraphs(&text), ["Télétravail : possible deux jours par semaine"]);
         let text = format!("Comptable\n\nType de contrat : CDI\nTélétravail : partiel{MISSIONS}");
         assert_eq!(top_paragraphs(&text), Vec::<String>::new());
@@ -376,7 +376,7 @@ mod tests {
     fn a_value_saying_more_than_its_field_stays() {
         let text = format!("Comptable\n\nType de contrat : CDI\nRémunération : 2 300 € brut par mois. Mutuelle prise en charge à 60 %.{MISSIONS}");
         assert_eq!(top_paragraphs(&text), ["Rémunération : 2 300 € brut par mois. Mutuelle prise en charge à 60 %."]);
-        assert_eq!(super::super::extract(&text, None).posting.pay.and_then(|p| p.min), Some(2300));
+        assert_eq!(super::super::extract(&text, None).posting.pay.and_then(|p| p.min), Some(crate::model::Amount::units(2300)));
     }
 
     #[test]

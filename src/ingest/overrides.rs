@@ -304,7 +304,7 @@ mod tests {
         assert_eq!(applied[0].0, "trait-comptable");
         assert_eq!(v[0].organization, "Trait d'Union");
         let pay = v[0].pay.as_ref().unwrap();
-        assert_eq!((pay.min, pay.text.as_str()), (Some(2000), "2 000 € par mois"));
+        assert_eq!((pay.min, pay.text.as_str()), (Some(crate::model::Amount::units(2000)), "2 000 € par mois"));
         assert_eq!(v[0].deadline.unwrap().to_string(), "2025-10-15");
         let o = Overrides::parse(Path::new("o.toml"), "[trait-comptable]\nunset = [\"pay\"]\n").unwrap();
         o.apply(&mut v).unwrap();

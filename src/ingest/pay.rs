@@ -316,12 +316,9 @@ struct Cand {
     score: i32,
 }
 
-fn round_u32(v: f64) -> Option<u32> {
-    if v.is_finite() && v >= 0.0 && v < 1e9 {
-        Some(v.round() as u32)
-    } else {
-        None
-    }
+/// An amount kept to the cent ("4,35 €" stays 4.35).
+fn to_amount(v: f64) -> Option<crate::model::Amount> {
+    crate::model::Amount::from_f64(v)
 }
 
 /// A "Rémunération : …" line (any label naming pay): its folded label and its value.
@@ -387,7 +384,7 @@ pub fn extract(cx: &Ctx) -> Option<Pay> {
             let text = pay_text(line, f, cs, m, ce, label.map(|(_, v)| v));
             let (min, max) = lead_bounds(before, m);
             cands.push(Cand {
-                pay: Pay { min: min.and_then(round_u32), max: max.and_then(round_u32), period, currency, basis, text },
+                pay: Pay { min: min.and_then(to_amount), max: max.and_then(to_amount), period, currency, basis, text },
                 score: if in_label { 6 } else if heading_label { 5 } else { 4 } - (i as i32 / 200),
             });
         }
@@ -536,14 +533,14 @@ mod tests {
     #[test]
     fn pay_from_sentences_and_labels() {
         let p = pay("Le poste est en CDD avec une rémunération de 29K€ brut par an. Télétravail possible.").unwrap();
-        assert_eq!((p.min, p.max, p.period, p.basis), (Some(29000), Some(29000), Some(PayPeriod::Year), Some(PayBasis::Gross)));
+        assert_eq!((p.min, p.max, p.period, p.basis), (Some(crate::model::Amount::units(29000)), Some(crate::model::Amount::units(29000)), Some(PayPeriod::Year), Some(PayBasis::Gross)));
         assert_eq!(p.text, "29K€ brut par an");
         let p = pay("Salaire : 2 150 € bruts mensuels").unwrap();
-        assert_eq!((p.min, p.period), (Some(2150), Some(PayPeriod::Month)));
+        assert_eq!((p.min, p.period), (Some(crate::model::Amount::units(2150)), Some(PayPeriod::Month)));
         let p = pay("Rémunération : entre 32 000 et 36 000 € selon expérience").unwrap();
-        assert_eq!((p.min, p.max, p.period), (Some(32000), Some(36000), Some(PayPeriod::Year)));
+        assert_eq!((p.min, p.max, p.period), (Some(crate::model::Amount::units(32000)), Some(crate::model::Amount::units(36000)), Some(PayPeriod::Year)));
         let p = pay("Salaire : 32 $ de l'heure").unwrap();
-        assert_eq!((p.min, p.period, p.currency), (Some(32), Some(PayPeriod::Hour), Currency::CAD));
+        assert_eq!((p.min, p.period, p.currency), (Some(crate::model::Amount::units(32)), Some(PayPeriod::Hour), Currency::CAD));
     }
 
     #[test]
@@ -563,7 +560,7 @@ mod tests {
         assert_eq!(pay("Un fonds de 2,5 millions d'euros finance la recherche."), None);
         assert_eq!(pay("Le budget annuel de la maison dépasse 145 000 €, dont 36 % de fonds publics."), None);
         let p = pay("Budget du projet : 80 000 €. Rémunération : 2 000 € brut par mois.").unwrap();
-        assert_eq!(p.min, Some(2000));
+        assert_eq!(p.min, Some(crate::model::Amount::units(2000)));
     }
 
     #[test]
@@ -572,7 +569,7 @@ mod tests {
         // inside a non-Latin letter.
         for k in 0..3 {
             let text = format!("Rémunération : 2 000 € {}{}", "a".repeat(k), "攀".repeat(20));
-            assert_eq!(pay(&text).and_then(|p| p.min), Some(2000), "{text}");
+            assert_eq!(pay(&text).and_then(|p| p.min), Some(crate::model::Amount::units(2000)), "{text}");
         }
     }
 }

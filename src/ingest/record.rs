@@ -195,9 +195,9 @@ mod tests {
         );
         let p = &e.posting;
         assert_eq!(p.id, "association-les-ecureuils-educateur-specialise");
-        assert_eq!((p.kind, p.contract, p.remote), (Kind::Emploi, Contract::Cdi, Remote::None));
+        assert_eq!((p.kind, p.contract, p.remote), (Kind::Emploi, Contract::Cdi, Some(Remote::None)));
         assert_eq!(p.city(), Some("Lyon"));
-        assert_eq!(p.pay.as_ref().and_then(|p| p.min), Some(2150));
+        assert_eq!(p.pay.as_ref().and_then(|p| p.min), Some(crate::model::Amount::units(2150)));
         assert_eq!(p.deadline.map(|d| d.to_string()).as_deref(), Some("2025-10-15"));
         assert_eq!(p.apply.emails, ["recrutement@ecureuils.org"]);
         assert_eq!(p.source.as_deref(), Some("x.txt"));

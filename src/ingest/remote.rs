@@ -26,9 +26,11 @@ pub fn label(line: &super::clean::Line) -> Option<(&str, &str)> {
     line.label_value(4).filter(|(l, _)| has_any_word(l, &MENTIONS))
 }
 
-/// Classifies remote work from the whole text.
-pub fn extract(cx: &Ctx) -> Remote {
+/// Classifies remote work from the whole text: `None` when the text says nothing about it, so
+/// that on-site work is only claimed where the text says so.
+pub fn extract(cx: &Ctx) -> Option<Remote> {
     let mut partial = false;
+    let mut negated = false;
     for (i, line) in cx.doc.lines.iter().enumerate() {
         if line.junk || line.footer {
             continue;
@@ -42,9 +44,10 @@ pub fn extract(cx: &Ctx) -> Remote {
             continue;
         }
         if FULL.iter().any(|c| f.fhas(c)) {
-            return Remote::Full;
+            return Some(Remote::Full);
         }
         if NEGATIONS.iter().any(|c| f.fhas(c)) {
+            negated = true;
             continue;
         }
         if has_any_word(f, &MENTIONS) {
@@ -53,15 +56,19 @@ pub fn extract(cx: &Ctx) -> Remote {
             let before = &f[f.ceil_char_boundary(p.saturating_sub(25))..p];
             if !(before.fhas("pas de") || before.fhas("sans")) {
                 partial = true;
+            } else {
+                negated = true;
             }
         }
     }
     // A negation next to details ("pas de télétravail les 3 premiers mois, puis 2 jours") still
     // means partial remote work; a negation alone means none.
     if partial {
-        Remote::Partial
+        Some(Remote::Partial)
+    } else if negated {
+        Some(Remote::None)
     } else {
-        Remote::None
+        None
     }
 }
 
@@ -70,21 +77,21 @@ mod tests {
     use super::super::Ctx;
     use super::*;
 
-    fn r(t: &str) -> Remote {
+    fn r(t: &str) -> Option<Remote> {
         extract(&Ctx::new(t))
     }
 
     #[test]
     fn remote_levels() {
-        assert_eq!(r("Télétravail possible."), Remote::Partial);
-        assert_eq!(r("2 jours de télétravail flexibles possibles par semaine"), Remote::Partial);
-        assert_eq!(r("Télétravail : possible deux jours par semaine"), Remote::Partial);
-        assert_eq!(r("Poste en 100 % télétravail"), Remote::Full);
-        assert_eq!(r("Full remote"), Remote::Full);
-        assert_eq!(r("Télétravail : non"), Remote::None);
-        assert_eq!(r("Pas de télétravail possible."), Remote::None);
-        assert_eq!(r("Entretiens en visioconférence envisageable"), Remote::None);
-        assert_eq!(r("Suivi à distance des bénéficiaires"), Remote::None);
+        assert_eq!(r("Télétravail possible."), Some(Remote::Partial));
+        assert_eq!(r("2 jours de télétravail flexibles possibles par semaine"), Some(Remote::Partial));
+        assert_eq!(r("Télétravail : possible deux jours par semaine"), Some(Remote::Partial));
+        assert_eq!(r("Poste en 100 % télétravail"), Some(Remote::Full));
+        assert_eq!(r("Full remote"), Some(Remote::Full));
+        assert_eq!(r("Télétravail : non"), Some(Remote::None));
+        assert_eq!(r("Pas de télétravail possible."), Some(Remote::None));
+        assert_eq!(r("Entretiens en visioconférence envisageable"), None, "nothing said about remote work");
+        assert_eq!(r("Suivi à distance des bénéficiaires"), None);
     }
 
     #[test]
@@ -92,7 +99,7 @@ mod tests {
         // Found by fuzzing: the 25 bytes before "télétravail" started inside a non-Latin letter.
         for k in 0..3 {
             let text = format!("{}{} télétravail possible", "攀".repeat(10), "a".repeat(k));
-            assert_eq!(r(&text), Remote::Partial, "{text}");
+            assert_eq!(r(&text), Some(Remote::Partial), "{text}");
         }
     }
 }

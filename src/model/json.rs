@@ -465,7 +465,7 @@ impl<'a> Reader<'a> {
 /// The value of a JSON number's text (already checked against the grammar). Exact when the
 /// digits fit 15 significant ones and the power of ten is at most 22 either way; otherwise
 /// within a few units in the last place, which is all the data's numbers could need.
-fn decimal(text: &str) -> f64 {
+pub(super) fn decimal(text: &str) -> f64 {
     let (negative, text) = match text.strip_prefix('-') {
         Some(rest) => (true, rest),
         None => (false, text),

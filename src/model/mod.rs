@@ -5,6 +5,7 @@
 //! hand so the widget carries no serde code. A test reads mangled records both ways and requires
 //! the same answers, so writer and reader cannot drift apart.
 
+pub mod amount;
 pub mod body;
 mod date;
 pub mod feed;
@@ -14,6 +15,7 @@ pub mod letters;
 mod read;
 pub mod slug;
 
+pub use amount::Amount;
 pub use date::{Date, DateError, YearMonth};
 
 use serde::{Deserialize, Serialize};
@@ -42,8 +44,9 @@ pub struct Posting {
     /// Workplaces; the first one is the main workplace.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub places: Vec<Place>,
-    #[serde(default)]
-    pub remote: Remote,
+    /// How much of the work can be done remotely; absent when the text does not say.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub remote: Option<Remote>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub pay: Option<Pay>,
     #[serde(default, skip_serializing_if = "Option::is_none", deserialize_with = "finite_hours")]
@@ -267,9 +270,9 @@ impl Remote {
 #[cfg_attr(not(target_arch = "wasm32"), derive(JsonSchema))]
 pub struct Pay {
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub min: Option<u32>,
+    pub min: Option<Amount>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub max: Option<u32>,
+    pub max: Option<Amount>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub period: Option<PayPeriod>,
     #[serde(default)]
@@ -289,7 +292,7 @@ impl Pay {
             PayPeriod::Month => 12.0,
             PayPeriod::Hour => 1607.0, // legal full-time hours a year in France
         };
-        Some((v as f64 * factor) as u32)
+        Some((v.as_f64() * factor) as u32)
     }
 }
 

@@ -3,9 +3,9 @@
 //! Schema describes): unknown keys are skipped, fields with a default may be left out, a field
 //! given twice or a missing required one is an error naming it.
 
-use super::json::{Error, FromJson, Reader};
+use super::json::{decimal, Error, FromJson, Reader};
 use super::{
-    Apply, Block, Contract, Country, Currency, Date, Kind, ListItem, MonthRange, Pay, PayBasis, PayPeriod, Place,
+    Amount, Apply, Block, Contract, Country, Currency, Date, Kind, ListItem, MonthRange, Pay, PayBasis, PayPeriod, Place,
     Posting, Remote, Start, Theme, YearMonth,
 };
 
@@ -58,6 +58,15 @@ impl FromJson for u16 {
 impl FromJson for u32 {
     fn read(r: &mut Reader) -> Result<u32, Error> {
         r.whole(u32::MAX as u64).map(|n| n as u32)
+    }
+}
+
+impl FromJson for Amount {
+    fn read(r: &mut Reader) -> Result<Amount, Error> {
+        let at = r.here();
+        let text = r.number()?;
+        Amount::from_f64(decimal(text))
+            .ok_or_else(|| r.error(at, format!("the amount `{text}` is not a number from 0 to {}", super::amount::MAX_CENTS / 100)))
     }
 }
 
@@ -268,7 +277,7 @@ impl FromJson for Posting {
             organization: r.required(organization, "organization", at)?,
             partners: partners.unwrap_or_default(),
             places: places.unwrap_or_default(),
-            remote: remote.unwrap_or_default(),
+            remote: remote.flatten(),
             pay: pay.flatten(),
             hours_per_week: hours.flatten(),
             duration_months: duration.flatten(),
@@ -318,7 +327,7 @@ mod tests {
             assert_eq!(ours, theirs);
         }
         let minimal: Posting = from_str(r#"{"kind":"emploi","title":"T","organization":"O"}"#).unwrap();
-        assert_eq!((minimal.id.as_str(), minimal.contract, minimal.remote), ("", Contract::None, Remote::None));
+        assert_eq!((minimal.id.as_str(), minimal.contract, minimal.remote), ("", Contract::None, None));
     }
 
     #[test]
@@ -346,7 +355,7 @@ mod tests {
         assert_eq!(err(&format!(r#"{{"kind":"stage","body":[{{"type":"quote","text":"x"}}],{base}}}"#)).1, "`body`: unknown variant `quote`, expected one of `heading`, `paragraph`, `list`");
         assert_eq!(err(&format!(r#"{{"kind":"stage","body":[{{"text":"x"}}],{base}}}"#)).1, "`body`: missing field `type`");
         assert_eq!(err(&format!(r#"{{"kind":"stage","places":[{{"city":"Lyon"}}],{base}}}"#)).1, "`places`: missing field `country`");
-        assert_eq!(err(&format!(r#"{{"kind":"stage","pay":{{"min":-1,"text":""}},{base}}}"#)).1, "`pay`: `min`: expected a whole number from 0 to 4294967295, found the number `-1`");
+        assert_eq!(err(&format!(r#"{{"kind":"stage","pay":{{"min":-1,"text":""}},{base}}}"#)).1, "`pay`: `min`: the amount `-1` is not a number from 0 to 100000000");
         assert_eq!(err(r#"["x"]"#).1, "expected an object `{…}`, found an array");
     }
 

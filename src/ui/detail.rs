@@ -11,7 +11,7 @@ use super::i18n::{self, Locale};
 use super::state::Action;
 use super::{offer_text, use_catalogue, use_locale};
 use crate::catalogue::{deadline_status, DeadlineStatus, Id};
-use crate::model::{Apply, Block, Date, Kind, Place, Posting, Remote};
+use crate::model::{Apply, Block, Date, Kind, Place, Posting};
 
 #[derive(Properties, PartialEq)]
 pub struct DetailProps {
@@ -82,8 +82,10 @@ fn facts(p: &Posting, status: &DeadlineStatus, locale: Locale) -> Html {
     if !p.places.is_empty() {
         rows.push(field(t.field_place, places_html(&p.places, locale)));
     }
-    if p.remote != Remote::None {
-        rows.push(field(t.field_remote, html! { i18n::remote(lang, p.remote) }));
+    // Shown when the offer says how much remote work it allows ("Sur site" included); nothing
+    // when it does not say.
+    if let Some(remote) = p.remote {
+        rows.push(field(t.field_remote, html! { i18n::remote(lang, remote) }));
     }
     if let Some(pay) = &p.pay {
         let value = match format::pay_parts(pay, locale) {

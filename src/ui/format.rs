@@ -4,7 +4,7 @@
 
 use super::i18n::{self, Lang, Locale};
 use crate::catalogue::DeadlineStatus;
-use crate::model::{Currency, Date, MonthRange, Pay, PayBasis, PayPeriod, Start, YearMonth};
+use crate::model::{Amount, Currency, Date, MonthRange, Pay, PayBasis, PayPeriod, Start, YearMonth};
 
 /// A day: "15 octobre 2025", "1er mars 2024" / "1 March 2024" / "1 maart 2024".
 pub fn date(d: Date, locale: Locale) -> String {
@@ -101,12 +101,25 @@ fn currency(c: Currency, locale: Locale) -> (&'static str, bool) {
     }
 }
 
+/// An amount of money: its whole units grouped, and its cents when it has some ("4,35",
+/// "2 150", "25.50").
+pub fn money(a: Amount, locale: Locale) -> String {
+    let mut s = number(a.whole() as u32, locale);
+    if a.fraction() != 0 {
+        let (_, mark) = marks(locale);
+        s.push(mark);
+        s.push(char::from(b'0' + (a.fraction() / 10) as u8));
+        s.push(char::from(b'0' + (a.fraction() % 10) as u8));
+    }
+    s
+}
+
 /// Short pay for cards: "29 000 € brut / an", "€2,000 – 2,300 / month", "29.000 € bruto / jaar";
 /// `None` without an amount.
 pub fn pay_short(p: &Pay, locale: Locale) -> Option<String> {
     let amount = match (p.min, p.max) {
-        (Some(a), Some(b)) if a != b => format!("{} – {}", number(a, locale), number(b, locale)),
-        (Some(a), _) | (None, Some(a)) => number(a, locale),
+        (Some(a), Some(b)) if a != b => format!("{} – {}", money(a, locale), money(b, locale)),
+        (Some(a), _) | (None, Some(a)) => money(a, locale),
         (None, None) => return None,
     };
     let t = locale.texts();
@@ -241,7 +254,7 @@ mod tests {
     const FR: Locale = Locale::FrFr;
 
     fn pay(min: Option<u32>, max: Option<u32>, period: Option<PayPeriod>, text: &str) -> Pay {
-        Pay { min, max, period, currency: Currency::EUR, basis: Some(PayBasis::Gross), text: text.into() }
+        Pay { min: min.map(|a| Amount::units(a as u64)), max: max.map(|a| Amount::units(a as u64)), period, currency: Currency::EUR, basis: Some(PayBasis::Gross), text: text.into() }
     }
 
     #[test]
