@@ -238,7 +238,7 @@ pub fn extract(cx: &Ctx) -> Apply {
     static GATES: std::sync::OnceLock<super::text::Cues> = std::sync::OnceLock::new();
     let gates = GATES.get_or_init(|| super::text::Cues::new(&["at", "arobase", "http", "https", "www"]));
     for (i, line) in cx.doc.lines.iter().enumerate() {
-        if line.junk {
+        if line.skipped() {
             continue;
         }
         let (mut mail_gate, mut url_gate) = (line.text.contains('@'), false);
@@ -343,7 +343,7 @@ pub fn extract(cx: &Ctx) -> Apply {
 fn contact_address(cx: &Ctx) -> Option<String> {
     let mut parts: Vec<&str> = Vec::new();
     for (i, l) in cx.doc.lines.iter().enumerate() {
-        if cx.layout.section[i] != Section::Contact || cx.layout.heading[i] || l.junk {
+        if cx.layout.section[i] != Section::Contact || cx.layout.heading[i] || l.skipped() {
             if !parts.is_empty() {
                 break;
             }

@@ -139,7 +139,7 @@ fn consumed(line: &Line, record: &Posting, country: Country) -> Option<bool> {
 pub fn header_lines(cx: &Ctx, record: &Posting, country: Country) -> HashSet<usize> {
     let mut out = HashSet::new();
     for (i, l) in cx.doc.lines.iter().enumerate() {
-        if l.junk {
+        if l.skipped() {
             continue;
         }
         let known_heading = cx.layout.heading[i]
@@ -181,7 +181,7 @@ pub fn blocks(cx: &Ctx, skip: &HashSet<usize>, organization: &str) -> Vec<Block>
     let lines = &cx.doc.lines;
     // Contact blocks (address, e-mail, links) go to `apply`, not to the text.
     let keep: Vec<usize> = (0..lines.len())
-        .filter(|i| !skip.contains(i) && !lines[*i].junk && !lines[*i].footer && cx.layout.section[*i] != super::sections::Section::Contact)
+        .filter(|i| !skip.contains(i) && !lines[*i].skipped() && !lines[*i].footer && cx.layout.section[*i] != super::sections::Section::Contact)
         .collect();
     let mut out: Vec<Block> = Vec::new();
     let mut k = 0;

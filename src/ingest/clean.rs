@@ -1,6 +1,7 @@
 //! From bytes to clean lines: decoding (UTF-8, UTF-16 with BOM, else Windows-1252), refusing empty
 //! and binary input, and per line: spaces, markdown leftovers, bullets, site navigation/footer junk.
 
+use super::furniture;
 use super::text::Folded;
 
 /// Why a file's bytes are not a posting text.
@@ -99,6 +100,11 @@ pub struct Line {
     pub junk: bool,
     /// Page footer (after "nous suivre", "avec le soutien de"…): kept for addresses, not for the body.
     pub footer: bool,
+    /// Page metadata about the posting rather than part of it: a publication line ("Publiée le …",
+    /// "12.03.2024 - Offre d'emploi", "il y a 3 jours"), a forum or e-mail header ("Démarré par …",
+    /// "Posté par …", "Objet : …"), a job board's sector tags ("Associations · Logement"). Never a
+    /// title, an organization or body text; its dates are publication dates.
+    pub meta: bool,
     /// Targets of markdown links on the line (http(s) only).
     pub links: Vec<String>,
     nwords: usize,
@@ -111,6 +117,10 @@ impl Line {
     /// The folded text.
     pub fn fold(&self) -> &str {
         &self.f.text
+    }
+    /// Junk or metadata: a line no field but the publication date reads.
+    pub fn skipped(&self) -> bool {
+        self.junk || self.meta
     }
     /// Number of words.
     pub fn words(&self) -> usize {
@@ -197,9 +207,10 @@ fn is_junk(f: &str) -> bool {
 
 /// "Accueil > Offres > Chargé·e de communication", "Accueil » Emploi » Offre".
 fn is_breadcrumb(t: &str) -> bool {
-    (t.contains('>') || t.contains('»'))
+    (t.contains('>') || t.contains('»') || t.contains('›'))
         && t.chars().count() < 160
-        && (t.matches(" > ").count() >= 2 || (t.matches(" » ").count() >= 2 && !t.contains('«')))
+        && (t.matches(" > ").count() >= 2 || (t.matches(" » ").count() >= 2 && !t.contains('«')) || t.matches(" › ").count() >= 2
+            || (furniture::starts_home(t) && (t.contains(" > ") || t.contains(" › ") || t.contains(" » "))))
 }
 
 fn bullet_of(t: &str) -> Option<(Bullet, usize)> {
@@ -368,6 +379,7 @@ pub fn clean(text: &str) -> Doc {
         }
     }
     mark_footer(&mut lines);
+    furniture::mark_other_offers(&mut lines);
     Doc { lines }
 }
 
@@ -422,7 +434,9 @@ fn push_line(raw: &str, blank: &mut usize, lines: &mut Vec<Line>) {
         let value = text[f.orig(i) + 1..].trim();
         (!l.is_empty() && words <= 8 && !l.contains("http") && !value.is_empty()).then_some((i, words))
     });
-    lines.push(Line { text, f, indent, bullet, md_heading, blank_before: *blank, junk, footer: false, links, nwords, label });
+    let junk = junk || furniture::is_junk(&f.text, &text);
+    let meta = !junk && furniture::is_meta(&f.text, &text);
+    lines.push(Line { text, f, indent, bullet, md_heading, blank_before: *blank, junk, footer: false, meta, links, nwords, label });
     *blank = 0;
 }
 

@@ -104,7 +104,7 @@ pub fn extract(cx: &Ctx, title_line: Option<usize>) -> KindContract {
     let mut score = [0f32; 8];
     let mut project = 0f32;
     for (i, line) in cx.doc.lines.iter().enumerate() {
-        if line.junk || line.footer {
+        if line.skipped() || line.footer {
             continue;
         }
         let f = &cx.incl[i];

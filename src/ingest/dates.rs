@@ -405,7 +405,8 @@ pub fn extract(cx: &Ctx) -> Dates {
                     before = format!("{label} : {before}");
                 }
             }
-            let role = classify(&before);
+            // A publication line or a forum header dates the page, not the job.
+            let role = if line.meta { Role::Published } else { classify(&before) };
             score += match (role, cx.layout.section[i]) {
                 (Role::Deadline, Section::Apply) | (Role::Start, Section::Conditions) => 1,
                 _ => 0,

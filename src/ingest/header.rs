@@ -105,7 +105,7 @@ pub fn title(cx: &Ctx) -> Option<(String, Option<usize>)> {
     let mut plain: Option<usize> = None;
     let mut seen = 0;
     for (i, l) in lines.iter().enumerate() {
-        if l.junk || l.footer {
+        if l.skipped() || l.footer {
             continue;
         }
         seen += 1;
@@ -147,7 +147,7 @@ pub fn title(cx: &Ctx) -> Option<(String, Option<usize>)> {
     }
     // 3. "recherche un·e X pour …", "recrute un(e) X".
     for (i, l) in lines.iter().enumerate() {
-        if l.junk {
+        if l.skipped() {
             continue;
         }
         if let Some(t) = recruits(&l.text) {
@@ -237,7 +237,7 @@ fn mask_inclusive_brackets(f: &str) -> String {
 pub fn project_title(cx: &Ctx) -> Option<(String, usize)> {
     for (i, l) in cx.doc.lines.iter().enumerate() {
         if cx.layout.heading[i] && cx.layout.section[i] == Section::Project {
-            if let Some((j, n)) = cx.doc.lines.iter().enumerate().skip(i + 1).find(|(_, n)| !n.junk) {
+            if let Some((j, n)) = cx.doc.lines.iter().enumerate().skip(i + 1).find(|(_, n)| !n.skipped()) {
                 if n.words() <= 30 && !cx.layout.heading[j] {
                     return Some((n.text.trim_end_matches('.').to_string(), j));
                 }
@@ -335,7 +335,7 @@ pub fn organization(cx: &Ctx, skip: Option<usize>) -> Option<String> {
         .find(|&i| cx.layout.heading[i] && cue_section(&heading_key(&lines[i].text)).is_some())
         .unwrap_or(lines.len());
     for (i, l) in lines.iter().enumerate() {
-        if l.junk {
+        if l.skipped() {
             continue;
         }
         let f = l.fold();
@@ -485,7 +485,7 @@ pub fn organization(cx: &Ctx, skip: Option<usize>) -> Option<String> {
         return None;
     }
     // Mentions across the text support a candidate.
-    let full: String = lines.iter().filter(|l| !l.junk).map(|l| l.fold()).collect::<Vec<_>>().join("\n");
+    let full: String = lines.iter().filter(|l| !l.skipped()).map(|l| l.fold()).collect::<Vec<_>>().join("\n");
     let best = cands
         .iter()
         .enumerate()

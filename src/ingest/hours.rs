@@ -103,7 +103,7 @@ pub fn hours(cx: &Ctx, country: Country) -> Option<f32> {
     let base = full_time(country);
     let mut best: Option<(i32, f32)> = None;
     for (i, line) in cx.doc.lines.iter().enumerate() {
-        if line.junk || line.footer {
+        if line.skipped() || line.footer {
             continue;
         }
         let f = line.fold();
@@ -223,7 +223,7 @@ pub fn duration_label(line: &super::clean::Line) -> Option<(&str, &str)> {
 pub fn duration(cx: &Ctx) -> Option<MonthRange> {
     let mut best: Option<(i32, MonthRange)> = None;
     for (i, line) in cx.doc.lines.iter().enumerate() {
-        if line.junk || line.footer {
+        if line.skipped() || line.footer {
             continue;
         }
         let f = line.fold();

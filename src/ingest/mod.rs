@@ -8,6 +8,7 @@ pub mod clean;
 pub mod contract;
 pub mod error;
 pub mod files;
+pub mod furniture;
 pub mod dates;
 pub mod gazetteer;
 pub mod header;

@@ -50,7 +50,7 @@ pub fn extract(cx: &Ctx, organization: &str, emails: &[String]) -> Vec<String> {
         }
     };
     for (li, l) in cx.doc.lines.iter().enumerate() {
-        if l.junk || l.footer {
+        if l.skipped() || l.footer {
             continue;
         }
         let f = l.fold();
@@ -125,7 +125,7 @@ pub fn extract(cx: &Ctx, organization: &str, emails: &[String]) -> Vec<String> {
             continue;
         }
         'lines: for l in &cx.doc.lines {
-            if l.junk {
+            if l.skipped() {
                 continue;
             }
             let words: Vec<&str> = l.text.split_whitespace().collect();

@@ -331,7 +331,7 @@ pub fn extract(cx: &Ctx) -> Option<Pay> {
     let mut cands: Vec<Cand> = Vec::new();
     let country_ch = cx.doc.lines.iter().any(|l| find_word(l.fold(), "chf").is_some());
     for (i, line) in cx.doc.lines.iter().enumerate() {
-        if line.junk || line.footer {
+        if line.skipped() || line.footer {
             continue;
         }
         let f = line.fold();

@@ -226,7 +226,7 @@ pub fn extract(cx: &Ctx) -> Vec<Place> {
     let by_first = gazetteer::by_first_word();
     let mut ca_postal: Option<String> = None;
     for (li, line) in cx.doc.lines.iter().enumerate() {
-        if line.junk {
+        if line.skipped() {
             continue;
         }
         let f = line.fold();

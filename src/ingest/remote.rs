@@ -32,7 +32,7 @@ pub fn extract(cx: &Ctx) -> Option<Remote> {
     let mut partial = false;
     let mut negated = false;
     for (i, line) in cx.doc.lines.iter().enumerate() {
-        if line.junk || line.footer {
+        if line.skipped() || line.footer {
             continue;
         }
         let f = line.fold();

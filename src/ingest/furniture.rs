@@ -1,0 +1,189 @@
+//! Page furniture: what a web page, a job board, a forum or an e-mail wraps around a posting once
+//! its text is copied: menus on one line, breadcrumbs, "Chargement…", cookie and share lines
+//! (junk, never read), publication lines, forum and e-mail headers and sector tags (metadata: their
+//! dates are publication dates, nothing else is read from them), and the "Autres offres" lists at
+//! the end of a page, whose contracts, places and durations belong to other postings.
+
+use super::clean::Line;
+
+/// Items of a site menu ("Accueil | Qui sommes-nous ? | Nous rejoindre | Contact").
+const NAV: [&str; 62] = [
+    "accueil", "home", "contact", "contacts", "contactez-nous", "nous contacter", "qui sommes-nous", "qui sommes nous",
+    "a propos", "l'association", "association", "nos actions", "nos missions", "nos projets", "actualites", "actus",
+    "agenda", "blog", "presse", "espace presse", "faire un don", "don", "dons", "je donne", "soutenir", "nous soutenir",
+    "soutenez-nous", "adherer", "nous rejoindre", "rejoignez-nous", "rejoindre", "emplois", "emploi", "offres",
+    "offres d'emploi", "recrutement", "carrieres", "jobs", "devenir benevole", "benevolat", "s'engager", "engagez-vous",
+    "postuler", "rechercher", "recherche", "menu", "connexion", "se connecter", "mon compte", "espace membre",
+    "newsletter", "ressources", "publications", "equipe", "notre equipe", "partenaires", "faq", "plan du site",
+    "evenements", "boutique", "english", "nederlands",
+];
+
+/// Words of a job board's sector tags ("Associations", "Solidarité", "Associations · Logement").
+const SECTORS: [&str; 52] = [
+    "associations", "association", "solidarite", "solidarites", "logement", "insertion", "environnement", "culture",
+    "sante", "social", "action sociale", "medico-social", "education", "jeunesse", "ess", "economie sociale et solidaire",
+    "economie sociale", "humanitaire", "international", "cooperation internationale", "handicap", "justice", "droit",
+    "droits humains", "migrations", "alimentation", "agriculture", "sport", "numerique", "emploi", "animation",
+    "enfance", "petite enfance", "precarite", "ecologie", "transition ecologique", "developpement durable", "egalite",
+    "benevolat", "accompagnement social", "mediation", "tous secteurs", "plaidoyer", "services a la personne",
+    "education populaire", "hebergement", "protection de l'enfance", "lutte contre l'exclusion", "citoyennete",
+    "sante mentale", "formation", "recherche",
+];
+
+/// What starts a list of other postings at the end of a page.
+const OTHER_OFFERS: [&str; 24] = [
+    "autres offres", "d'autres offres", "nos autres offres", "offres similaires", "offres proches", "offres recentes",
+    "dernieres offres", "ces offres pourraient vous interesser", "ces offres peuvent vous interesser",
+    "vous aimerez aussi", "vous pourriez aussi aimer", "autres missions", "missions similaires", "missions proches",
+    "missions a proximite", "offres a proximite", "annonces similaires", "autres annonces", "voir aussi",
+    "a lire aussi", "sur le meme sujet", "dans la meme categorie", "voir toutes les offres", "toutes nos offres",
+];
+
+/// Starts of forum and e-mail headers.
+const HEADERS: [&str; 18] = [
+    "demarre par", "poste par", "postee par", "message de", "reponse de", "repondu par", "re :", "re:", "tr :", "tr:",
+    "fwd:", "fw :", "message transfere", "---------- forwarded", "de :", "envoye :", "a :", "cc :",
+];
+
+/// Starts of publication lines.
+const PUBLISHED: [&str; 13] = [
+    "publie le", "publiee le", "publie il y a", "publiee il y a", "publie :", "publiee :", "mis en ligne", "mise en ligne",
+    "mis a jour", "mise a jour", "date de publication", "il y a ", "posted",
+];
+
+/// The folded text without what decorates its ends (spaces, ellipses, punctuation).
+fn bare(f: &str) -> &str {
+    f.trim_matches(|c: char| !c.is_alphanumeric())
+}
+
+/// True when a line starts with the site's home ("Accueil > …", "Home › …").
+pub fn starts_home(t: &str) -> bool {
+    let f = super::text::fold(t);
+    ["accueil ", "home ", "[accueil]", "[home]"].iter().any(|h| f.starts_with(h))
+}
+
+/// The items of a folded line cut at menu separators (`|`, and `·` or `•`, which fold to a
+/// spaced `.`), trimmed, non-empty.
+fn items(f: &str) -> Vec<String> {
+    f.replace(" . ", "|")
+        .split('|')
+        .map(|s| s.trim().trim_matches(|c: char| !c.is_alphanumeric() && c != '\'').to_string())
+        .filter(|s| !s.is_empty())
+        .collect()
+}
+
+fn is_menu(f: &str) -> bool {
+    let it = items(f);
+    if it.len() < 3 || it.iter().any(|i| i.split_whitespace().count() > 4) {
+        return false;
+    }
+    let nav = it.iter().filter(|i| NAV.contains(&i.as_str())).count();
+    nav >= 2 && nav * 2 >= it.len()
+}
+
+/// Lines never read: menus, "Chargement…", cookie banners, share lines.
+pub fn is_junk(f: &str, _text: &str) -> bool {
+    let b = bare(f);
+    if matches!(b, "chargement" | "chargement en cours" | "loading" | "veuillez patienter" | "lire la suite" | "voir plus") {
+        return true;
+    }
+    if f.len() < 400 && (f.contains("cookie") || f.contains("traceurs")) {
+        return true;
+    }
+    let words = f.split_whitespace().count();
+    if words <= 14 && ["partager", "partagez", "share", "imprimer |", "envoyer a un ami"].iter().any(|s| b.starts_with(s)) {
+        return true;
+    }
+    is_menu(f)
+}
+
+/// Publication lines, forum and e-mail headers: about the posting, not of it.
+pub fn is_meta(f: &str, _text: &str) -> bool {
+    let b = bare(f);
+    let words = f.split_whitespace().count();
+    if words > 14 {
+        return false;
+    }
+    if PUBLISHED.iter().any(|p| b.starts_with(p)) || HEADERS.iter().any(|h| f.starts_with(h)) {
+        return true;
+    }
+    // "12.03.2024 - Offre d'emploi", "18/08/2025 – Bénévolat": a date, a dash, a category.
+    let mut parts = b.splitn(2, [' ']);
+    let first = parts.next().unwrap_or("");
+    let rest = parts.next().unwrap_or("").trim_start();
+    let numeric_date = first.len() >= 8
+        && first.bytes().all(|c| c.is_ascii_digit() || matches!(c, b'.' | b'/' | b'-'))
+        && first.bytes().filter(|c| !c.is_ascii_digit()).count() == 2;
+    numeric_date && (rest.starts_with('-') || rest.starts_with('–') || rest.starts_with('|')) && words <= 8
+}
+
+/// True when every item of a short line is a sector word ("Associations · Logement").
+pub fn is_tag(f: &str) -> bool {
+    let it = items(f);
+    !it.is_empty() && f.split_whitespace().count() <= 6 && it.iter().all(|i| SECTORS.contains(&i.as_str()))
+}
+
+/// Marks sector tags in the page's header (before its first long line) as metadata, and every
+/// line from a "Autres offres" heading on as junk (but a copyright or head-office line, kept as
+/// footer for the organization's name).
+pub fn mark_other_offers(lines: &mut [Line]) {
+    let first_long = lines.iter().position(|l| l.words() >= 10).unwrap_or(lines.len());
+    for l in lines.iter_mut().take(first_long) {
+        if !l.junk && is_tag(l.fold()) {
+            l.meta = true;
+        }
+    }
+    let start = lines.iter().enumerate().position(|(i, l)| {
+        i >= 5 && l.words() <= 8 && {
+            let b = bare(l.fold());
+            OTHER_OFFERS.iter().any(|c| b.starts_with(c))
+        }
+    });
+    if let Some(s) = start {
+        for l in &mut lines[s..] {
+            let f = l.fold();
+            if f.contains("siege social") {
+                l.footer = true;
+            } else {
+                l.junk = true;
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::clean::clean;
+
+    fn flags(text: &str) -> Vec<(bool, bool)> {
+        clean(text).lines.iter().map(|l| (l.junk, l.meta)).collect()
+    }
+
+    #[test]
+    fn menus_banners_and_share_lines_are_junk() {
+        let d = flags(
+            "Accueil | Qui sommes-nous ? | Nos actions | Devenir bénévole | Contact\nChargement…\n\
+             Nous utilisons des cookies pour mesurer l'audience. Tout accepter | Tout refuser\n\
+             Partager cette mission : Facebook · WhatsApp · Copier le lien\nAccueil › Nous rejoindre › Stages\n\
+             CDI | Lyon | Temps plein\nÉducateur spécialisé",
+        );
+        assert_eq!(d, [(true, false), (true, false), (true, false), (true, false), (true, false), (false, false), (false, false)]);
+    }
+
+    #[test]
+    fn publication_lines_headers_and_tags_are_metadata() {
+        let d = flags(
+            "Associations · Logement\n12.12.2025 - Offre d'emploi\nPubliée il y a 3 jours\nDémarré par Pierre dans Emplois, 5 février 2024\n\
+             Mis en ligne le 4 décembre 2025\nJuriste en droit du logement\nL'association défend les droits des locataires depuis trente ans et recrute.\nFormation",
+        );
+        assert_eq!(d, [(false, true), (false, true), (false, true), (false, true), (false, true), (false, false), (false, false), (false, false)]);
+    }
+
+    #[test]
+    fn other_offers_end_the_posting() {
+        let d = clean("Titre\nTexte\nTexte\nTexte\nTexte\nTexte\nAutres offres\nStage – Lyon – 6 mois\nCDD – Paris\nSiège social : La Tresse, Lyon");
+        let junk: Vec<bool> = d.lines.iter().map(|l| l.junk).collect();
+        assert_eq!(junk, [false, false, false, false, false, false, true, true, true, false]);
+        assert!(d.lines[9].footer);
+    }
+}
