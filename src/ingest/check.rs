@@ -131,9 +131,8 @@ pub fn check_postings(postings: &[Posting]) -> Vec<Problem> {
         if p.title.trim().is_empty() {
             bad("title", "is empty".into());
         }
-        if p.organization.trim().is_empty() {
-            bad("organization", "is empty".into());
-        }
+        // An organization the extractor could not name is left empty for review: the widget
+        // shows the offer without it.
         if let (Some(d), Some(pb)) = (p.deadline, p.published) {
             if d < pb {
                 bad("deadline", format!("{d} is before the publication date {pb}"));

@@ -163,7 +163,87 @@ pub fn extract(text: &str, source: Option<&str>) -> Extraction {
         }
     }
     posting.body = body::blocks(&cx, &skip, &posting.organization);
+    if posting.title.trim().is_empty() {
+        if let Some(t) = fallback_title(&cx, source) {
+            notes.retain(|n| n.field != "title");
+            notes.push(Note { field: "title", level: NoteLevel::Unsure, message: format!("no title line found; «{t}» is a stand-in") });
+            posting.id = make_id(&posting.organization, &t);
+            posting.title = t;
+        }
+    }
+    repair(&mut posting, &mut notes);
     Extraction { posting, notes }
+}
+
+/// A title when no line reads as one: the first words of the text's first line, else the file's
+/// name.
+fn fallback_title(cx: &Ctx, source: Option<&str>) -> Option<String> {
+    let first = cx.doc.lines.iter().find(|l| !l.skipped() && !l.footer).map(|l| {
+        let words: Vec<&str> = l.text.split_whitespace().take(12).collect();
+        words.join(" ").trim_end_matches([',', ';', ':', '.']).to_string()
+    });
+    first.filter(|t| !t.is_empty()).or_else(|| {
+        let stem = std::path::Path::new(source?).file_stem()?.to_str()?;
+        let t = stem.replace(['_', '-'], " ");
+        (!t.trim().is_empty()).then(|| super::text::capitalize_first(t.trim()))
+    })
+}
+
+/// Clears each field of an extracted record that `vitrine check` would refuse (dates out of
+/// order, an inverted range…), with a note, so that the record is kept for review rather than
+/// refused: only unreadable input fails a run.
+fn repair(p: &mut Posting, notes: &mut Vec<Note>) {
+    if p.id.is_empty() {
+        p.id = make_id(&p.organization, &p.title);
+    }
+    for _ in 0..4 {
+        let problems = super::check::check_postings(std::slice::from_ref(p));
+        if problems.is_empty() {
+            return;
+        }
+        for pr in problems {
+            let field = pr.field.as_deref().unwrap_or("");
+            let (name, cleared): (&'static str, bool) = match field.split(['.', '[']).next().unwrap_or("") {
+                "deadline" | "published" => {
+                    // A deadline before the publication date: the publication date is the doubtful one.
+                    p.published = None;
+                    ("published", true)
+                }
+                "pay" => {
+                    p.pay = None;
+                    ("pay", true)
+                }
+                "duration_months" => {
+                    p.duration_months = None;
+                    ("duration_months", true)
+                }
+                "hours_per_week" => {
+                    p.hours_per_week = None;
+                    ("hours_per_week", true)
+                }
+                "apply" => {
+                    p.apply.emails.retain(|e| e.contains('@') && e.contains('.') && !e.contains(char::is_whitespace));
+                    p.apply.urls.retain(|u| (u.starts_with("https://") || u.starts_with("http://")) && !u.contains(char::is_whitespace));
+                    ("apply", true)
+                }
+                "places" => {
+                    p.places.retain(|pl| pl.city.as_deref().is_none_or(|c| !c.trim().is_empty()));
+                    ("places", true)
+                }
+                "id" => {
+                    p.id = crate::model::slug::slugify(&p.id, 12);
+                    if p.id.is_empty() {
+                        p.id = "offre".to_string();
+                    }
+                    ("id", false)
+                }
+                _ => ("record", false),
+            };
+            if cleared {
+                notes.push(Note { field: name, level: NoteLevel::Unsure, message: format!("left empty: {}", pr.message) });
+            }
+        }
+    }
 }
 
 #[cfg(test)]

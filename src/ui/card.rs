@@ -71,7 +71,9 @@ pub fn Card(props: &CardProps) -> Html {
                 <a id={props.link_id.clone()} href={props.href.clone()} {onclick}>{ &p.title }</a>
             </h3>
             { star(lang, &p.title, &p.id, props.saved, &props.on_save) }
-            <p class="org" lang={offer_lang}>{ &p.organization }</p>
+            if !p.organization.is_empty() {
+                <p class="org" lang={offer_lang}>{ &p.organization }</p>
+            }
             <ul class="meta" role="list">
                 <li class="tag kind">{ kind }</li>
                 { for place }

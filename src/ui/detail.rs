@@ -239,7 +239,9 @@ pub fn Detail(props: &DetailProps) -> Html {
         <article class="detail" aria-labelledby="detail-title" {onkeydown}>
             <button type="button" class="back" onclick={back.clone()}>{ t.back }</button>
             <h2 id="detail-title" tabindex="-1" data-detail-heading="" lang={offer_lang}>{ &p.title }</h2>
-            <p class="org" lang={offer_lang}>{ &p.organization }</p>
+            if !p.organization.is_empty() {
+                <p class="org" lang={offer_lang}>{ &p.organization }</p>
+            }
             <div class="detail-actions">
                 { star(locale.lang(), &p.title, &p.id, props.saved, &props.on_save) }
                 <button type="button" class="secondary share" onclick={props.on_share.reform(move |_| id)}>
