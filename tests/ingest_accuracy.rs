@@ -202,7 +202,14 @@ fn synthetic_expected(v: &Value) -> Posting {
         id: s("id"),
         kind,
         contract,
-        title: s("title"),
+        // The rule: a kind of offer before the title is a decoration ("Stage – X" → X).
+        title: {
+            let t = s("title");
+            match t.split_once(" – ") {
+                Some((kind, rest)) if ["Stage", "Service civique", "Bénévolat", "Alternance", "Volontariat"].contains(&kind) => rest.to_string(),
+                _ => t,
+            }
+        },
         organization: s("organization"),
         partners: vec![],
         places: vec![Place {

@@ -207,10 +207,10 @@ fn is_junk(f: &str) -> bool {
 
 /// "Accueil > Offres > Chargé·e de communication", "Accueil » Emploi » Offre".
 fn is_breadcrumb(t: &str) -> bool {
-    (t.contains('>') || t.contains('»') || t.contains('›'))
+    (t.contains('>') || t.contains('»') || t.contains('›') || t.contains(" / "))
         && t.chars().count() < 160
         && (t.matches(" > ").count() >= 2 || (t.matches(" » ").count() >= 2 && !t.contains('«')) || t.matches(" › ").count() >= 2
-            || (furniture::starts_home(t) && (t.contains(" > ") || t.contains(" › ") || t.contains(" » "))))
+            || (furniture::starts_home(t) && (t.contains(" > ") || t.contains(" › ") || t.contains(" » ") || t.matches(" / ").count() >= 2)))
 }
 
 fn bullet_of(t: &str) -> Option<(Bullet, usize)> {
@@ -372,11 +372,18 @@ fn collapse_spaces(s: &str) -> String {
 pub fn clean(text: &str) -> Doc {
     let mut lines = Vec::new();
     let mut blank = 0usize;
-    for raw in text.split('\n') {
-        let raw = raw.strip_suffix('\r').unwrap_or(raw);
-        for piece in raw.split('\r') {
-            push_line(piece, &mut blank, &mut lines);
+    let raws: Vec<&str> = text.split('\n').flat_map(|r| r.strip_suffix('\r').unwrap_or(r).split('\r')).collect();
+    let mut k = 0;
+    while k < raws.len() {
+        // Lines hard-wrapped in the middle of a sentence (PDF text, e-mails) are joined again.
+        let mut piece = raws[k].to_string();
+        while k + 1 < raws.len() && wraps_into(&piece, raws[k + 1]) {
+            piece.push(' ');
+            piece.push_str(raws[k + 1].trim());
+            k += 1;
         }
+        push_line(&piece, &mut blank, &mut lines);
+        k += 1;
     }
     mark_footer(&mut lines);
     furniture::mark_other_offers(&mut lines);
@@ -420,6 +427,24 @@ fn push_line(raw: &str, blank: &mut usize, lines: &mut Vec<Line>) {
         }
     }
     let mut links = Vec::new();
+    // Columns (tabs or runs of spaces, as tables and menus paste): a row of short navigation
+    // items is a menu; two cells, a short label and its value, read as "label : value".
+    let cells: Vec<&str> = t.split("   ").map(str::trim).filter(|c| !c.is_empty()).collect();
+    let joined;
+    if cells.len() >= 2 {
+        if furniture::is_menu_cells(&cells) {
+            let text = collapse_spaces(t);
+            let f = Folded::new(&text);
+            let nwords = text.split_whitespace().count();
+            lines.push(Line { text, f, indent, bullet, md_heading, blank_before: *blank, junk: true, footer: false, meta: false, links, nwords, label: None });
+            *blank = 0;
+            return;
+        }
+        if cells.len() == 2 && !cells[0].contains(':') && cells[0].split_whitespace().count() <= 5 && !cells[0].ends_with(['.', ',']) {
+            joined = format!("{} : {}", cells[0], cells[1]);
+            t = &joined;
+        }
+    }
     let text = collapse_spaces(&strip_markdown(t, &mut links));
     if text.is_empty() || text.chars().all(|c| !c.is_alphanumeric()) {
         *blank += 1;
@@ -438,6 +463,21 @@ fn push_line(raw: &str, blank: &mut usize, lines: &mut Vec<Line>) {
     let meta = !junk && furniture::is_meta(&f.text, &text);
     lines.push(Line { text, f, indent, bullet, md_heading, blank_before: *blank, junk, footer: false, meta, links, nwords, label });
     *blank = 0;
+}
+
+/// True when `next` continues the sentence `line` was cut in: it starts in lowercase (not as a
+/// list item), and `line` ends on a small word or a comma, or is a long line without a final stop.
+fn wraps_into(line: &str, next: &str) -> bool {
+    let (l, n) = (line.trim_end(), next.trim_start());
+    if l.is_empty() || !n.starts_with(|c: char| c.is_lowercase()) || bullet_of(n).is_some() || n.starts_with("http") {
+        return false;
+    }
+    const SMALL: [&str; 24] = [
+        "a", "à", "de", "des", "du", "d'", "et", "la", "le", "les", "l'", "en", "pour", "sur", "au", "aux", "un", "une",
+        "avec", "dans", "par", "ou", "son", "sa",
+    ];
+    let last = l.rsplit(' ').next().unwrap_or("").to_lowercase();
+    SMALL.contains(&last.as_str()) || l.ends_with(',') || (l.chars().count() >= 60 && !l.ends_with(['.', ':', ';', '!', '?', ')']))
 }
 
 /// From a footer cue on, when only short lines follow, the rest of the page is footer.

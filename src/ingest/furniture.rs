@@ -19,7 +19,7 @@ const NAV: [&str; 62] = [
 ];
 
 /// Words of a job board's sector tags ("Associations", "Solidarité", "Associations · Logement").
-const SECTORS: [&str; 52] = [
+const SECTORS: [&str; 71] = [
     "associations", "association", "solidarite", "solidarites", "logement", "insertion", "environnement", "culture",
     "sante", "social", "action sociale", "medico-social", "education", "jeunesse", "ess", "economie sociale et solidaire",
     "economie sociale", "humanitaire", "international", "cooperation internationale", "handicap", "justice", "droit",
@@ -27,7 +27,9 @@ const SECTORS: [&str; 52] = [
     "enfance", "petite enfance", "precarite", "ecologie", "transition ecologique", "developpement durable", "egalite",
     "benevolat", "accompagnement social", "mediation", "tous secteurs", "plaidoyer", "services a la personne",
     "education populaire", "hebergement", "protection de l'enfance", "lutte contre l'exclusion", "citoyennete",
-    "sante mentale", "formation", "recherche",
+    "sante mentale", "formation", "recherche", "stage", "stages", "alternance", "cdi", "cdd", "service civique",
+    "volontariat", "spectacle vivant", "arts", "patrimoine", "loisirs", "tourisme", "communication", "gestion",
+    "administration", "comptabilite", "ressources humaines", "informatique", "environnement et agriculture",
 ];
 
 /// What starts a list of other postings at the end of a page.
@@ -72,13 +74,29 @@ fn items(f: &str) -> Vec<String> {
         .collect()
 }
 
-fn is_menu(f: &str) -> bool {
-    let it = items(f);
-    if it.len() < 3 || it.iter().any(|i| i.split_whitespace().count() > 4) {
+/// A menu item: a navigation word, or one that starts with it ("Rechercher une offre").
+fn is_nav(item: &str) -> bool {
+    NAV.contains(&item) || NAV.iter().any(|n| item.strip_prefix(n).is_some_and(|r| r.starts_with(' ')) && item.split_whitespace().count() <= 3)
+        || ["deposer une offre", "publier une offre", "formations", "nos appels", "projets soutenus", "le fonds", "la fondation"].contains(&item)
+}
+
+fn menu_items<S: AsRef<str>>(it: &[S]) -> bool {
+    if it.len() < 3 || it.iter().any(|i| i.as_ref().split_whitespace().count() > 4) {
         return false;
     }
-    let nav = it.iter().filter(|i| NAV.contains(&i.as_str())).count();
+    let nav = it.iter().filter(|i| is_nav(i.as_ref())).count();
     nav >= 2 && nav * 2 >= it.len()
+}
+
+fn is_menu(f: &str) -> bool {
+    menu_items(&items(f))
+}
+
+/// Cells of a pasted row (cut at runs of spaces) that make a menu.
+pub fn is_menu_cells(cells: &[&str]) -> bool {
+    let folded: Vec<String> =
+        cells.iter().map(|c| super::text::fold(c).trim_matches(|ch: char| !ch.is_alphanumeric() && ch != '\'').to_string()).collect();
+    menu_items(&folded)
 }
 
 /// Lines never read: menus, "Chargement…", cookie banners, share lines.
@@ -127,7 +145,7 @@ pub fn is_tag(f: &str) -> bool {
 /// line from a "Autres offres" heading on as junk (but a copyright or head-office line, kept as
 /// footer for the organization's name).
 pub fn mark_other_offers(lines: &mut [Line]) {
-    let first_long = lines.iter().position(|l| l.words() >= 10).unwrap_or(lines.len());
+    let first_long = lines.iter().position(|l| (l.words() >= 10 && l.text.ends_with('.')) || l.words() >= 20).unwrap_or(lines.len());
     for l in lines.iter_mut().take(first_long) {
         if !l.junk && is_tag(l.fold()) {
             l.meta = true;

@@ -8,11 +8,24 @@ use super::text::{find_word, fold, is_upper_text, strip_inclusive, title_case};
 use super::clean::Line;
 use super::Ctx;
 
-const TITLE_LABELS: [&str; 14] = [
+const TITLE_LABELS: [&str; 27] = [
     "intitule du poste", "intitule", "titre du poste", "titre", "poste", "fonction", "offre", "emploi", "intitule de la mission",
-    "offre d'emploi", "offre de stage", "recrutement", "nous recrutons", "poste a pourvoir",
+    "offre d'emploi", "offre de stage", "recrutement", "nous recrutons", "poste a pourvoir", "intitule du stage",
+    "intitule de l'offre", "titre de l'offre", "nom du poste", "poste propose", "objet", "objet de la consultation",
+    "objet du marche", "objet de la mission", "objet de l'appel", "sujet", "mission", "titre de la mission",
 ];
-const GENERIC: [&str; 24] = [
+/// What a title may start with to say what kind of offer it is ("Stage – X", "Mission bénévole :
+/// X", "Appel à projets 2026 : X"): cut off, the rest is the title.
+const KIND_PREFIXES: [&str; 26] = [
+    "stage", "offre de stage", "alternance", "apprentissage", "service civique", "mission de service civique",
+    "volontariat", "mission benevole", "benevolat", "benevole", "offre d'emploi", "offre de mission", "emploi", "job",
+    "cdi", "cdd", "recrutement", "nous recrutons", "on recrute", "appel a projets", "appel a candidatures",
+    "appel a manifestation d'interet", "appel d'offres", "consultation", "freelance", "mission",
+];
+const GENERIC: [&str; 38] = [
+    "mission benevole", "mission de service civique", "emplois & stages", "emplois et stages", "offres d'emploi et de stage",
+    "cahier des charges", "appel a projets", "appel a manifestation d'interet", "devenir benevole", "rejoignez-nous",
+    "nous rejoindre", "offres de stage", "stages", "emplois",
     "appel d'offres", "appel d'offre",
     "offre d'emploi", "offre de stage", "offre d'alternance", "offre de service civique", "offre de benevolat",
     "offre de mission", "recrutement", "fiche de poste", "nous recrutons", "on recrute", "annonce", "appel a candidatures",
@@ -40,6 +53,33 @@ fn has_job_noun(f: &str) -> bool {
     JOB_NOUNS.iter().any(|n| super::text::find_stem(&s, n).is_some())
 }
 
+/// A job noun naming a person ("chargé", "animateur"), not a kind of offer ("stage", "alternance").
+fn has_person_noun(f: &str) -> bool {
+    let s = strip_inclusive(f);
+    JOB_NOUNS
+        .iter()
+        .filter(|n| !matches!(**n, "stage" | "alternance" | "benevolat" | "service civique"))
+        .any(|n| super::text::find_stem(&s, n).is_some())
+}
+
+/// Kinds of offer a title may be prefixed with, as opposed to calls ("appel à projets").
+const JOB_KIND_PREFIXES: [&str; 13] = [
+    "stage", "offre de stage", "alternance", "apprentissage", "service civique", "mission de service civique",
+    "volontariat", "mission benevole", "benevolat", "benevole", "offre d'emploi", "cdi", "cdd",
+];
+
+/// The quoted name of a call ("Appel à projets « Quartiers vivants » 2026" → "Quartiers vivants").
+fn quoted_call_name(t: &str) -> Option<String> {
+    let f = fold(t);
+    if !["appel a projets", "appel a candidatures", "appel a manifestation", "prix ", "concours"].iter().any(|p| f.starts_with(p)) {
+        return None;
+    }
+    let s = t.find('«')?;
+    let e = t[s..].find('»')? + s;
+    let inner = t[s + '«'.len_utf8()..e].trim();
+    (inner.split_whitespace().count() >= 1).then(|| super::text::capitalize_first(inner))
+}
+
 fn is_generic(f: &str) -> bool {
     let k = heading_key(f);
     GENERIC.contains(&k.as_str()) || cue_section(&k).is_some()
@@ -55,11 +95,24 @@ fn is_contract_line(f: &str, words: usize) -> bool {
     words <= 5 && !job && CONTRACT_WORDS.iter().any(|c| find_word(f, c).is_some())
 }
 
-/// Removes gender markers, announcement prefixes and trailing separators: "Éducateur (H/F)" →
-/// "Éducateur", "Offre d'emploi : Comptable" → "Comptable", "Recrutement d'un·e animateur" →
-/// "Animateur".
+/// Removes gender markers, announcement and kind prefixes, contract or place suffixes and tags:
+/// "Éducateur (H/F)" → "Éducateur", "Offre d'emploi : Comptable" → "Comptable", "Stage – Chargé·e
+/// de plaidoyer" → "Chargé·e de plaidoyer", "Juriste (CDI)" → "Juriste", "[72] ANIMATEUR - CDD 6
+/// mois" → "Animateur", "Recrutement d'un·e animateur" → "Animateur".
 pub fn clean_title(t: &str) -> String {
     let mut s = t.trim().to_string();
+    // Leading tags: "[72] …", "Sujet : …", "Re : …".
+    while s.starts_with('[') {
+        match s.find(']') {
+            Some(e) if e < 30 && e + 1 < s.len() => s = s[e + 1..].trim_start().to_string(),
+            _ => break,
+        }
+    }
+    for lead in ["Sujet :", "Sujet:", "Objet :", "Objet:", "Re :", "RE :", "Re:", "TR :", "Fwd:"] {
+        if let Some(rest) = s.strip_prefix(lead) {
+            s = rest.trim_start().to_string();
+        }
+    }
     let f = fold(&s);
     for prefix in [
         "offre d'emploi :", "offre d'emploi -", "offre d'emploi", "offre de stage :", "offre de stage -", "recrutement :",
@@ -75,13 +128,21 @@ pub fn clean_title(t: &str) -> String {
             }
         }
     }
-    for m in ["(H/F/X)", "(F/H/X)", "(H/F)", "(F/H)", "(h/f)", "(f/h)", "H/F", "F/H", "(H / F)", "(F / H)", "(M/F)", "H/F/X", "F/H/X"] {
+    for m in ["(H/F/X)", "(F/H/X)", "(H/F/N)", "(H/F)", "(F/H)", "(h/f)", "(f/h)", "(X/F/H)", "H/F/X", "F/H/X", "H/F", "F/H", "(H / F)", "(F / H)", "(M/F)", "(M/V/X)", "(M/V)"] {
         if let Some(p) = s.find(m) {
             s.replace_range(p..p + m.len(), "");
         }
     }
+    s = cut_kind_prefix(&s);
+    s = cut_contract_suffix(&s);
     let s = s.split_whitespace().collect::<Vec<_>>().join(" ");
-    let s = s.trim_matches(|c: char| c == '-' || c == '–' || c == ':' || c == '|' || c == ',' || c.is_whitespace());
+    let s = s.trim_matches(|c: char| c == '-' || c == '–' || c == ':' || c == '|' || c == ',' || c == '!' || c.is_whitespace());
+    // A title written in quotes: « Manger mieux, ensemble »
+    let s = match (s.strip_prefix('«'), s.strip_prefix('"')) {
+        (Some(r), _) if r.trim_end().ends_with('»') && r.matches('»').count() == 1 => r.trim_end().trim_end_matches('»').trim(),
+        (_, Some(r)) if r.ends_with('"') && r.matches('"').count() == 1 => r.trim_end_matches('"').trim(),
+        _ => s,
+    };
     if is_upper_text(s) {
         // "ANIMATEUR·RICE JEUNESSE" → "Animateur·rice jeunesse"
         return super::text::capitalize_first(&s.to_lowercase());
@@ -89,74 +150,203 @@ pub fn clean_title(t: &str) -> String {
     super::text::capitalize_first(s)
 }
 
+/// "Stage – X", "Mission bénévole : X", "Appel à projets 2026 : X" → X, when X is left.
+fn cut_kind_prefix(s: &str) -> String {
+    for sep in [" – ", " - ", " — ", " : ", ": "] {
+        if let Some(p) = s.find(sep) {
+            let (left, right) = (&s[..p], s[p + sep.len()..].trim());
+            let lf = fold(left);
+            let lf = lf.trim().trim_end_matches(|c: char| c.is_ascii_digit() || c == ' ');
+            if right.split_whitespace().count() >= 1 && KIND_PREFIXES.contains(&lf) {
+                return right.to_string();
+            }
+        }
+    }
+    s.to_string()
+}
+
+/// "X (CDI)", "X – CDD", "X - CDD 6 mois", "X (alternance)", "X | Lyon" → X.
+fn cut_contract_suffix(s: &str) -> String {
+    let mut s = s.trim().to_string();
+    for _ in 0..2 {
+        let t = s.trim_end();
+        let cut = if t.ends_with(')') {
+            t.rfind('(').map(|p| (p, &t[p + 1..t.len() - 1]))
+        } else {
+            [" – ", " - ", " — ", " | ", ", "].iter().filter_map(|sep| t.rfind(sep).map(|p| (p, &t[p + sep.len()..]))).max_by_key(|(p, _)| *p)
+        };
+        let Some((p, tail)) = cut else { break };
+        let tf = fold(tail);
+        let words = tf.split_whitespace().count();
+        let contract = words <= 5
+            && (is_contract_line(&tf, words)
+                || ["temps partiel", "temps plein", "mi-temps", "benevolat", "service civique", "volontariat", "stage", "alternance"].iter().any(|c| tf.trim() == *c)
+                || (tf.starts_with("cdd") || tf.starts_with("cdi")));
+        let place = words <= 3 && super::gazetteer::lookup(tf.trim(), None).is_some();
+        if p > 0 && (contract || place) && !t[..p].trim().is_empty() {
+            s = t[..p].trim_end().to_string();
+        } else {
+            break;
+        }
+    }
+    s
+}
+
+/// A first word that names a person's job by its ending ("maraudeur·se", "animatrice", "juriste",
+/// "technicien"): a title without a listed job noun can still be one.
+fn agent_noun(f: &str) -> bool {
+    let s = strip_inclusive(f);
+    let w = s.split(|c: char| !c.is_alphanumeric() && c != '-').find(|w| !w.is_empty()).unwrap_or("");
+    w.len() >= 5
+        && ["eur", "euse", "rice", "iste", "ien", "ienne", "aire", "ier", "iere", "ant", "ante", "ent", "ente", "logue", "ste"]
+            .iter()
+            .any(|e| w.ends_with(e))
+        && !["accueil", "present", "important", "comment", "document", "seulement"].contains(&w)
+}
+
+/// The last item of the page's breadcrumbs ("Accueil › Stages › Chargé·e de plaidoyer"), folded:
+/// often the posting's own title.
+fn breadcrumb_tail(cx: &Ctx) -> Option<String> {
+    cx.doc.lines.iter().take(12).filter(|l| l.junk).find_map(|l| {
+        let t = &l.text;
+        let p = t.rfind(['›', '>', '»'])?;
+        let tail = fold(t[p..].trim_start_matches(['›', '>', '»']).trim());
+        (tail.split_whitespace().count() >= 2).then_some(tail)
+    })
+}
+
 /// The title and the line it came from.
 pub fn title(cx: &Ctx) -> Option<(String, Option<usize>)> {
     let lines = &cx.doc.lines;
     // 1. A labelled title near the top.
-    for (i, l) in lines.iter().enumerate().take(25) {
+    for (i, l) in lines.iter().enumerate().take(30) {
+        if l.junk || l.footer {
+            continue;
+        }
         if let Some((label, value)) = l.label_value(4) {
-            if TITLE_LABELS.contains(&label) && value.split_whitespace().count() <= 16 {
-                return Some((clean_title(value), Some(i)));
+            if TITLE_LABELS.contains(&label) && (1..=16).contains(&value.split_whitespace().count()) && !value.ends_with('.') {
+                let t = clean_title(value);
+                if !t.is_empty() && !is_generic(&fold(&t)) {
+                    return Some((t, Some(i)));
+                }
             }
         }
     }
-    // 2. One of the first lines.
+    // 2. One of the first lines, scored.
+    let crumb = breadcrumb_tail(cx);
     let mut best: Option<(i32, usize)> = None;
     let mut plain: Option<usize> = None;
     let mut seen = 0;
+    let mut prev_generic = false;
+    let mut body_started = false;
+    // The best line scoring less than a title's usual evidence (a call's subject).
+    let mut weak: Option<(i32, usize)> = None;
     for (i, l) in lines.iter().enumerate() {
         if l.skipped() || l.footer {
             continue;
         }
         seen += 1;
-        if seen > 6 {
+        if seen > 8 {
             break;
         }
         let f = l.fold();
         let words = l.words();
-        if words > 16 || l.text.ends_with('.') || l.label_value(3).is_some() || is_generic(f) || is_contract_line(f, words) {
+        let numbered = (f.contains(" n ") || f.contains("n°") || f.contains(" no ")) && f.chars().any(|c| c.is_ascii_digit()) && words <= 6;
+        let cleaned = quoted_call_name(&l.text).unwrap_or_else(|| clean_title(&l.text));
+        let cf = fold(&cleaned);
+        // "Mission bénévole : X" opens like a section heading; what is left once cleaned is the title.
+        let generic = (is_generic(f) && (cf == heading_key(f) || is_generic(&cf)))
+            || is_contract_line(f, words)
+            || heading_key(f).starts_with("nous recrutons")
+            || numbered;
+        let was_generic = std::mem::replace(&mut prev_generic, generic);
+        // "Appel à candidatures 2026 : X" reads as a label line but is a call and its title.
+        let call_label = l.label_value(3).is_some_and(|(lab, _)| {
+            KIND_PREFIXES.contains(&lab.trim_end_matches(|c: char| c.is_ascii_digit() || c == ' '))
+        });
+        let prose = body_started;
+        body_started = body_started || words >= 20 || (words >= 10 && l.text.ends_with('.'));
+        if words > 16 || l.text.ends_with(['.', ':']) || (l.label_value(3).is_some() && !call_label) || generic {
             continue;
         }
-        if f.contains('@') || f.fhas("http") || f.starts_with("mis a jour") || f.starts_with("publie") {
+        if f.contains('@') || f.fhas("http") || f.starts_with("mis a jour") || f.starts_with("publie") || f.chars().next().is_some_and(|c| c.is_ascii_digit()) {
+            continue;
+        }
+        // A line of facts ("Graines d'Ouest · Cesson-Sévigné · Publiée le …").
+        if f.matches(" . ").count() + f.matches(" | ").count() >= 2 {
             continue;
         }
         let mut score = 0;
-        if has_job_noun(f) {
+        if has_person_noun(&cf) {
             score += 4;
+        } else if agent_noun(&cf) {
+            score += 3;
+        } else if cf.split_whitespace().next().is_some_and(super::sections::is_infinitive) && words >= 3 {
+            // A mission's title ("Sensibiliser les habitants à …").
+            score += 2;
+        } else if words >= 3 && cf.split_whitespace().next().is_some_and(|w| ["tion", "ment", "ude", "ise", "age", "tic"].iter().any(|e| w.ends_with(e)) && w.len() >= 6) {
+            // The subject of a call or of a mission ("Évaluation du programme …", "Gestion de projets …").
+            score += 1;
+        }
+        // A kind of offer before the title ("Stage – Gestion de projets …"), or a call's name.
+        let lead = fold(&l.text);
+        let lead = lead.split([':', '-', '\u{2013}']).next().unwrap_or("").trim().trim_end_matches(|c: char| c.is_ascii_digit() || c == ' ');
+        if JOB_KIND_PREFIXES.contains(&lead) && cf != fold(&l.text) {
+            score += 3;
+        } else if (KIND_PREFIXES.contains(&lead) || quoted_call_name(&l.text).is_some()) && cf != fold(&l.text) && cleaned.split_whitespace().count() >= 2 {
+            score += 3;
+        }
+        if cleaned.split_whitespace().count() <= 1 && !has_person_noun(&cf) && !agent_noun(&cf) {
+            score -= 3;
         }
         if seen == 1 {
             score += 1;
         }
-        if is_upper_text(&l.text) {
-            score -= 1;
+        // Titles come before the text starts.
+        if prose {
+            score -= 2;
+        }
+        if was_generic {
+            score += 1;
+        }
+        if crumb.as_deref().is_some_and(|c| c == cf || (c.len() >= 8 && cf.starts_with(c))) {
+            score += 3;
         }
         if ORG_WORDS.iter().any(|w| f.starts_with(w)) && !has_job_noun(f) {
             score -= 3;
         }
+        let first = cf.split(|c: char| !c.is_alphanumeric() && c != '-').next().unwrap_or("");
+        if ["antenne", "pole", "service", "site", "secteur", "departement", "region"].contains(&first)
+            || super::gazetteer::lookup(first, None).is_some()
+        {
+            score -= 2;
+        }
         if score >= 3 && best.is_none_or(|(s, _)| score > s) {
             best = Some((score, i));
         }
+        if score >= 1 && words >= 3 && weak.is_none_or(|(s, _)| score > s) {
+            weak = Some((score, i));
+        }
         // Without a job noun, the first line that reads like a subject ("Évaluation d'impact du
         // programme …" under "APPEL D'OFFRES") is the title of a call or a project.
-        if plain.is_none() && seen <= 3 && words >= 2 && !ORG_WORDS.iter().any(|w| f.starts_with(w)) && !f.starts_with("le ") && !f.starts_with("la ") && !f.starts_with("l'") {
+        if plain.is_none() && seen <= 3 && words >= 3 && !ORG_WORDS.iter().any(|w| f.starts_with(w)) && !f.starts_with("le ") && !f.starts_with("la ") && !f.starts_with("l'") {
             plain = Some(i);
         }
     }
     if let Some((_, i)) = best {
-        return Some((clean_title(&lines[i].text), Some(i)));
+        return Some((quoted_call_name(&lines[i].text).unwrap_or_else(|| clean_title(&lines[i].text)), Some(i)));
     }
     // 3. "recherche un·e X pour …", "recrute un(e) X".
-    for (i, l) in lines.iter().enumerate() {
+    for l in lines.iter() {
         if l.skipped() {
             continue;
         }
         if let Some(t) = recruits(&l.text) {
             // A title found inside a sentence: that line stays in the body.
-            let _ = i;
             return Some((t, None));
         }
     }
-    plain.map(|i| (clean_title(&lines[i].text), Some(i)))
+    weak.map(|(_, i)| i).or(plain).map(|i| (quoted_call_name(&lines[i].text).unwrap_or_else(|| clean_title(&lines[i].text)), Some(i)))
 }
 
 /// The job in "… recherche un chargé d'études pour …", "… recrute un·e coordinateur·rice (CDI)".
