@@ -266,7 +266,7 @@ pub fn title(cx: &Ctx) -> Option<(String, Option<usize>)> {
         });
         let prose = body_started;
         body_started = body_started || words >= 20 || (words >= 10 && l.text.ends_with('.'));
-        if words > 16 || l.text.ends_with(['.', ':']) || (l.label_value(3).is_some() && !call_label) || generic {
+        if words > 16 || l.text.ends_with(['.', ':']) || (l.label_value(3).is_some() && !call_label) || generic || l.bullet.is_some() {
             continue;
         }
         if f.contains('@') || f.fhas("http") || f.starts_with("mis a jour") || f.starts_with("publie") || f.chars().next().is_some_and(|c| c.is_ascii_digit()) {
