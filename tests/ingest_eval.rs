@@ -60,6 +60,11 @@ fn norm_org(s: &str) -> String {
     }
     if words.first() == Some(&"association") && words.len() > 1 {
         words.remove(0);
+        if matches!(words.first().copied(), Some("le" | "la" | "les")) && words.len() > 1 {
+            words.remove(0);
+        } else if let Some(rest) = words.first().and_then(|w| w.strip_prefix("l'")) {
+            words[0] = rest;
+        }
     }
     words.join(" ")
 }

@@ -158,12 +158,18 @@ pub fn mark_other_offers(lines: &mut [Line]) {
         }
     });
     if let Some(s) = start {
-        for l in &mut lines[s..] {
-            let f = l.fold();
-            if f.contains("siege social") {
-                l.footer = true;
-            } else {
+        // The list runs until a line after a blank that is no offer's line (no separators, no
+        // bullet): the page's footer, kept as footer for the organization's name and address.
+        let mut in_list = true;
+        for (k, l) in lines[s..].iter_mut().enumerate() {
+            let t = &l.text;
+            if in_list && k >= 2 && l.blank_before >= 1 && l.bullet.is_none() && ![" · ", " – ", " - ", " | ", " — "].iter().any(|sep| t.contains(sep)) {
+                in_list = false;
+            }
+            if in_list {
                 l.junk = true;
+            } else if !l.junk {
+                l.footer = true;
             }
         }
     }
@@ -199,7 +205,7 @@ mod tests {
 
     #[test]
     fn other_offers_end_the_posting() {
-        let d = clean("Titre\nTexte\nTexte\nTexte\nTexte\nTexte\nAutres offres\nStage – Lyon – 6 mois\nCDD – Paris\nSiège social : La Tresse, Lyon");
+        let d = clean("Titre\nTexte\nTexte\nTexte\nTexte\nTexte\nAutres offres\nStage – Lyon – 6 mois\nCDD – Paris\n\nSiège social : La Tresse, Lyon");
         let junk: Vec<bool> = d.lines.iter().map(|l| l.junk).collect();
         assert_eq!(junk, [false, false, false, false, false, false, true, true, true, false]);
         assert!(d.lines[9].footer);

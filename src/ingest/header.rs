@@ -514,6 +514,9 @@ fn name_prefix(s: &str, max_words: usize) -> Option<String> {
 struct OrgCand {
     name: String,
     score: i32,
+    /// Made by capitalizing a common noun of the text ("l'association Possible" → "Association
+    /// Possible"), not written so.
+    coined: bool,
 }
 
 /// The hiring organization; `skip` is the title line.
@@ -530,7 +533,7 @@ pub fn organization(cx: &Ctx, skip: Option<usize>) -> Option<String> {
         }
         let f = l.fold();
         if let Some((_, value)) = org_label(l) {
-            cands.push(OrgCand { name: clean_org(value), score: 12 });
+            cands.push(OrgCand { name: clean_org(value), score: 12, coined: false });
         }
         if Some(i) != skip && !l.footer {
             seen += 1;
@@ -548,7 +551,7 @@ pub fn organization(cx: &Ctx, skip: Option<usize>) -> Option<String> {
                     .any(|w| map.get(w).is_some_and(|list| list.iter().any(|(name, _)| find_word(&right, name).is_some())))
                     || ["(france)", "(belgique)", "(suisse)", "(canada)", "(quebec)"].iter().any(|c| right.fhas(c));
                 if place_right && left.split_whitespace().count() <= 8 {
-                    cands.push(OrgCand { name: clean_org(left), score: 10 });
+                    cands.push(OrgCand { name: clean_org(left), score: 10, coined: false });
                     continue;
                 }
             }
@@ -563,7 +566,7 @@ pub fn organization(cx: &Ctx, skip: Option<usize>) -> Option<String> {
                     || is_upper_text(&l.text)
                     || ORG_WORDS.iter().any(|w| f.starts_with(w));
                 if named {
-                    cands.push(OrgCand { name: clean_org(&l.text), score: 5 + if org_word { 3 } else { 0 } });
+                    cands.push(OrgCand { name: clean_org(&l.text), score: 5 + if org_word { 3 } else { 0 }, coined: false });
                 }
             }
         }
@@ -582,7 +585,7 @@ pub fn organization(cx: &Ctx, skip: Option<usize>) -> Option<String> {
                         name = tail.to_string();
                     }
                 }
-                cands.push(OrgCand { name, score: 5 });
+                cands.push(OrgCand { name, score: 5, coined: false });
             }
         }
         // Sentences.
@@ -612,13 +615,14 @@ pub fn organization(cx: &Ctx, skip: Option<usize>) -> Option<String> {
                     let ff = fold(first);
                     if ORG_WORDS.contains(&ff.as_str()) {
                         if let Some(n) = name_prefix(words.collect::<Vec<_>>().join(" ").as_str(), 6) {
-                            cands.push(OrgCand { name: format!("{} {}", super::text::capitalize_first(first), n), score });
+                            let coined = first.starts_with(|c: char| c.is_lowercase());
+                            cands.push(OrgCand { name: format!("{} {}", super::text::capitalize_first(first), n), score, coined });
                         }
                         continue;
                     }
                 }
                 if let Some(n) = name_prefix(rest, 6) {
-                    cands.push(OrgCand { name: clean_org(&n), score: score - 2 });
+                    cands.push(OrgCand { name: clean_org(&n), score: score - 2, coined: false });
                 }
             }
         }
@@ -634,7 +638,8 @@ pub fn organization(cx: &Ctx, skip: Option<usize>) -> Option<String> {
                         let tail: Vec<&str> = ws.collect();
                         if let Some(n) = name_prefix(&tail.join(" "), 6) {
                             let name = format!("{} {}", super::text::capitalize_first(first), n);
-                            cands.push(OrgCand { name: clean_org(&name), score: 6 });
+                            let coined = first.starts_with(|c: char| c.is_lowercase());
+                            cands.push(OrgCand { name: clean_org(&name), score: 6, coined });
                         }
                     }
                 }
@@ -664,17 +669,52 @@ pub fn organization(cx: &Ctx, skip: Option<usize>) -> Option<String> {
                     if let Some(n) = name_prefix(head_t, 7).filter(|n| n.len() + 2 >= head_t.len()) {
                         let f0 = fold(&n);
                         if !matches!(f0.as_str(), "il" | "elle" | "nous" | "notre" | "cette" | "ce" | "l'association" | "une" | "un") {
-                            cands.push(OrgCand { name: clean_org(if head.trim().starts_with("Le ") && fold(&n).starts_with("labo") { head.trim() } else { &n }), score: 7 });
+                            cands.push(OrgCand { name: clean_org(if head.trim().starts_with("Le ") && fold(&n).starts_with("labo") { head.trim() } else { &n }), score: 7, coined: false });
                         }
                     }
                 }
             }
         }
     }
-    if cands.is_empty() {
-        return None;
+    prose_candidates(cx, &mut cands);
+    segment_candidates(cx, first_cue, &mut cands);
+    signature_candidates(cx, &mut cands);
+    for c in &mut cands {
+        c.name = tidy_org(&c.name);
     }
-    // Mentions across the text support a candidate.
+    cands.retain(|c| plausible_org(&c.name));
+    let domains = email_domains(cx);
+    if cands.is_empty() {
+        return domain_name(cx, &domains);
+    }
+    // One organization named several ways ("Possible", "Association Possible"): one candidate,
+    // supported by each way, shown in its fullest form.
+    let mut grouped: Vec<OrgCand> = Vec::new();
+    let mut support: Vec<i32> = Vec::new();
+    for c in cands {
+        let key = squash(&c.name);
+        match grouped.iter().position(|g| !key.is_empty() && squash(&g.name) == key) {
+            Some(k) => {
+                support[k] += 1;
+                let g = &mut grouped[k];
+                // The fullest form as written; a coined one only over another coined one.
+                if (g.coined && !c.coined) || (c.coined == g.coined && c.name.chars().count() > g.name.chars().count()) {
+                    g.name = c.name;
+                    g.coined = c.coined;
+                }
+                g.score = g.score.max(c.score);
+            }
+            None => {
+                grouped.push(c);
+                support.push(0);
+            }
+        }
+    }
+    for (g, s) in grouped.iter_mut().zip(support) {
+        g.score += s.min(2);
+    }
+    let cands = grouped;
+    // Mentions across the text support a candidate; so does an e-mail or web address of its name.
     let full: String = lines.iter().filter(|l| !l.skipped()).map(|l| l.fold()).collect::<Vec<_>>().join("\n");
     let best = cands
         .iter()
@@ -683,10 +723,321 @@ pub fn organization(cx: &Ctx, skip: Option<usize>) -> Option<String> {
             let key = fold(&c.name);
             let core = key.split(' ').next_back().unwrap_or(&key).to_string();
             let m = if core.len() >= 3 { full.matches(core.as_str()).count().min(6) as i32 } else { 0 };
-            (c.score * 2 + m / 2, std::cmp::Reverse(*k))
+            let d = if domains.iter().any(|d| names_domain(&c.name, d)) { 6 } else { 0 };
+            (c.score * 2 + m / 2 + d, std::cmp::Reverse(*k))
         })
         .map(|(_, c)| c.name.clone())?;
     Some(best)
+}
+
+/// Verbs an organization recruits or calls with ("La FCLR engage", "l'association X recrute").
+const RECRUIT_VERBS: [&str; 14] = [
+    "recrute", "recherche", "engage", "lance", "cherche", "accueille", "propose", "ouvre", "souhaite", "offre",
+    "met", "organise", "renforce", "soutient",
+];
+
+/// Words that introduce an organization in apposition ("Le Gué, association namuroise, …").
+const APPOSITION: [&str; 16] = [
+    "association", "asbl", "fondation", "mouvement", "collectif", "cooperative", "reseau", "federation", "organisme",
+    "centre", "structure", "scic", "scop", "maison", "atelier", "entreprise",
+];
+
+fn is_recruit_verb(w: &str) -> bool {
+    // Lowercased, not folded: "souhaité" (a participle) is not "souhaite".
+    let f = w.trim_matches(|c: char| !c.is_alphanumeric()).to_lowercase();
+    RECRUIT_VERBS.contains(&f.as_str())
+}
+
+/// Organizations named in sentences: "l'association La Courte Échelle recrute", "la Fondation
+/// Horizon Léman accompagne", "La FCLR engage", "Le Gué, association namuroise, lance".
+fn prose_candidates(cx: &Ctx, cands: &mut Vec<OrgCand>) {
+    for (i, l) in cx.doc.lines.iter().enumerate() {
+        if l.skipped() || cx.layout.heading[i] {
+            continue;
+        }
+        let words: Vec<&str> = l.text.split_whitespace().collect();
+        for (k, w) in words.iter().enumerate() {
+            // "l'association X", "la Fondation X", "le réseau X".
+            let bare = w.trim_start_matches(|c: char| c == '(' || c == '«');
+            let (elided, core) = match bare.find(['\'', '’']) {
+                Some(p) if p <= 2 => (true, &bare[p + bare[p..].chars().next().map_or(1, char::len_utf8)..]),
+                _ => (false, bare),
+            };
+            let cf = fold(core);
+            if ORG_WORDS.contains(&cf.as_str()) && !core.ends_with(',') {
+                let rest = words[k + 1..].join(" ");
+                if let Some(n) = name_prefix(&rest, 7) {
+                    let n_words = n.split_whitespace().count();
+                    let follows = words.get(k + 1 + n_words).is_some_and(|v| is_recruit_verb(v));
+                    let capital = core.chars().next().is_some_and(char::is_uppercase);
+                    // "la Fondation Horizon Léman" names it whole; "le réseau Graines d'Ouest" names
+                    // "Graines d'Ouest"; "l'association Possible" reads "Association Possible".
+                    let starts_article = ["la ", "le ", "les ", "l'", "l’"].iter().any(|a| fold(&n).starts_with(a));
+                    let (name, coined) = if capital {
+                        (format!("{core} {n}"), false)
+                    } else if cf == "association" && !starts_article {
+                        (format!("{} {n}", super::text::capitalize_first(core)), true)
+                    } else {
+                        (n.clone(), false)
+                    };
+                    cands.push(OrgCand { name, score: if follows { 10 } else { 6 }, coined });
+                }
+            }
+        }
+        // At a sentence's start: "Name verb" or "Name, association …, verb".
+        for start in sentence_starts(&l.text) {
+            let rest = &l.text[start..];
+            let Some(n) = name_prefix(rest, 7) else { continue };
+            let after = rest[n.len()..].trim_start();
+            let nf = fold(&n);
+            if matches!(nf.as_str(), "il" | "elle" | "nous" | "notre" | "cette" | "ce" | "vous" | "on" | "chaque" | "depuis") {
+                continue;
+            }
+            if let Some(app) = after.strip_prefix(',') {
+                let first = fold(app.split_whitespace().next().unwrap_or(""));
+                if APPOSITION.contains(&first.as_str()) {
+                    cands.push(OrgCand { name: n.clone(), score: 10, coined: false });
+                }
+            } else if after.split_whitespace().next().is_some_and(is_recruit_verb) && n.split_whitespace().count() <= 7 {
+                cands.push(OrgCand { name: n.clone(), score: 9, coined: false });
+            }
+        }
+        // "L'Office romand pour la Jeunesse et les Loisirs recherche, …": the words before a
+        // recruiting verb at the line's start, from a capital to a capital, without a comma.
+        let ws: Vec<&str> = l.text.split_whitespace().collect();
+        if let Some(v) = ws.iter().take(11).position(|w| is_recruit_verb(w)) {
+            let head = &ws[..v];
+            let capital = |w: &&str| w.trim_start_matches(|c: char| !c.is_alphanumeric()).starts_with(|c: char| c.is_uppercase())
+                || w.split(['\'', '’']).nth(1).is_some_and(|r| r.starts_with(|c: char| c.is_uppercase()));
+            if (2..=9).contains(&head.len())
+                && head.first().is_some_and(capital)
+                && head.last().is_some_and(capital)
+                && !head.iter().any(|w| w.contains([',', ';', ':', '.']))
+            {
+                cands.push(OrgCand { name: head.join(" "), score: 9, coined: false });
+            }
+        }
+        // "Siège social : …": the name before the address, or the line above it.
+        if let Some((label, value)) = l.label_value(3) {
+            if label.starts_with("siege") {
+                let head = value.split(',').next().unwrap_or("").trim();
+                if !head.is_empty() && !head.starts_with(|c: char| c.is_ascii_digit()) && !has_street(head) {
+                    cands.push(OrgCand { name: head.to_string(), score: 9, coined: false });
+                } else if let Some(prev) = cx.doc.lines[..i].iter().rev().find(|p| !p.junk) {
+                    if prev.words() <= 7 && !prev.text.ends_with('.') {
+                        cands.push(OrgCand { name: prev.text.clone(), score: 9, coined: false });
+                    }
+                }
+            }
+        }
+        // "Quel organisme ? Les Ateliers du Lien"
+        let f = l.fold();
+        if ["quel organisme", "quelle structure", "quelle association", "qui recrute"].iter().any(|q| f.starts_with(q)) {
+            if let Some(p) = l.text.find('?') {
+                let v = l.text[p + 1..].trim();
+                if let Some(n) = name_prefix(v, 7) {
+                    cands.push(OrgCand { name: n, score: 11, coined: false });
+                }
+            }
+        }
+    }
+}
+
+/// Byte offsets where sentences of a line start.
+fn sentence_starts(t: &str) -> Vec<usize> {
+    let mut out = vec![0];
+    let b = t.as_bytes();
+    for i in 1..b.len().saturating_sub(1) {
+        if matches!(b[i - 1], b'.' | b'!' | b'?') && b[i] == b' ' {
+            out.push(i + 1);
+        }
+    }
+    out
+}
+
+fn has_street(s: &str) -> bool {
+    let f = fold(s);
+    ["rue ", "avenue", "boulevard", "chemin", "place ", "route ", "quai ", "allee", "chaussee", "bd "].iter().any(|w| f.contains(w))
+}
+
+/// What makes a segment of a header or footer line about an organization ("X – 14 rue … – contact@…",
+/// "X · Pessac · Alternance · il y a 2 jours", "X ASBL – Y vzw").
+fn supports_name(seg: &str) -> bool {
+    let f = fold(seg);
+    f.contains('@')
+        || has_street(seg)
+        || f.chars().filter(|c| c.is_ascii_digit()).count() >= 4
+        || ["association loi", "loi 1901", "asbl", "vzw", "stichting", "secretariat", "siege", "il y a", "publie", "tel", "www."]
+            .iter()
+            .any(|w| f.contains(w))
+        || super::gazetteer::lookup(f.trim(), None).is_some()
+        || super::furniture::is_tag(&f)
+}
+
+/// A line cut at its separators (" – ", " — ", " · ", " | ").
+fn segments(t: &str) -> Vec<&str> {
+    let mut out = vec![t];
+    for sep in [" – ", " — ", " · ", " | "] {
+        out = out.into_iter().flat_map(|s| s.split(sep)).collect();
+    }
+    out.into_iter().map(str::trim).filter(|s| !s.is_empty()).collect()
+}
+
+/// Header and footer lines cut at separators: the first segment names the organization when the
+/// others are its address, e-mail, legal form, place or the posting's facts.
+fn segment_candidates(cx: &Ctx, first_cue: usize, cands: &mut Vec<OrgCand>) {
+    let n = cx.doc.lines.len();
+    for (i, l) in cx.doc.lines.iter().enumerate() {
+        if l.junk || l.bullet.is_some() {
+            continue;
+        }
+        let t = &l.text;
+        let segs = segments(t);
+        if segs.len() < 2 {
+            continue;
+        }
+        let first = segs[0];
+        let ff = fold(first);
+        if first.split_whitespace().count() > 7 || !first.starts_with(|c: char| c.is_uppercase()) || ff.contains('@') || has_street(first) || ff.chars().any(|c| c.is_ascii_digit()) {
+            continue;
+        }
+        if segs[1..].iter().any(|s| supports_name(s)) {
+            let zone = i < first_cue || l.footer || i + 8 >= n;
+            cands.push(OrgCand { name: first.to_string(), score: if zone { 8 } else { 6 }, coined: false });
+        }
+    }
+}
+
+/// A signature at the end: "Coordinatrice des bénévoles, Espace Rencontre Gruyère", or a name line
+/// under a role line ("Directrice" / "Accès Droit Isère").
+fn signature_candidates(cx: &Ctx, cands: &mut Vec<OrgCand>) {
+    let lines = &cx.doc.lines;
+    let tail: Vec<&Line> = lines.iter().rev().filter(|l| !l.junk).take(8).collect();
+    for w in tail.windows(2) {
+        let (name, role) = (w[0], w[1]);
+        if role.words() <= 4 && has_person_noun(role.fold()) && name.words() <= 7 && !name.text.ends_with('.') && name.bullet.is_none() {
+            if let Some(n) = name_prefix(&name.text, 7) {
+                cands.push(OrgCand { name: n, score: 7, coined: false });
+            }
+        }
+    }
+    for l in tail {
+        if let Some((role, name)) = l.text.split_once(", ") {
+            if has_person_noun(&fold(role)) && role.split_whitespace().count() <= 5 {
+                if let Some(n) = name_prefix(name, 7) {
+                    cands.push(OrgCand { name: n, score: 7, coined: false });
+                }
+            }
+        }
+    }
+}
+
+/// Removes what follows a name in apposition or translation: "Le Fil Numérique, société
+/// coopérative …" → "Le Fil Numérique", "Le Pont Solidaire ASBL – De Solidaire Brug vzw" →
+/// "Le Pont Solidaire".
+fn tidy_org(name: &str) -> String {
+    let mut s = name.trim().to_string();
+    for sep in [" – ", " — ", " / ", " - "] {
+        if let Some(p) = s.find(sep) {
+            let right = fold(&s[p + sep.len()..]);
+            if ["vzw", "stichting", "vereniging", "huis", "buurthuis", "centrum", "netwerk", "asbl", "association loi"].iter().any(|w| right.contains(w)) {
+                s.truncate(p);
+            }
+        }
+    }
+    if let Some(p) = s.find(", ") {
+        let rest = &s[p + 2..];
+        if rest.starts_with(|c: char| c.is_lowercase()) || APPOSITION.iter().any(|w| fold(rest).starts_with(w)) {
+            s.truncate(p);
+        }
+    }
+    if let Some(p) = s.find(" (") {
+        s.truncate(p);
+    }
+    clean_org(&s)
+}
+
+/// A name that can be an organization's: not a place, a tag, a heading, a sentence or a line of facts.
+fn plausible_org(name: &str) -> bool {
+    let f = fold(name);
+    let words = f.split_whitespace().count();
+    if f.is_empty() || words > 8 || f.contains(['@', '|', '?', '"']) || f.contains(" . ") || f.contains("http") || f.starts_with(|c: char| c.is_ascii_digit()) {
+        return false;
+    }
+    let first = f.split(|c: char| !c.is_alphanumeric() && c != '-').next().unwrap_or("");
+    let is_place = super::gazetteer::lookup(&f, None).is_some()
+        || (super::gazetteer::lookup(first, None).is_some() && !ORG_WORDS.iter().any(|w| f.contains(w)))
+        || ["antenne", "pole", "region", "province", "canton", "departement"].contains(&first);
+    !(is_place || super::furniture::is_tag(&f) || is_generic(&f) || has_person_noun(&f) && !ORG_WORDS.iter().any(|w| f.starts_with(w)))
+}
+
+/// The names of the e-mail and web domains the text gives ("lestilleuls-delinden" from
+/// "jobs@lestilleuls-delinden.be"), without the common mail providers.
+fn email_domains(cx: &Ctx) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    for l in &cx.doc.lines {
+        for e in super::apply::emails_in(&l.text) {
+            let Some((_, dom)) = e.split_once('@') else { continue };
+            let parts: Vec<&str> = dom.split('.').collect();
+            if parts.len() < 2 {
+                continue;
+            }
+            let name = parts[parts.len() - 2].to_ascii_lowercase();
+            if ["gmail", "hotmail", "yahoo", "outlook", "orange", "free", "laposte", "wanadoo", "sfr", "live", "icloud", "proton", "asso"].contains(&name.as_str()) {
+                continue;
+            }
+            if !out.contains(&name) {
+                out.push(name);
+            }
+        }
+    }
+    out
+}
+
+/// Letters and digits only, without articles and kinds of organization.
+fn squash(name: &str) -> String {
+    let f = fold(name);
+    f.split(|c: char| !c.is_ascii_alphanumeric())
+        .filter(|w| !w.is_empty() && !["l", "la", "le", "les", "d", "de", "du", "des", "et"].contains(w) && !ORG_WORDS.contains(w))
+        .collect()
+}
+
+/// True when a domain is the name, or its initials ("orjl" for "Office romand pour la Jeunesse et
+/// les Loisirs").
+fn names_domain(name: &str, domain: &str) -> bool {
+    let d: String = domain.chars().filter(|c| c.is_ascii_alphanumeric()).collect();
+    let sq = squash(name);
+    let initials: String = name
+        .split_whitespace()
+        .filter(|w| w.chars().next().is_some_and(char::is_uppercase))
+        .filter_map(|w| fold(w).chars().next())
+        .collect();
+    (sq.len() >= 4 && (d.contains(&sq) || (d.len() >= 5 && sq.contains(&d)))) || (initials.len() >= 3 && initials == d)
+}
+
+/// The last resort: a capitalized name of the text that an e-mail's domain spells
+/// ("Nuits Partagées" for "contact@nuitspartagees.org").
+fn domain_name(cx: &Ctx, domains: &[String]) -> Option<String> {
+    for l in &cx.doc.lines {
+        if l.junk {
+            continue;
+        }
+        let words: Vec<&str> = l.text.split_whitespace().collect();
+        for k in 0..words.len() {
+            if !words[k].starts_with(|c: char| c.is_uppercase()) {
+                continue;
+            }
+            if let Some(n) = name_prefix(&words[k..].join(" "), 6) {
+                if domains.iter().any(|d| {
+                    let sq = squash(&n);
+                    sq.len() >= 4 && sq == d.chars().filter(|c| c.is_ascii_alphanumeric()).collect::<String>()
+                }) {
+                    return Some(tidy_org(&n));
+                }
+            }
+        }
+    }
+    None
 }
 
 #[cfg(test)]
