@@ -320,7 +320,7 @@ fn etag_and_last_modified_give_304_and_the_offers_stay() {
         assert_eq!(report(&out, name).status, Status::NotModified);
         assert_eq!(counts(report(&out, name)), [0, 0, 1, 0, 0]);
     }
-    assert!(out.render().contains("not modified (304), 1 offers"), "{}", out.render());
+    assert!(out.render().contains("not modified (304), 1 offer"), "{}", out.render());
     assert_eq!(published(&job).len(), 2);
     assert_eq!(stamp(&job.output), before);
 }
@@ -362,7 +362,7 @@ fn failing_sources_keep_their_last_good_offers() {
     assert_eq!(why("huge"), "larger than 4000 bytes (max_bytes)");
     assert_eq!(why("endless"), "larger than 4000 bytes (max_bytes)");
     assert_eq!(why("loop"), "more than 5 redirects");
-    assert!(text.contains("gone (") && text.contains("): FAILED, kept 1 offers from the last good fetch of 20"), "{text}");
+    assert!(text.contains("gone (") && text.contains("): FAILED, kept 1 offer from the last good fetch of 20"), "{text}");
     assert!(text.contains("warning: 7 of 8 sources failed (gone, broken, slow, garbage, huge, endless, loop); the feed keeps the last good offers of those read before"), "{text}");
     assert_eq!(counts(report(&out, "fine")), [1, 0, 1, 0, 0]);
     // Never emptied: every kept offer is still published, with the new one.
@@ -553,7 +553,7 @@ fn the_cli_syncs_reports_and_exits_with_the_right_code() {
     write_config(&dir, "", &[("A", &format!("url = \"{}\"", server.url("/a.json"))), ("B", &format!("url = \"{}\"", server.url("/b.json")))]);
     let (code, out, err) = vitrine(&["sync", "sources.toml", "-o", "public/offres.json", "--today", "2026-01-10"], &dir);
     assert_eq!(code, 0, "{out}{err}");
-    assert!(out.contains("A (") && out.contains("1 offers: 1 new"), "{out}");
+    assert!(out.contains("A (") && out.contains("1 offer: 1 new"), "{out}");
     assert!(out.contains("feed: 2 offers, updated 2026-01-10: wrote public/offres.bodies.json and public/offres.json"), "{out}");
     let (code, out, _) = vitrine(&["check", "public/offres.json"], &dir);
     assert_eq!(code, 0, "{out}");
@@ -563,7 +563,7 @@ fn the_cli_syncs_reports_and_exits_with_the_right_code() {
     server.set("/b.json", Route::Status(500));
     let (code, out, _) = vitrine(&["sync", "sources.toml", "-o", "public/offres.json", "--today", "2026-01-10"], &dir);
     assert_eq!(code, 0, "{out}");
-    assert!(out.contains("B (") && out.contains("FAILED, kept 1 offers from the last good fetch of"), "{out}");
+    assert!(out.contains("B (") && out.contains("FAILED, kept 1 offer from the last good fetch of"), "{out}");
     assert!(out.contains("warning: 1 of 2 sources failed (B)"), "{out}");
 
     // Bad config: 2, with the line. Nothing to write at all: 1.

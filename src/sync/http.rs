@@ -20,7 +20,7 @@ pub enum FetchError {
     Timeout(Duration),
     #[error("more than {MAX_REDIRECTS} redirects")]
     TooManyRedirects,
-    #[error("{0}")]
+    #[error("network error: {0}")]
     Network(String),
 }
 

@@ -173,11 +173,12 @@ impl Outcome {
                 s.new, s.changed, s.unchanged, s.removed, s.expired
             );
             let what = match &s.status {
-                Status::Read => format!("{} offers: {counts}", s.offers),
-                Status::NotModified => format!("not modified (304), {} offers: {counts}", s.offers),
-                Status::Unchanged => format!("same content as last time, {} offers: {counts}", s.offers),
+                Status::Read => format!("{}: {counts}", offers(s.offers)),
+                Status::NotModified => format!("not modified (304), {}: {counts}", offers(s.offers)),
+                Status::Unchanged => format!("same content as last time, {}: {counts}", offers(s.offers)),
                 Status::Failed { error, kept, since: Some(since) } => {
-                    format!("FAILED, kept {kept} offers from the last good fetch of {since}: {error} ({} expired)", s.expired)
+                    let expired = if s.expired > 0 { format!(" ({} of them expired)", s.expired) } else { String::new() };
+                    format!("FAILED, kept {} from the last good fetch of {since}{expired}: {error}", offers(*kept))
                 }
                 Status::Failed { error, .. } => format!("FAILED, no earlier offers to keep: {error}"),
             };
@@ -196,7 +197,7 @@ impl Outcome {
             ));
         }
         for (name, n) in &self.gone {
-            o.push_str(&format!("source «{name}» is no longer in sources.toml: its {n} offers were dropped\n"));
+            o.push_str(&format!("source «{name}» is no longer in sources.toml: its {} dropped\n", offers(*n)));
         }
         for line in &self.overrides {
             o.push_str(&format!("{line}\n"));
@@ -205,10 +206,10 @@ impl Outcome {
         match &self.written {
             Some(Written::Files(files)) => {
                 let names: Vec<String> = files.iter().map(|f| f.display().to_string()).collect();
-                o.push_str(&format!("feed: {} offers{updated}: wrote {}\n", self.offers, names.join(" and ")));
+                o.push_str(&format!("feed: {}{updated}: wrote {}\n", offers(self.offers), names.join(" and ")));
             }
             Some(Written::Unchanged(path)) => {
-                o.push_str(&format!("feed: {} offers{updated}: no change, {} left as it was\n", self.offers, path.display()));
+                o.push_str(&format!("feed: {}{updated}: no change, {} left as it was\n", offers(self.offers), path.display()));
             }
             None => o.push_str("feed: nothing written\n"),
         }
@@ -223,6 +224,11 @@ impl Outcome {
         }
         o
     }
+}
+
+/// "1 offer", "2 offers".
+fn offers(n: usize) -> String {
+    format!("{n} offer{}", if n == 1 { "" } else { "s" })
 }
 
 /// One payload of a source: a fetched body, a file, or one file of a folder.
@@ -258,11 +264,11 @@ pub fn run(job: &Job) -> Result<Outcome, SyncError> {
     let now = now_utc();
 
     let mut next = State { feed: previous.feed.clone(), ..State::default() };
+    let todo: Vec<(&Source, Option<SourceState>)> =
+        job.config.sources.iter().map(|s| (s, previous.sources.remove(&s.name))).collect();
     let mut reports = Vec::new();
     let mut lists = Vec::new();
-    for source in &job.config.sources {
-        let prev = previous.sources.remove(&source.name);
-        let (state, report) = sync_source(source, prev, &http, &now);
+    for (source, (state, report)) in job.config.sources.iter().zip(fetch_all(todo, &http, &now)) {
         lists.push(state.offers.clone());
         reports.push(report);
         next.sources.insert(source.name.clone(), state);
@@ -363,6 +369,28 @@ fn single_feed(postings: &[Posting], updated: Date) -> String {
     }
     s.push_str("\n]}\n");
     s
+}
+
+/// Sources fetched at the same time, at most (a few, to stay polite to hosts serving several).
+pub const PARALLEL_FETCHES: usize = 4;
+
+/// [`sync_source`] for every source, [`PARALLEL_FETCHES`] at a time; results in the sources' order.
+fn fetch_all(todo: Vec<(&Source, Option<SourceState>)>, http: &Http, now: &str) -> Vec<(SourceState, SourceReport)> {
+    let count = todo.len();
+    let queue = std::sync::Mutex::new(todo.into_iter().enumerate());
+    let done = std::sync::Mutex::new(Vec::with_capacity(count));
+    std::thread::scope(|scope| {
+        for _ in 0..PARALLEL_FETCHES.min(count) {
+            scope.spawn(|| loop {
+                let Some((i, (source, prev))) = queue.lock().expect("queue").next() else { break };
+                let result = sync_source(source, prev, http, now);
+                done.lock().expect("results").push((i, result));
+            });
+        }
+    });
+    let mut done = done.into_inner().expect("results");
+    done.sort_by_key(|(i, _)| *i);
+    done.into_iter().map(|(_, r)| r).collect()
 }
 
 /// Fetches and reads one source, falling back on its last good offers when that fails.
