@@ -296,23 +296,21 @@ pub fn run(job: &Job) -> Result<Outcome, SyncError> {
     // Reviewed corrections, then expiry (an override may move a deadline).
     let mut override_lines = Vec::new();
     if let Some(o) = &overrides {
-        match o.apply(&mut postings) {
+        // Offers come and go: an override for an offer not here this run is noted, not an error.
+        let here: std::collections::HashSet<&str> = postings.iter().map(|p| p.id.as_str()).collect();
+        let (present, absent): (Vec<_>, Vec<_>) = o.entries.iter().cloned().partition(|(id, _)| here.contains(id.as_str()));
+        for (id, _) in absent {
+            override_lines.push(format!(
+                "override [{id}] in {} not applied: no offer has this id this run (expired, removed, or its source never read)",
+                o.path.display()
+            ));
+        }
+        let present = Overrides { path: o.path.clone(), entries: present };
+        match present.apply(&mut postings) {
             Ok(applied) => {
-                for (id, fields) in applied {
-                    override_lines.push(format!("override {id}: {}", fields.join(", ")));
-                }
+                override_lines.extend(applied.into_iter().map(|(id, fields)| format!("override {id}: {}", fields.join(", "))));
             }
-            Err(errors) => {
-                for e in errors {
-                    let line = match e {
-                        IngestError::OverrideUnknownId { path, id, .. } => {
-                            format!("override [{id}] in {} not applied: no offer has this id this run (expired, removed, or its source never read)", path.display())
-                        }
-                        other => format!("override not applied: {other}"),
-                    };
-                    override_lines.push(line);
-                }
-            }
+            Err(errors) => override_lines.extend(errors.into_iter().map(|e| format!("override not applied: {e}"))),
         }
     }
     let open: Vec<bool> = postings.iter().map(|p| !deadline_status(p, job.today).is_expired()).collect();
