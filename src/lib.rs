@@ -9,6 +9,9 @@ pub mod ingest;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod export;
 pub mod model;
+/// Native only: `vitrine sync` fetches a network's sources over HTTP(S).
+#[cfg(not(target_arch = "wasm32"))]
+pub mod sync;
 
 pub mod embed;
 pub mod ui;

@@ -1,6 +1,6 @@
 //! The `vitrine` command-line tool (native only): `ingest` raw posting texts into the data file,
-//! `show` the record extracted from one text, `check` a data file, `export` the open offers as
-//! RSS 2.0 and JSON Feed 1.1.
+//! `show` the record extracted from one text, `check` a data file, `pack` it as a split feed,
+//! `export` the open offers as RSS 2.0 and JSON Feed 1.1, `sync` a network's sources into one feed.
 
 #[cfg(target_arch = "wasm32")]
 fn main() {}
@@ -108,6 +108,28 @@ mod cli {
             #[arg(long, default_value = "Offres en cours")]
             title: String,
         },
+        /// Fetch a network's sources (sources.toml) and write their offers as one feed.
+        ///
+        /// Each source is fetched over HTTP(S) (conditional requests) or read from disk; what is
+        /// new or changed is read, each source's defaults and the reviewed overrides applied,
+        /// duplicates across sources kept once, expired offers left out. The feed (a split feed
+        /// unless --single-file) is written atomically, and only when it changed. A source that
+        /// fails keeps its last good offers. Exit code: 0 when the feed is written or already up
+        /// to date (a warning line names failed sources), 1 when nothing could be written, 2 for
+        /// a bad sources.toml or overrides file.
+        Sync {
+            /// The network's sources.
+            sources: PathBuf,
+            /// Feed to write [default: sources.toml's `output`, else site/offres.json beside it].
+            #[arg(short, long)]
+            output: Option<PathBuf>,
+            /// Write one feed file instead of a split feed (offers + texts).
+            #[arg(long)]
+            single_file: bool,
+            /// Day the deadlines are judged against, and the feed's `updated` date [default: today, UTC].
+            #[arg(long, value_name = "YYYY-MM-DD")]
+            today: Option<Date>,
+        },
     }
 
     pub fn main() -> ExitCode {
@@ -122,6 +144,7 @@ mod cli {
             Command::Export { file, rss, json_feed, site_url, today, title } => {
                 export_cmd(file, rss, json_feed, site_url, today, title)
             }
+            Command::Sync { sources, output, single_file, today } => sync_cmd(&sources, output, single_file, today),
         }
     }
 
@@ -407,6 +430,35 @@ mod cli {
             Err(e) => {
                 eprintln!("error: {e}");
                 ExitCode::FAILURE
+            }
+        }
+    }
+
+    fn sync_cmd(sources: &Path, output: Option<PathBuf>, single_file: bool, today: Option<Date>) -> ExitCode {
+        use vitrine::sync;
+        let config = match sync::Config::load(sources) {
+            Ok(c) => c,
+            Err(e) => {
+                eprintln!("error: {e}");
+                return ExitCode::from(2);
+            }
+        };
+        let Some(today) = today.or_else(export::today_utc) else {
+            eprintln!("error: {}", export::ExportError::Clock);
+            return ExitCode::FAILURE;
+        };
+        let job = sync::Job::new(config, output, single_file, today);
+        match sync::run(&job) {
+            Ok(outcome) => {
+                print!("{}", outcome.render());
+                ExitCode::SUCCESS
+            }
+            Err(e) => {
+                if let sync::SyncError::NothingToWrite { report } = &e {
+                    print!("{}", report.render());
+                }
+                eprintln!("error: {e}");
+                ExitCode::from(e.exit_code())
             }
         }
     }

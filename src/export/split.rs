@@ -5,8 +5,8 @@
 use std::path::{Path, PathBuf};
 
 use super::{load_feed, ExportError};
-use crate::ingest::files::write_atomic;
-use crate::model::{pack, Date};
+use crate::ingest::{files::write_atomic, IngestError};
+use crate::model::{pack, Date, Posting};
 
 /// What `vitrine pack` is asked to do.
 #[derive(Debug, Clone)]
@@ -33,19 +33,24 @@ pub fn bodies_path(output: &Path) -> PathBuf {
     output.with_file_name(format!("{stem}.bodies.json"))
 }
 
-/// Reads the input (refusing it whole if any record is bad) and writes both files, each
-/// atomically, the bodies first: should the second write fail, the old offers file stays, and
-/// the widget never pairs it with the new bodies (their stamps differ).
+/// Reads the input (refusing it whole if any record is bad) and writes both files ([`write`]).
 pub fn run(job: &Pack) -> Result<Packed, ExportError> {
     let feed = load_feed(&job.input)?;
-    let bodies = bodies_path(&job.output);
+    Ok(write(&feed.postings, job.updated.or(feed.updated), &job.output)?)
+}
+
+/// Writes `postings` as a split feed: `output` and its bodies file beside it ([`bodies_path`]),
+/// each atomically, the bodies first: should the second write fail, the old offers file stays,
+/// and the widget never pairs it with the new bodies (their stamps differ).
+pub fn write(postings: &[Posting], updated: Option<Date>, output: &Path) -> Result<Packed, IngestError> {
+    let bodies = bodies_path(output);
     let href = bodies.file_name().and_then(|n| n.to_str()).unwrap_or("offres.bodies.json").to_string();
-    let split = pack::split(&feed.postings, job.updated.or(feed.updated), &href);
+    let split = pack::split(postings, updated, &href);
     write_atomic(&bodies, &split.bodies)?;
-    write_atomic(&job.output, &split.offers)?;
+    write_atomic(output, &split.offers)?;
     Ok(Packed {
-        offers: feed.postings.len(),
-        written: vec![(job.output.clone(), split.offers.len()), (bodies, split.bodies.len())],
+        offers: postings.len(),
+        written: vec![(output.to_path_buf(), split.offers.len()), (bodies, split.bodies.len())],
     })
 }
 

@@ -542,7 +542,17 @@ fn scan(bytes: &[u8], mut i: usize, stack: &mut Vec<u8>, one_value: bool) -> Sto
 /// relaying the same offer. Within one source, offers with distinct ids are all kept (a
 /// publisher may well post the same job twice in one city). Returns the merged list, where each
 /// kept posting came from (source, position in it), and how many were dropped.
-pub fn merge_from(mut sources: Vec<Vec<Posting>>) -> (Vec<Posting>, Vec<(u32, u32)>, usize) {
+pub fn merge_from(sources: Vec<Vec<Posting>>) -> (Vec<Posting>, Vec<(u32, u32)>, usize) {
+    merge_with(sources, |_, _| {})
+}
+
+/// [`merge_from`], telling `dropped` of each posting left out: where it was (source, position in
+/// it) and the position in the merged list of the posting it repeats (`vitrine sync` reports
+/// which sources shared an offer).
+pub fn merge_with(
+    mut sources: Vec<Vec<Posting>>,
+    mut dropped_as: impl FnMut((u32, u32), usize),
+) -> (Vec<Posting>, Vec<(u32, u32)>, usize) {
     let mut filled = sources.iter().enumerate().filter(|(_, s)| !s.is_empty()).map(|(i, _)| i);
     if let (first, None) = (filled.next(), filled.next()) {
         // At most one source with postings: its ids are unique already (`decode` rejects repeats).
@@ -551,15 +561,15 @@ pub fn merge_from(mut sources: Vec<Vec<Posting>>) -> (Vec<Posting>, Vec<(u32, u3
         let from = (0..list.len() as u32).map(|i| (s as u32, i)).collect();
         return (list, from, 0);
     }
-    // Kept ids → their source. (Both maps have the type of `Decoder::ids`: one copy of the
-    // hash map's code in the wasm.)
+    // Kept ids → their position in the merged list. (Both maps have the type of `Decoder::ids`:
+    // one copy of the hash map's code in the wasm.)
     let mut ids: HashMap<String, usize> = HashMap::new();
     // Folded organization, title and city, joined by `\0` (folding keeps letters and digits
-    // only) → the source that first had them.
+    // only) → the position of the first kept posting that had them.
     let mut keys: HashMap<String, usize> = HashMap::new();
     let total = sources.iter().map(Vec::len).sum();
     let mut out = Vec::with_capacity(total);
-    let mut from = Vec::with_capacity(total);
+    let mut from: Vec<(u32, u32)> = Vec::with_capacity(total);
     let mut dropped = 0;
     for (s, list) in sources.into_iter().enumerate() {
         for (i, posting) in list.into_iter().enumerate() {
@@ -571,14 +581,15 @@ pub fn merge_from(mut sources: Vec<Vec<Posting>>) -> (Vec<Posting>, Vec<(u32, u3
                 key.push('\0');
                 key.push_str(&part);
             }
-            let relayed = keyed && keys.get(&key).is_some_and(|&first| first != s);
-            if ids.contains_key(&posting.id) || relayed {
+            let relayed = if keyed { keys.get(&key).copied().filter(|&first| from[first].0 != s as u32) } else { None };
+            if let Some(&kept) = ids.get(&posting.id).or(relayed.as_ref()) {
                 dropped += 1;
+                dropped_as((s as u32, i as u32), kept);
                 continue;
             }
-            ids.insert(posting.id.clone(), s);
+            ids.insert(posting.id.clone(), out.len());
             if keyed {
-                keys.entry(key).or_insert(s);
+                keys.entry(key).or_insert(out.len());
             }
             out.push(posting);
             from.push((s as u32, i as u32));
@@ -1014,6 +1025,21 @@ mod tests {
         ]);
         let got: Vec<&str> = merged.iter().map(|p| p.id.as_str()).collect();
         assert_eq!((got, dropped), (vec!["p", "q", "r"], 1));
+    }
+
+    #[test]
+    fn merge_with_names_what_each_dropped_posting_repeats() {
+        let mut seen = Vec::new();
+        let (merged, from, dropped) = merge_with(
+            vec![
+                vec![posting("a", "Emmaüs", "Bénévole", None), posting("b", "Possible", "Chargé", Some("Lyon"))],
+                vec![posting("c", "POSSIBLE", "charge", Some("lyon")), posting("a", "Autre", "Autre", None)],
+            ],
+            |at, kept| seen.push((at, kept)),
+        );
+        assert_eq!(merged.iter().map(|p| p.id.as_str()).collect::<Vec<_>>(), ["a", "b"]);
+        assert_eq!((from, dropped), (vec![(0, 0), (0, 1)], 2));
+        assert_eq!(seen, [((1, 0), 1), ((1, 1), 0)]);
     }
 
     #[test]
