@@ -469,7 +469,14 @@ fn push_line(raw: &str, blank: &mut usize, lines: &mut Vec<Line>) {
 /// list item), and `line` ends on a small word or a comma, or is a long line without a final stop.
 fn wraps_into(line: &str, next: &str) -> bool {
     let (l, n) = (line.trim_end(), next.trim_start());
-    if l.is_empty() || !n.starts_with(|c: char| c.is_lowercase()) || bullet_of(n).is_some() || n.starts_with("http") {
+    if l.is_empty() || bullet_of(n).is_some() || n.starts_with("http") {
+        return false;
+    }
+    // An address cut after a comma: "12 allée des Saules," / "33160 Saint-Médard-en-Jalles".
+    if l.ends_with(',') && n.split_whitespace().next().is_some_and(|w| (4..=5).contains(&w.len()) && w.bytes().all(|b| b.is_ascii_digit())) {
+        return true;
+    }
+    if !n.starts_with(|c: char| c.is_lowercase()) {
         return false;
     }
     const SMALL: [&str; 24] = [

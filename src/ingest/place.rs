@@ -64,10 +64,13 @@ pub fn country_evidence(cx: &Ctx) -> Option<Country> {
     }
     let (i, best) = score.iter().enumerate().max_by_key(|(i, s)| (**s, std::cmp::Reverse(*i)))?;
     if *best == 0 {
-        return None;
+        // A French region or département named ("implantées en Occitanie").
+        return fr_area_named(cx).then_some(Country::FR);
     }
     Some(Country::ALL[i])
 }
+
+
 
 /// Reads a city name starting at token `i`: capitalized words joined by hyphens, apostrophes
 /// and small connectors ("Saint-Étienne", "Aix-en-Provence", "La Roche-sur-Yon").
@@ -151,9 +154,10 @@ fn arr_code(city_fold: &str, n: u32) -> Option<String> {
     }
 }
 
-const NOT_TOWNS: [&str; 16] = [
+const NOT_TOWNS: [&str; 26] = [
     "teletravail", "domicile", "siege", "france", "belgique", "suisse", "canada", "remote", "hybride", "a", "au", "nos",
-    "dans", "sur", "plusieurs", "toute",
+    "dans", "sur", "plusieurs", "toute", "maison", "centre", "espace", "locaux", "bureaux", "antenne", "pole", "service",
+    "association", "foyer",
 ];
 
 fn unknown_town(line: &Line, toks: &[Tok], k: usize, li: usize, labelled: bool) -> Option<Cand> {
@@ -170,23 +174,42 @@ fn unknown_town(line: &Line, toks: &[Tok], k: usize, li: usize, labelled: bool) 
     }
     let (os, oe) = line.f.orig_range(cs, ce);
     let mut dept_no = None;
+    let mut postal = None;
     if toks.get(j).is_some_and(|x| x.text(f) == "(") {
         if let Some(d) = toks.get(j + 1).filter(|x| x.kind == TokKind::Num && x.e - x.s == 2) {
             dept_no = Some(d.text(f).to_string());
         }
+        postal = bracketed_code(f, toks, j, None);
     }
+    let country = postal.as_deref().and_then(|c| (c.len() == 5).then_some(Country::FR));
     Some(Cand {
         city: canonical_name(&line.text[os..oe]),
         city_fold: name_fold.to_string(),
-        postal: None,
+        postal,
         dept_no,
         known: None,
-        country: None,
+        country,
         score: if labelled { 9 } else { 7 },
         line: li,
         order: 0,
         footer: line.footer,
     })
+}
+
+/// A postal code in brackets at token `j` (the `(`): "(72300)" for a French commune, "(1020)" for a
+/// Belgian or Swiss one.
+fn bracketed_code(f: &str, toks: &[Tok], j: usize, country: Option<Country>) -> Option<String> {
+    let d = toks.get(j + 1).filter(|x| x.kind == TokKind::Num)?;
+    if !toks.get(j + 2).is_some_and(|x| x.text(f) == ")") {
+        return None;
+    }
+    let code = d.text(f);
+    let ok = match code.len() {
+        5 => gazetteer::fr_department(code).is_some() && country.is_none_or(|c| c == Country::FR),
+        4 => country.is_none_or(|c| matches!(c, Country::BE | Country::CH)),
+        _ => false,
+    };
+    ok.then(|| code.to_string())
 }
 
 /// A Canadian postal code ("H2J 2L3"), upper-cased.
@@ -221,6 +244,12 @@ pub fn label(line: &Line) -> Option<(&str, &str)> {
 
 /// Finds the workplace(s).
 pub fn extract(cx: &Ctx) -> Vec<Place> {
+    scored(cx).0
+}
+
+/// [`extract`] with the score of the chosen city: one read only from an address (a footer, the
+/// application address) scores low; a labelled or cued workplace high (`i32::MIN` without a city).
+pub fn scored(cx: &Ctx) -> (Vec<Place>, i32) {
     let mut cands: Vec<Cand> = Vec::new();
     let evidence = country_evidence(cx);
     let by_first = gazetteer::by_first_word();
@@ -251,9 +280,23 @@ pub fn extract(cx: &Ctx) -> Vec<Place> {
                     let orig = &line.text[os..oe];
                     let known = gazetteer::lookup(&name_fold, None);
                     let fr = code.len() == 5 && gazetteer::fr_department(&code).is_some();
-                    let four = code.len() == 4 && known.is_some_and(|k| matches!(k.country, Country::BE | Country::CH));
-                    if fr || four {
-                        let country = if fr { Some(Country::FR) } else { known.map(|k| k.country) };
+                    let four_known = code.len() == 4 && known.is_some_and(|k| matches!(k.country, Country::BE | Country::CH));
+                    // "5100 Jambes", "1020 Renens": a town the gazetteer does not know, with a
+                    // four-digit code, on a labelled line or in a Belgian or Swiss text.
+                    let four_unknown = code.len() == 4
+                        && known.is_none()
+                        && (label.is_some() || matches!(evidence, Some(Country::BE | Country::CH)))
+                        && !NOT_TOWNS.contains(&name_fold.split(|c: char| !c.is_ascii_alphanumeric()).next().unwrap_or(""));
+                    if fr || four_known || four_unknown {
+                        let country = if fr {
+                            Some(Country::FR)
+                        } else if four_known {
+                            known.map(|k| k.country)
+                        } else if gazetteer::be_province(&code).is_some() && evidence != Some(Country::CH) {
+                            Some(Country::BE)
+                        } else {
+                            evidence
+                        };
                         let known = known.filter(|k| Some(k.country) == country);
                         found = Some(Cand {
                             city: known.map_or_else(|| canonical_name(orig), |k| k.name.to_string()),
@@ -286,6 +329,21 @@ pub fn extract(cx: &Ctx) -> Vec<Place> {
                         }
                         let e = t.s + name.len();
                         if e < f.len() && super::text::is_word_byte(f.as_bytes()[e]) {
+                            continue;
+                        }
+                        // Part of a longer compound name: "Ottignies-Louvain-la-Neuve",
+                        // "Vandœuvre-lès-Nancy" are other towns.
+                        let fb = f.as_bytes();
+                        let hyphen_after = e + 1 < f.len() && fb[e] == b'-' && fb[e + 1].is_ascii_alphabetic();
+                        let hyphen_before = t.s >= 2 && fb[t.s - 1] == b'-' && fb[t.s - 2].is_ascii_alphabetic();
+                        if hyphen_after || hyphen_before {
+                            continue;
+                        }
+                        // "au Québec", "du Québec", "(Québec)": the province, not the city.
+                        if name == "quebec" && {
+                            let b = f[..t.s].trim_end();
+                            b.ends_with(" au") || b.ends_with(" du") || b.ends_with('(') || b.ends_with(" le") || b.ends_with("province de") || b == "au" || b == "du"
+                        } {
                             continue;
                         }
                         let (os, _) = line.f.orig_range(t.s, e);
@@ -337,6 +395,10 @@ pub fn extract(cx: &Ctx) -> Vec<Place> {
                                     next = j_end + 3;
                                 }
                             }
+                            if let Some(code) = bracketed_code(f, toks, j_end, Some(city.country)) {
+                                c.postal = Some(code);
+                                next = j_end + 3;
+                            }
                         }
                         found = Some(c);
                         break;
@@ -386,7 +448,21 @@ pub fn extract(cx: &Ctx) -> Vec<Place> {
                     .and_then(|p| toks.iter().position(|t| t.s >= p))
             };
             if let Some(k) = start {
-                if let Some(c) = unknown_town(line, toks, k, li, label.is_some()) {
+                // On a labelled line, the town may come after a building's name ("Lieu du stage :
+                // siège de l'association, Castelnau-le-Lez (34170)"): the first capitalized
+                // words that carry a postal code, else the first ones that read as a town.
+                let tries = if label.is_some() { toks.len() } else { k + 1 };
+                let mut first_town = None;
+                for k2 in k..tries {
+                    if let Some(c) = unknown_town(line, toks, k2, li, label.is_some()) {
+                        if c.postal.is_some() {
+                            first_town = Some(c);
+                            break;
+                        }
+                        first_town.get_or_insert(c);
+                    }
+                }
+                if let Some(c) = first_town {
                     cands.push(Cand { order: cands.len(), ..c });
                 }
             }
@@ -398,9 +474,10 @@ pub fn extract(cx: &Ctx) -> Vec<Place> {
         }
     }
     if cands.is_empty() {
-        return evidence.filter(|&c| c != Country::FR || has_france(cx)).map_or_else(Vec::new, |country| {
+        let places = evidence.filter(|&c| c != Country::FR || has_france(cx) || fr_area_named(cx)).map_or_else(Vec::new, |country| {
             vec![Place { city: None, postal_code: None, department: None, region: None, country }]
         });
+        return (places, i32::MIN);
     }
     // Best city: highest single score, then most mentions, then first.
     let mentions = |cf: &str| cands.iter().filter(|c| c.city_fold == cf).count() as i32;
@@ -418,7 +495,18 @@ pub fn extract(cx: &Ctx) -> Vec<Place> {
             }
         }
     }
-    places
+    (places, best.score)
+}
+
+/// A French region, or a département with a long name (not "Vienne", "Nord" or "Lot", which are
+/// also words and streets), named in the text.
+fn fr_area_named(cx: &Ctx) -> bool {
+    cx.doc.lines.iter().filter(|l| !l.junk).any(|l| {
+        let f = l.fold();
+        gazetteer::FR_DEPARTEMENTS.iter().any(|d| {
+            find_word(f, &fold(d.2)).is_some() || (d.1.chars().count() >= 8 && find_word(f, &fold(d.1)).is_some())
+        })
+    })
 }
 
 fn has_france(cx: &Ctx) -> bool {
@@ -523,7 +611,8 @@ mod tests {
         assert_eq!(p[0].department.as_deref(), Some("Doubs"));
         assert_eq!(place("Le poste est basé à Saint-Affrique, dans l'Aveyron."), Some((s("Saint-Affrique"), None, Country::FR)));
         assert_eq!(place("Lieu : Télétravail"), None);
-        assert_eq!(place("Lieu : Bretagne"), None);
+        // A region is no town, but it says which country.
+        assert_eq!(place("Lieu : Bretagne"), Some((None, None, Country::FR)));
     }
 
     #[test]

@@ -102,7 +102,19 @@ pub fn extract(text: &str, source: Option<&str>) -> Extraction {
         String::new()
     });
 
-    let places = place::extract(&cx);
+    let (mut places, place_score) = place::scored(&cx);
+    // A call for projects names where projects may take place, not a workplace: a city read
+    // only from the funder's address is not kept.
+    let call = cx.doc.lines.iter().any(|l| {
+        let f = l.fold();
+        ["appel a projets", "appel a candidatures", "appel a manifestation", "depot des dossiers", "laureats"].iter().any(|c| f.contains(c))
+    });
+    if kc.kind == Kind::Projet && call && place_score < 8 {
+        for p in &mut places {
+            *p = crate::model::Place { city: None, postal_code: None, department: None, region: None, country: p.country };
+        }
+        places.truncate(1);
+    }
     if places.first().is_none_or(|p| p.city.is_none()) {
         note("places", NoteLevel::Missing, "no workplace city found");
     }
