@@ -359,6 +359,31 @@ pub struct Dates {
     pub published: Option<Date>,
     /// Fields whose value is a guess, with why.
     pub unsure: Vec<(&'static str, String)>,
+    /// The length in months of the period the start opens ("du 2 mars au 31 août 2026": 6).
+    pub period_months: Option<u16>,
+}
+
+/// Two dates that make a period ("du 2 mars au 31 août 2026", "1er octobre – 31 mai 2026"): the
+/// first's missing year comes from the second; returns both as full dates.
+fn period(f: &str, a: &DateHit, b: &DateHit) -> Option<(Date, Date)> {
+    let between = f[a.e..b.s].trim();
+    if !matches!(between, "au" | "a" | "-" | "jusqu'au" | "jusqu'a" | "et le") {
+        return None;
+    }
+    let (y2, m2, d2) = match b.val {
+        DateVal::Day { year: Some(y), month, day } => (y, month, day),
+        _ => return None,
+    };
+    let end = Date::new(y2, m2, d2)?;
+    let start = match a.val {
+        DateVal::Day { year: Some(y), month, day } => Date::new(y, month, day)?,
+        DateVal::Day { year: None, month, day } => {
+            let y = if (month, day) <= (m2, d2) { y2 } else { y2 - 1 };
+            Date::new(y, month, day)?
+        }
+        _ => return None,
+    };
+    (start < end).then_some((start, end))
 }
 
 #[derive(Debug, Clone, Copy)]
@@ -367,11 +392,14 @@ struct Cand {
     role: Role,
     score: i32,
     order: usize,
+    /// The length of the period this date opens, in months.
+    months: Option<u16>,
 }
 
 /// Finds the start, deadline and publication dates.
 pub fn extract(cx: &Ctx) -> Dates {
     let mut cands: Vec<Cand> = Vec::new();
+
     let mut years: Vec<u16> = Vec::new();
     for (i, line) in cx.doc.lines.iter().enumerate() {
         if line.junk {
@@ -385,7 +413,37 @@ pub fn extract(cx: &Ctx) -> Dates {
             }
         }
         let hits = find_dates_in(f, toks, &cx.fspans[i]);
-        for h in hits {
+        // Periods: the first date is the start (when the words before it say so), the second
+        // only ends it.
+        let mut ends: Vec<usize> = Vec::new();
+        let mut fixed: Vec<(usize, DateVal, Option<u16>)> = Vec::new();
+        for k in 0..hits.len().saturating_sub(1) {
+            if let Some((a, b)) = period(f, &hits[k], &hits[k + 1]) {
+                let ctx_role = {
+                    let ss = sentence_start(f, hits[k].s);
+                    let mut before = f[ss..hits[k].s].to_string();
+                    if before.trim().is_empty() && i > 0 {
+                        before = cx.doc.lines[i - 1].fold().to_string();
+                    }
+                    if let Some((label, _)) = line.label_value(8) {
+                        before = format!("{label} : {before}");
+                    }
+                    classify(&before)
+                };
+                if ctx_role != Role::Deadline && ctx_role != Role::Published && !line.meta {
+                    ends.push(k + 1);
+                    let days = b.day_number() - a.day_number() + 1;
+                    let months = ((days as f64) / 30.44).round() as u16;
+                    let months = (1..=60).contains(&months).then_some(months);
+                    fixed.push((k, DateVal::Day { year: Some(a.year()), month: a.month(), day: a.day() }, months));
+                }
+            }
+        }
+        for (k, mut h) in hits.into_iter().enumerate() {
+            let months = fixed.iter().find(|(j, _, _)| *j == k).and_then(|(_, v, m)| {
+                h.val = *v;
+                *m
+            });
             let ss = sentence_start(f, h.s);
             let mut before = f[ss..h.s].to_string();
             let mut score = 1;
@@ -405,8 +463,17 @@ pub fn extract(cx: &Ctx) -> Dates {
                     before = format!("{label} : {before}");
                 }
             }
-            // A publication line or a forum header dates the page, not the job.
-            let role = if line.meta { Role::Published } else { classify(&before) };
+            // A publication line or a forum header dates the page, not the job; a period's end
+            // date neither starts nor closes anything.
+            let role = if line.meta {
+                Role::Published
+            } else if ends.contains(&k) {
+                Role::Other
+            } else if fixed.iter().any(|(j, _, _)| *j == k) {
+                Role::Start
+            } else {
+                classify(&before)
+            };
             score += match (role, cx.layout.section[i]) {
                 (Role::Deadline, Section::Apply) | (Role::Start, Section::Conditions) => 1,
                 _ => 0,
@@ -415,7 +482,7 @@ pub fn extract(cx: &Ctx) -> Dates {
                 score -= 2;
             }
             // "dès que possible" next to a month: the month is the more precise start.
-            cands.push(Cand { val: h.val, role, score, order: cands.len() });
+            cands.push(Cand { val: h.val, role, score, order: cands.len(), months });
         }
     }
     let pick = |role: Role, cands: &[Cand]| -> Option<Cand> {
@@ -429,6 +496,7 @@ pub fn extract(cx: &Ctx) -> Dates {
     let published = pick(Role::Published, &cands);
     let deadline = pick(Role::Deadline, &cands).filter(|c| !matches!(c.val, DateVal::Asap));
     let start = pick(Role::Start, &cands);
+    out.period_months = start.and_then(|c| c.months);
     // Reference for missing years: published, else any full date of a deadline/start, else the
     // most frequent recent year of the text.
     let full = |c: &Option<Cand>| c.and_then(|c| full_date(c.val));

@@ -198,8 +198,11 @@ pub fn duration_in(f: &str, toks: &[Tok], cue_required: bool) -> Option<MonthRan
         let start = toks[i].s;
         let end = toks[k].e;
         let before = &f[f[..start].char_indices().rev().nth(45).map_or(0, |(p, _)| p)..start];
+        // Within the clause: "dès l'âge de 16 ans, contrat de 8 mois".
+        let before = before.rfind([',', ';']).map_or(before, |p| &before[p + 1..]);
         let after = &f[end..f[end..].char_indices().nth(25).map_or(f.len(), |(p, _)| end + p)];
-        if NOT_DURATION.iter().any(|n| before.fhas(n) || after.starts_with(&format!(" {n}")) || after.fhas("d'experience")) {
+        // Whole words only: "age" is not in "stage", "engagement" or "apprentissage".
+        if NOT_DURATION.iter().any(|n| super::text::find_word(before, n).is_some() || after.starts_with(&format!(" {n}")) || after.fhas("d'experience")) {
             continue;
         }
         if cue_required && !DURATION_CUES.iter().any(|c| before.fhas(c)) && !after.fhas("renouvelable") {
@@ -254,6 +257,19 @@ mod tests {
     use super::super::text::{fold, tokenize};
     use super::super::Ctx;
     use super::*;
+
+    #[test]
+    fn guards_match_whole_words() {
+        let d = |s: &str| {
+            let f = fold(s);
+            duration_in(&f, &tokenize(&f), true).map(|r| (r.min, r.max))
+        };
+        assert_eq!(d("Un stage de 6 mois au sein de l'équipe"), Some((6, 6)));
+        assert_eq!(d("Un engagement souhaité sur 6 mois"), Some((6, 6)));
+        assert_eq!(d("Contrat d'apprentissage de 24 mois"), Some((24, 24)));
+        assert_eq!(d("Mission ouverte dès l'âge de 16 ans, contrat de 8 mois"), Some((8, 8)));
+        assert_eq!(d("Contrat pour les jeunes de moins de 26 ans"), None);
+    }
 
     fn h(s: &str) -> Option<f32> {
         let f = fold(s);

@@ -105,11 +105,7 @@ pub fn extract(text: &str, source: Option<&str>) -> Extraction {
     let (mut places, place_score) = place::scored(&cx);
     // A call for projects names where projects may take place, not a workplace: a city read
     // only from the funder's address is not kept.
-    let call = cx.doc.lines.iter().any(|l| {
-        let f = l.fold();
-        ["appel a projets", "appel a candidatures", "appel a manifestation", "depot des dossiers", "laureats"].iter().any(|c| f.contains(c))
-    });
-    if kc.kind == Kind::Projet && call && place_score < 8 {
+    if kc.kind == Kind::Projet && is_call(&cx) && place_score < 8 {
         for p in &mut places {
             *p = crate::model::Place { city: None, postal_code: None, department: None, region: None, country: p.country };
         }
@@ -130,8 +126,11 @@ pub fn extract(text: &str, source: Option<&str>) -> Extraction {
         }
     }
     let hours_per_week = hours::hours(&cx, country);
-    let duration_months = if kc.kind == Kind::Projet { None } else { hours::duration(&cx) };
     let d = dates::extract(&cx);
+    // The length the text states, else the length of the period it gives ("du 2 mars au 31 août").
+    let duration_months = hours::duration(&cx)
+        .or_else(|| d.period_months.map(|m| crate::model::MonthRange { min: m, max: m }))
+        .filter(|_| kc.kind != Kind::Projet || (is_call(&cx) && call_duration(&cx)));
     for (field, why) in &d.unsure {
         note(field, NoteLevel::Unsure, why);
     }
@@ -185,6 +184,23 @@ pub fn extract(text: &str, source: Option<&str>) -> Extraction {
     }
     repair(&mut posting, &mut notes);
     Extraction { posting, notes }
+}
+
+/// A call for projects, as opposed to the page of one project.
+fn is_call(cx: &Ctx) -> bool {
+    cx.doc.lines.iter().any(|l| {
+        let f = l.fold();
+        ["appel a projets", "appel a candidatures", "appel a manifestation", "depot des dossiers", "laureats"].iter().any(|c| f.contains(c))
+    })
+}
+
+/// A project page states a duration of the supported projects only under words that say so
+/// ("projets d'une durée de 12 à 24 mois"), not the length of a programme it tells about.
+fn call_duration(cx: &Ctx) -> bool {
+    cx.doc.lines.iter().any(|l| {
+        let f = l.fold();
+        f.contains("projet") && (f.contains("duree") || f.contains("sur une periode") || f.contains("se derouler")) && (f.contains(" mois") || f.contains(" an"))
+    })
 }
 
 /// A title when no line reads as one: the first words of the text's first line, else the file's
