@@ -34,11 +34,11 @@ mod cli {
     enum Command {
         /// Extract one record per text file and write the data file (atomically).
         ///
-        /// Folders are searched for .txt/.md files. Reviewed corrections are merged from the
+        /// Folders are searched for .txt/.md, .html/.htm, .docx, .odt and .pdf files. Reviewed corrections are merged from the
         /// overrides file (by default `data/overrides.toml`, when it exists).
         /// Any bad file fails the run and leaves the output untouched, unless --keep-going.
         Ingest {
-            /// Text files or folders of text files.
+            /// Documents (.txt, .md, .html, .docx, .odt, .pdf) or folders of them.
             #[arg(required = true)]
             paths: Vec<PathBuf>,
             /// Data file to write.
@@ -60,7 +60,7 @@ mod cli {
             #[arg(short, long)]
             quiet: bool,
         },
-        /// Show the record extracted from one text, for review.
+        /// Show the record extracted from one document, for review.
         Show {
             file: PathBuf,
             /// Print the record as JSON instead.
@@ -197,12 +197,12 @@ mod cli {
     }
 
     fn show_cmd(file: &Path, json: bool) -> ExitCode {
-        let text = match files::read_text(file) {
-            Ok(t) => t,
+        let src = match ingest::formats::read(file) {
+            Ok(s) => s,
             Err(e) => return fail(&[e]),
         };
         let name = file.file_name().and_then(|n| n.to_str());
-        let e = ingest::extract(&text, name);
+        let e = src.extract(name);
         if json {
             print!("{}", model::to_json(std::slice::from_ref(&e.posting)));
         } else {

@@ -1,15 +1,16 @@
-//! Files: collecting the input texts of folders, reading and decoding them (with errors that name
-//! the file), running the extractor over all of them, and writing the data file atomically.
+//! Files: collecting the input documents of folders, reading them (with errors that name the
+//! file), running the extractor over all of them, and writing the data file atomically.
 
-use super::clean::{decode, DecodeProblem};
 use super::error::IngestError;
+use super::formats;
 use super::overrides::Overrides;
-use super::{check, dedupe_ids, extract, Note};
+use super::{check, dedupe_ids, Note};
 use crate::model::Posting;
 use std::path::{Path, PathBuf};
 
-/// Texts to ingest: files given by name are taken as they are; folders are searched (recursively)
-/// for `.txt`, `.text` and `.md` files, hidden ones left out. Sorted, without duplicates.
+/// Documents to ingest: files given by name are taken as they are; folders are searched
+/// (recursively) for the documents `formats` reads (`.txt`, `.text`, `.md`, `.html`, `.htm`,
+/// `.docx`, `.odt`, `.pdf`), hidden ones left out. Sorted, without duplicates.
 pub fn collect_inputs(paths: &[PathBuf]) -> Result<Vec<PathBuf>, Vec<IngestError>> {
     let mut out = Vec::new();
     let mut errors = Vec::new();
@@ -51,8 +52,7 @@ fn walk(dir: &Path, out: &mut Vec<PathBuf>) -> Result<(), IngestError> {
         if p.is_dir() {
             walk(&p, out)?;
         } else {
-            let ext = p.extension().and_then(|e| e.to_str()).map(str::to_ascii_lowercase);
-            if matches!(ext.as_deref(), Some("txt" | "text" | "md")) {
+            if formats::is_input(&p) {
                 out.push(p);
             }
         }
@@ -60,14 +60,10 @@ fn walk(dir: &Path, out: &mut Vec<PathBuf>) -> Result<(), IngestError> {
     Ok(())
 }
 
-/// Reads and decodes one text file.
+/// Reads and decodes one plain text file (other documents: `formats::read`).
 pub fn read_text(path: &Path) -> Result<String, IngestError> {
     let bytes = std::fs::read(path).map_err(|e| IngestError::Read { path: path.to_path_buf(), source: e })?;
-    match decode(&bytes) {
-        Ok((s, _)) => Ok(s),
-        Err(DecodeProblem::Empty) => Err(IngestError::Empty { path: path.to_path_buf() }),
-        Err(DecodeProblem::Binary(reason)) => Err(IngestError::Binary { path: path.to_path_buf(), reason }),
-    }
+    formats::decode_text(path, &bytes)
 }
 
 /// One file's result.
@@ -97,10 +93,10 @@ pub fn ingest(paths: &[PathBuf], overrides: Option<&Overrides>, keep_going: bool
     let mut run = Run::default();
     let mut errors = Vec::new();
     for f in &files {
-        match read_text(f) {
-            Ok(text) => {
+        match formats::read(f) {
+            Ok(src) => {
                 let name = f.file_name().and_then(|n| n.to_str()).map(str::to_string);
-                let e = extract(&text, name.as_deref());
+                let e = src.extract(name.as_deref());
                 run.reports.push(FileReport { path: f.clone(), id: e.posting.id.clone(), notes: e.notes });
                 run.postings.push(e.posting);
             }
@@ -201,9 +197,11 @@ mod tests {
         std::fs::write(d.join("a.md"), "x").unwrap();
         std::fs::write(d.join(".hidden.txt"), "x").unwrap();
         std::fs::write(d.join("c.pdf"), "x").unwrap();
+        std::fs::write(d.join("d.HTML"), "x").unwrap();
+        std::fs::write(d.join("e.doc"), "x").unwrap();
         let got = collect_inputs(&[d.clone()]).unwrap();
         let names: Vec<_> = got.iter().map(|p| p.file_name().unwrap().to_str().unwrap().to_string()).collect();
-        assert_eq!(names, ["a.md", "b.txt"]);
+        assert_eq!(names, ["a.md", "b.txt", "c.pdf", "d.HTML"]);
         let err = collect_inputs(&[d.join("nope")]).unwrap_err();
         assert!(err[0].to_string().contains("nope: no such file"), "{}", err[0]);
         let empty = tmpdir("collect-empty");

@@ -1,0 +1,4 @@
+//! PDF → text.
+use crate::ingest::error::IngestError;
+use std::path::Path;
+pub fn read(_path: &Path, _bytes: &[u8]) -> Result<String, IngestError> { Err(IngestError::Binary { path: _path.to_path_buf(), reason: "this format is not read yet".into() }) }
