@@ -4,7 +4,7 @@
 use super::error::IngestError;
 use super::formats;
 use super::overrides::Overrides;
-use super::{check, dedupe_ids, Note};
+use super::{check, dedupe_ids, Extraction, Note};
 use crate::model::Posting;
 use std::path::{Path, PathBuf};
 
@@ -90,18 +90,70 @@ pub struct Run {
 /// with it, bad files and records are left out and listed in `skipped`.
 pub fn ingest(paths: &[PathBuf], overrides: Option<&Overrides>, keep_going: bool) -> Result<Run, Vec<IngestError>> {
     let files = collect_inputs(paths)?;
-    let mut run = Run::default();
+    let mut records = Vec::new();
     let mut errors = Vec::new();
     for f in &files {
         match formats::read(f) {
             Ok(src) => {
                 let name = f.file_name().and_then(|n| n.to_str()).map(str::to_string);
-                let e = src.extract(name.as_deref());
-                run.reports.push(FileReport { path: f.clone(), id: e.posting.id.clone(), notes: e.notes });
-                run.postings.push(e.posting);
+                records.push((f.clone(), src.extract(name.as_deref())));
             }
             Err(e) => errors.push(e),
         }
+    }
+    finish(records, errors, overrides, keep_going)
+}
+
+/// Imports structured sources (feeds, JSON-LD, vitrine data files, HTML pages: see
+/// `import::items_from`), each item a record; then as `ingest`: ids made unique, overrides
+/// applied, records checked, and any bad file or item fails the run unless `keep_going`.
+pub fn import(paths: &[PathBuf], overrides: Option<&Overrides>, keep_going: bool) -> Result<Run, Vec<IngestError>> {
+    let mut records = Vec::new();
+    let mut errors = Vec::new();
+    for p in paths {
+        let name = p.to_string_lossy();
+        if name.starts_with("http://") || name.starts_with("https://") {
+            errors.push(IngestError::NotImportable { path: p.clone(), reason: "an address: `vitrine import` reads files (fetching is `vitrine sync`'s)".into() });
+            continue;
+        }
+        let bytes = match std::fs::read(p) {
+            Ok(b) => b,
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+                errors.push(IngestError::Missing { path: p.clone() });
+                continue;
+            }
+            Err(e) => {
+                errors.push(IngestError::Read { path: p.clone(), source: e });
+                continue;
+            }
+        };
+        match super::import::items_from(&name, &bytes) {
+            Ok(items) => {
+                for it in items.items {
+                    match it {
+                        Ok(x) => records.push((p.clone(), x)),
+                        Err(e) => errors.push(e),
+                    }
+                }
+            }
+            Err(e) => errors.push(e),
+        }
+    }
+    finish(records, errors, overrides, keep_going)
+}
+
+/// The end of a run: ids made unique, overrides applied, records checked; errors fail the run
+/// unless `keep_going`, which leaves the bad records out and lists every problem.
+pub fn finish(
+    records: Vec<(PathBuf, Extraction)>,
+    mut errors: Vec<IngestError>,
+    overrides: Option<&Overrides>,
+    keep_going: bool,
+) -> Result<Run, Vec<IngestError>> {
+    let mut run = Run::default();
+    for (path, e) in records {
+        run.reports.push(FileReport { path, id: e.posting.id.clone(), notes: e.notes });
+        run.postings.push(e.posting);
     }
     dedupe_ids(&mut run.postings);
     for (r, p) in run.reports.iter_mut().zip(&run.postings) {

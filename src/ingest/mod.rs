@@ -13,6 +13,7 @@ pub mod dates;
 pub mod gazetteer;
 pub mod header;
 pub mod hours;
+pub mod import;
 pub mod jsonld;
 pub mod partners;
 pub mod overrides;
