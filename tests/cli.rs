@@ -182,3 +182,113 @@ fn pack_writes_a_split_feed_that_check_reads() {
     assert!(!ok);
     assert!(err.contains("offres.bodies.json") && err.contains("edited or cut"), "{err}");
 }
+
+fn formats_fixture(name: &str) -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/formats").join(name)
+}
+
+#[test]
+fn ingest_reads_a_folder_of_mixed_formats() {
+    let d = tmp("mixed");
+    let t = d.join("docs");
+    std::fs::create_dir_all(t.join("web")).unwrap();
+    for f in ["epicerie.odt", "jsonld_page.html"] {
+        std::fs::copy(formats_fixture(f), t.join(f)).unwrap();
+    }
+    std::fs::copy(formats_fixture("jobboard.html"), t.join("web/jobboard.htm")).unwrap();
+    std::fs::copy(formats_fixture("epicerie.pdf"), t.join("copie.pdf")).unwrap();
+    std::fs::copy(fixture("service_civique_rennes.txt"), t.join("service_civique_rennes.txt")).unwrap();
+    std::fs::write(t.join("notes.doc"), b"\xD0\xCF\x11\xE0").unwrap(); // not a type ingest reads: left aside
+    let (ok, _, err) = run(bin().args(["ingest", "docs", "-o", "postings.json", "--no-overrides"]), &d);
+    assert!(ok, "{err}");
+    assert!(err.contains("wrote 5 record(s) to postings.json"), "{err}");
+    assert!(err.contains("jsonld_page.html → permanence-juridique-solidaire-juriste-en-droit-des-etrangers"), "{err}");
+    let v = vitrine::model::from_json(&std::fs::read_to_string(d.join("postings.json")).unwrap()).unwrap();
+    let ids: Vec<&str> = v.iter().map(|p| p.id.as_str()).collect();
+    // The same posting as .pdf and .odt: two records, the second id made unique.
+    assert!(ids.contains(&"association-la-bonne-graine-coordinateur-rice-de-l-epicerie-solidaire-2"), "{ids:?}");
+    let sources: Vec<&str> = v.iter().filter_map(|p| p.source.as_deref()).collect();
+    assert!(sources.contains(&"jobboard.htm") && sources.contains(&"copie.pdf"), "{sources:?}");
+    // A scanned PDF fails the run, named, and the output stays as it was.
+    let before = std::fs::read_to_string(d.join("postings.json")).unwrap();
+    std::fs::copy(formats_fixture("scan.pdf"), t.join("scan.pdf")).unwrap();
+    let (ok, _, err) = run(bin().args(["ingest", "docs", "-o", "postings.json", "--no-overrides"]), &d);
+    assert!(!ok);
+    assert!(err.contains("docs/scan.pdf: no text layer (a scanned PDF?): export the text or paste it"), "{err}");
+    assert_eq!(std::fs::read_to_string(d.join("postings.json")).unwrap(), before);
+}
+
+#[test]
+fn show_reads_an_html_page_and_its_json_ld() {
+    let d = tmp("show-html");
+    let (ok, out, err) = run(bin().arg("show").arg(formats_fixture("jsonld_page.html")), &d);
+    assert!(ok, "{err}");
+    for want in [
+        "title         Juriste en droit des étrangers",
+        "organization  Permanence Juridique Solidaire",
+        "place         34000 Montpellier (Hérault, Occitanie), France",
+        "pay           2300–2600 € / month  «2 300 à 2 600 € par mois»",
+        "deadline      2026-05-15",
+        "apply links   https://pjs.example/recrutement/juriste",
+        "## Missions",
+        "source        jsonld_page.html",
+    ] {
+        assert!(out.contains(want), "missing «{want}» in:\n{out}");
+    }
+    assert!(!out.contains("contact@pjs.example") && !out.contains("Nos actions"), "{out}");
+}
+
+#[test]
+fn import_reads_each_feed_type() {
+    let d = tmp("import");
+    let mut cmd = bin();
+    cmd.args(["import", "-o", "imported.json", "--no-overrides"]);
+    for f in ["offres.atom", "offres.feed.json", "offres.jsonld"] {
+        cmd.arg(formats_fixture(f));
+    }
+    let (ok, _, err) = run(&mut cmd, &d);
+    assert!(ok, "{err}");
+    assert!(err.contains("wrote 5 record(s) to imported.json"), "{err}");
+    let v = vitrine::model::from_json(&std::fs::read_to_string(d.join("imported.json")).unwrap()).unwrap();
+    let by = |id: &str| v.iter().find(|p| p.id == id).unwrap_or_else(|| panic!("no {id} in {:?}", v.iter().map(|p| &p.id).collect::<Vec<_>>()));
+    let atom = by("federation-des-jardins-partages-animateur-rice-jardin-et-alimentation");
+    assert_eq!((atom.city(), atom.contract.key()), (Some("Dijon"), "cdi"));
+    assert_eq!(atom.published.map(|d| d.to_string()).as_deref(), Some("2026-02-02"));
+    assert_eq!(atom.apply.emails, ["rh@jardins-partages.org"]);
+    let jf = by("centre-social-la-passerelle-service-civique-ambassadeur-rice-du-tri");
+    // No way to apply in its text: the item's link.
+    assert_eq!(jf.apply.urls, ["https://centres-sociaux.example/offres/2"]);
+    let ld = by("collectif-habitat-digne-travailleur-se-social-e-logement");
+    assert_eq!((ld.city(), ld.places[0].country.key(), ld.contract.key()), (Some("Namur"), "BE", "cdi"));
+    assert_eq!(ld.pay.as_ref().and_then(|p| p.min), Some(vitrine::model::Amount::units(3100)));
+    let stage = by("collectif-habitat-digne-stage-en-communication");
+    assert_eq!((stage.kind.key(), stage.apply.urls.as_slice()), ("stage", &["https://habitatdigne.example/stage-communication".to_string()][..]));
+    // vitrine's own data file: its records taken as they are.
+    let (ok, _, err) = run(bin().args(["import", "imported.json", "-o", "again.json", "--no-overrides"]), &d);
+    assert!(ok, "{err}");
+    assert_eq!(std::fs::read_to_string(d.join("again.json")).unwrap(), std::fs::read_to_string(d.join("imported.json")).unwrap());
+}
+
+#[test]
+fn import_fails_whole_unless_keep_going() {
+    let d = tmp("import-bad");
+    std::fs::write(d.join("out.json"), "[]\n").unwrap();
+    std::fs::write(d.join("page-erreur.xml"), "<?xml version=\"1.0\"?><erreur>maintenance</erreur>").unwrap();
+    let rss = formats_fixture("offres.rss");
+    let (ok, _, err) = run(bin().args(["import", "page-erreur.xml", "-o", "out.json", "--no-overrides"]).arg(&rss), &d);
+    assert!(!ok);
+    assert!(err.contains("page-erreur.xml: not a readable RSS, Atom or JSON Feed"), "{err}");
+    assert!(err.contains("out.json left unchanged"), "{err}");
+    assert_eq!(std::fs::read_to_string(d.join("out.json")).unwrap(), "[]\n");
+    let (ok, _, err) = run(bin().args(["import", "page-erreur.xml", "-o", "out.json", "--no-overrides", "--keep-going"]).arg(&rss), &d);
+    assert!(ok, "{err}");
+    assert!(err.contains("skipped: page-erreur.xml: not a readable RSS"), "{err}");
+    assert!(err.contains("wrote 2 record(s) to out.json"), "{err}");
+    let v = vitrine::model::from_json(&std::fs::read_to_string(d.join("out.json")).unwrap()).unwrap();
+    let m = v.iter().find(|p| p.id == "association-clic-solidaire-mediateur-rice-numerique").expect("the médiateur offer");
+    assert_eq!(m.published.map(|d| d.to_string()).as_deref(), Some("2026-01-12"));
+    // Its organization is named only in its sentence («L'Espace Jeunes des Chartreux cherche …»).
+    assert!(v.iter().any(|p| p.organization == "L'Espace Jeunes des Chartreux" && p.title.to_lowercase().contains("devoirs")), "{v:?}");
+    let (ok, _, err) = run(bin().args(["import", "https://asso.example/flux.xml", "-o", "out.json"]), &d);
+    assert!(!ok && err.contains("`vitrine import` reads files"), "{err}");
+}

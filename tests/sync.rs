@@ -583,3 +583,33 @@ fn the_cli_syncs_reports_and_exits_with_the_right_code() {
     assert!(err.contains("nothing written"), "{err}");
     assert!(!dir.join("down").exists());
 }
+
+#[test]
+fn web_pages_and_rss_feeds_as_sources() {
+    let server = Server::start();
+    let page = "<!doctype html><html lang=\"fr\"><head><title>Nous rejoindre</title></head><body>\
+        <nav><a href=\"/\">Accueil</a> | <a href=\"/contact\">Contact</a> | <a href=\"/don\">Faire un don</a></nav>\
+        <main><h1>Animateur·rice de quartier (H/F)</h1><p>L'association Les Lucioles recrute un·e animateur·rice en CDI à Rennes (35000).</p>\
+        <h2>Candidature</h2><p>CV et lettre avant le 28 février 2026 à emploi@lucioles.example.</p></main>\
+        <footer>Les Lucioles – 3 rue des Halles – 35000 Rennes – contact@lucioles.example</footer></body></html>";
+    server.set("/emploi.html", ok(page, "text/html; charset=utf-8"));
+    let rss = "<?xml version=\"1.0\" encoding=\"UTF-8\"?><rss version=\"2.0\"><channel><title>Offres</title><link>https://reseau.example/</link><description>x</description>\
+        <item><title>Comptable (H/F)</title><link>https://reseau.example/offres/comptable</link><pubDate>Mon, 05 Jan 2026 09:00:00 GMT</pubDate>\
+        <description><![CDATA[<p>La Coopérative Archipel recrute un·e comptable en CDD de 6 mois à Marseille. Candidatures à rh@archipel.example avant le 1er février 2026.</p>]]></description></item>\
+        </channel></rss>";
+    server.set("/flux.xml", ok(rss, "application/rss+xml"));
+    let dir = tmp("pages-feeds");
+    let config = write_config(&dir, "", &[("Page", &format!("url = \"{}\"", server.url("/emploi.html"))), ("Flux", &format!("url = \"{}\"", server.url("/flux.xml")))]);
+    let job = job(&config);
+    let out = sync::run(&job).unwrap();
+    let text = out.render();
+    assert_eq!(counts(report(&out, "Page")), [1, 0, 0, 0, 0], "{text}");
+    assert_eq!(counts(report(&out, "Flux")), [1, 0, 0, 0, 0], "{text}");
+    let got = published(&job);
+    let page = got.iter().find(|p| p.title.starts_with("Animateur")).expect("the page's offer");
+    assert_eq!((page.organization.as_str(), page.city()), ("Les Lucioles", Some("Rennes")));
+    assert_eq!(page.apply.emails, ["emploi@lucioles.example"], "the footer's contact is not the application address");
+    let item = got.iter().find(|p| p.title.starts_with("Comptable")).unwrap_or_else(|| panic!("the feed item: {got:?}"));
+    assert_eq!((item.organization.as_str(), item.city()), ("Coopérative Archipel", Some("Marseille")));
+    assert_eq!(item.deadline.map(|d| d.to_string()).as_deref(), Some("2026-02-01"));
+}

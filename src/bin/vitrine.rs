@@ -1,6 +1,7 @@
-//! The `vitrine` command-line tool (native only): `ingest` raw posting texts into the data file,
-//! `show` the record extracted from one text, `check` a data file, `pack` it as a split feed,
-//! `export` the open offers as RSS 2.0 and JSON Feed 1.1, `sync` a network's sources into one feed.
+//! The `vitrine` command-line tool (native only): `ingest` posting documents (text, HTML, .docx,
+//! .odt, PDF) into the data file, `import` feeds and JSON-LD, `show` the record extracted from one
+//! document, `check` a data file, `pack` it as a split feed, `export` the open offers as RSS 2.0
+//! and JSON Feed 1.1, `sync` a network's sources into one feed.
 
 #[cfg(target_arch = "wasm32")]
 fn main() {}
@@ -34,11 +35,11 @@ mod cli {
     enum Command {
         /// Extract one record per text file and write the data file (atomically).
         ///
-        /// Folders are searched for .txt/.md files. Reviewed corrections are merged from the
+        /// Folders are searched for .txt/.md, .html/.htm, .docx, .odt and .pdf files. Reviewed corrections are merged from the
         /// overrides file (by default `data/overrides.toml`, when it exists).
         /// Any bad file fails the run and leaves the output untouched, unless --keep-going.
         Ingest {
-            /// Text files or folders of text files.
+            /// Documents (.txt, .md, .html, .docx, .odt, .pdf) or folders of them.
             #[arg(required = true)]
             paths: Vec<PathBuf>,
             /// Data file to write.
@@ -60,7 +61,37 @@ mod cli {
             #[arg(short, long)]
             quiet: bool,
         },
-        /// Show the record extracted from one text, for review.
+        /// Import structured sources into the data file (atomically): RSS 2.0, Atom and JSON
+        /// Feed items, schema.org JobPosting JSON-LD files, vitrine data files and feeds (records
+        /// taken as they are), HTML pages.
+        ///
+        /// Each item's text goes through the extractor; the fields the source states win.
+        /// Overrides are merged as by `ingest`. Any file or item that cannot be read fails the
+        /// run and leaves the output untouched, unless --keep-going.
+        Import {
+            /// Source files (fetching addresses is `vitrine sync`'s).
+            #[arg(required = true)]
+            files: Vec<PathBuf>,
+            /// Data file to write.
+            #[arg(short, long, default_value = "data/postings.json")]
+            output: PathBuf,
+            /// Overrides file (TOML, one table per posting id).
+            #[arg(long, conflicts_with = "no_overrides")]
+            overrides: Option<PathBuf>,
+            /// Ignore any overrides file.
+            #[arg(long)]
+            no_overrides: bool,
+            /// Leave bad files and items out (listed) instead of failing the run.
+            #[arg(long)]
+            keep_going: bool,
+            /// Only report; do not write the data file.
+            #[arg(long)]
+            dry_run: bool,
+            /// Do not print the per-record notes.
+            #[arg(short, long)]
+            quiet: bool,
+        },
+        /// Show the record extracted from one document, for review.
         Show {
             file: PathBuf,
             /// Print the record as JSON instead.
@@ -136,7 +167,10 @@ mod cli {
         let cli = Cli::parse();
         match cli.command {
             Command::Ingest { paths, output, overrides, no_overrides, keep_going, dry_run, quiet } => {
-                ingest_cmd(&paths, &output, overrides, no_overrides, keep_going, dry_run, quiet)
+                ingest_cmd(files::ingest, &paths, &output, overrides, no_overrides, keep_going, dry_run, quiet)
+            }
+            Command::Import { files: inputs, output, overrides, no_overrides, keep_going, dry_run, quiet } => {
+                ingest_cmd(files::import, &inputs, &output, overrides, no_overrides, keep_going, dry_run, quiet)
             }
             Command::Show { file, json } => show_cmd(&file, json),
             Command::Check { file } => check_cmd(&file),
@@ -155,7 +189,13 @@ mod cli {
         ExitCode::FAILURE
     }
 
+    /// `files::ingest` or `files::import`: inputs, overrides, keep-going → checked records.
+    type Reader = fn(&[PathBuf], Option<&Overrides>, bool) -> Result<files::Run, Vec<IngestError>>;
+
+    /// `ingest` and `import`: `read` turns the inputs into checked records.
+    #[allow(clippy::too_many_arguments)]
     fn ingest_cmd(
+        read: Reader,
         paths: &[PathBuf],
         output: &Path,
         overrides: Option<PathBuf>,
@@ -179,7 +219,7 @@ mod cli {
             Ok(o) => o,
             Err(e) => return fail(&[e]),
         };
-        let run = match files::ingest(paths, ov.as_ref(), keep_going) {
+        let run = match read(paths, ov.as_ref(), keep_going) {
             Ok(r) => r,
             Err(errors) => {
                 let code = fail(&errors);
@@ -220,12 +260,12 @@ mod cli {
     }
 
     fn show_cmd(file: &Path, json: bool) -> ExitCode {
-        let text = match files::read_text(file) {
-            Ok(t) => t,
+        let src = match ingest::formats::read(file) {
+            Ok(s) => s,
             Err(e) => return fail(&[e]),
         };
         let name = file.file_name().and_then(|n| n.to_str());
-        let e = ingest::extract(&text, name);
+        let e = src.extract(name);
         if json {
             print!("{}", model::to_json(std::slice::from_ref(&e.posting)));
         } else {

@@ -25,13 +25,13 @@ pub enum Encoding {
 /// (what Word writes). Empty and binary content (PDF, Office, images, NUL bytes) are refused.
 pub fn decode(bytes: &[u8]) -> Result<(String, Encoding), DecodeProblem> {
     const MAGIC: [(&[u8], &str); 7] = [
-        (b"%PDF", "a PDF file: copy its text into a .txt file"),
-        (b"PK\x03\x04", "a zip or Office (.docx/.odt) file: save it as plain text"),
-        (b"\xD0\xCF\x11\xE0", "an old Office (.doc) file: save it as plain text"),
+        (b"%PDF", "a PDF file: name it .pdf to read its text layer"),
+        (b"PK\x03\x04", "a zip or Office (.docx/.odt) file: name it .docx or .odt to read it"),
+        (b"\xD0\xCF\x11\xE0", "an old Office (.doc) file: save it as .docx, or copy its text into a .txt file"),
         (b"\x89PNG", "a PNG image"),
         (b"\xFF\xD8\xFF", "a JPEG image"),
         (b"GIF8", "a GIF image"),
-        (b"{\\rtf", "an RTF file: save it as plain text"),
+        (b"{\\rtf", "an RTF file: save it as .docx or .odt, or copy its text into a .txt file"),
     ];
     for (magic, what) in MAGIC {
         if bytes.starts_with(magic) {

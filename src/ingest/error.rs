@@ -14,12 +14,22 @@ pub enum IngestError {
         #[source]
         source: std::io::Error,
     },
-    #[error("{path}: no .txt file in this folder")]
+    #[error("{path}: no document (.txt, .md, .html, .docx, .odt, .pdf) in this folder")]
     NoInput { path: PathBuf },
     #[error("{path}: the file is empty (no text to extract)")]
     Empty { path: PathBuf },
     #[error("{path}: not a text file: {reason}")]
     Binary { path: PathBuf, reason: String },
+    #[error("{path}: not a readable {format} file: {reason}")]
+    Corrupt { path: PathBuf, format: &'static str, reason: String },
+    #[error("{path}: no {part} inside: not a {format} document")]
+    MissingPart { path: PathBuf, format: &'static str, part: &'static str },
+    #[error("{path}: the PDF is encrypted (password-protected): export its text or paste it")]
+    Encrypted { path: PathBuf },
+    #[error("{path}: no text layer (a scanned PDF?): export the text or paste it")]
+    NoTextLayer { path: PathBuf },
+    #[error("{path}: {reason}")]
+    NotImportable { path: PathBuf, reason: String },
     #[error("{path}: cannot write: {source}")]
     Write {
         path: PathBuf,
@@ -49,6 +59,11 @@ impl IngestError {
             | IngestError::NoInput { path }
             | IngestError::Empty { path }
             | IngestError::Binary { path, .. }
+            | IngestError::Corrupt { path, .. }
+            | IngestError::MissingPart { path, .. }
+            | IngestError::Encrypted { path }
+            | IngestError::NoTextLayer { path }
+            | IngestError::NotImportable { path, .. }
             | IngestError::Write { path, .. }
             | IngestError::OverridesSyntax { path, .. }
             | IngestError::OverridesShape { path, .. }

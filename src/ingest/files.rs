@@ -1,15 +1,16 @@
-//! Files: collecting the input texts of folders, reading and decoding them (with errors that name
-//! the file), running the extractor over all of them, and writing the data file atomically.
+//! Files: collecting the input documents of folders, reading them (with errors that name the
+//! file), running the extractor over all of them, and writing the data file atomically.
 
-use super::clean::{decode, DecodeProblem};
 use super::error::IngestError;
+use super::formats;
 use super::overrides::Overrides;
-use super::{check, dedupe_ids, extract, Note};
+use super::{check, dedupe_ids, Extraction, Note};
 use crate::model::Posting;
 use std::path::{Path, PathBuf};
 
-/// Texts to ingest: files given by name are taken as they are; folders are searched (recursively)
-/// for `.txt`, `.text` and `.md` files, hidden ones left out. Sorted, without duplicates.
+/// Documents to ingest: files given by name are taken as they are; folders are searched
+/// (recursively) for the documents `formats` reads (`.txt`, `.text`, `.md`, `.html`, `.htm`,
+/// `.docx`, `.odt`, `.pdf`), hidden ones left out. Sorted, without duplicates.
 pub fn collect_inputs(paths: &[PathBuf]) -> Result<Vec<PathBuf>, Vec<IngestError>> {
     let mut out = Vec::new();
     let mut errors = Vec::new();
@@ -51,8 +52,7 @@ fn walk(dir: &Path, out: &mut Vec<PathBuf>) -> Result<(), IngestError> {
         if p.is_dir() {
             walk(&p, out)?;
         } else {
-            let ext = p.extension().and_then(|e| e.to_str()).map(str::to_ascii_lowercase);
-            if matches!(ext.as_deref(), Some("txt" | "text" | "md")) {
+            if formats::is_input(&p) {
                 out.push(p);
             }
         }
@@ -60,14 +60,10 @@ fn walk(dir: &Path, out: &mut Vec<PathBuf>) -> Result<(), IngestError> {
     Ok(())
 }
 
-/// Reads and decodes one text file.
+/// Reads and decodes one plain text file (other documents: `formats::read`).
 pub fn read_text(path: &Path) -> Result<String, IngestError> {
     let bytes = std::fs::read(path).map_err(|e| IngestError::Read { path: path.to_path_buf(), source: e })?;
-    match decode(&bytes) {
-        Ok((s, _)) => Ok(s),
-        Err(DecodeProblem::Empty) => Err(IngestError::Empty { path: path.to_path_buf() }),
-        Err(DecodeProblem::Binary(reason)) => Err(IngestError::Binary { path: path.to_path_buf(), reason }),
-    }
+    formats::decode_text(path, &bytes)
 }
 
 /// One file's result.
@@ -94,18 +90,70 @@ pub struct Run {
 /// with it, bad files and records are left out and listed in `skipped`.
 pub fn ingest(paths: &[PathBuf], overrides: Option<&Overrides>, keep_going: bool) -> Result<Run, Vec<IngestError>> {
     let files = collect_inputs(paths)?;
-    let mut run = Run::default();
+    let mut records = Vec::new();
     let mut errors = Vec::new();
     for f in &files {
-        match read_text(f) {
-            Ok(text) => {
+        match formats::read(f) {
+            Ok(src) => {
                 let name = f.file_name().and_then(|n| n.to_str()).map(str::to_string);
-                let e = extract(&text, name.as_deref());
-                run.reports.push(FileReport { path: f.clone(), id: e.posting.id.clone(), notes: e.notes });
-                run.postings.push(e.posting);
+                records.push((f.clone(), src.extract(name.as_deref())));
             }
             Err(e) => errors.push(e),
         }
+    }
+    finish(records, errors, overrides, keep_going)
+}
+
+/// Imports structured sources (feeds, JSON-LD, vitrine data files, HTML pages: see
+/// `import::items_from`), each item a record; then as `ingest`: ids made unique, overrides
+/// applied, records checked, and any bad file or item fails the run unless `keep_going`.
+pub fn import(paths: &[PathBuf], overrides: Option<&Overrides>, keep_going: bool) -> Result<Run, Vec<IngestError>> {
+    let mut records = Vec::new();
+    let mut errors = Vec::new();
+    for p in paths {
+        let name = p.to_string_lossy();
+        if name.starts_with("http://") || name.starts_with("https://") {
+            errors.push(IngestError::NotImportable { path: p.clone(), reason: "an address: `vitrine import` reads files (fetching is `vitrine sync`'s)".into() });
+            continue;
+        }
+        let bytes = match std::fs::read(p) {
+            Ok(b) => b,
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+                errors.push(IngestError::Missing { path: p.clone() });
+                continue;
+            }
+            Err(e) => {
+                errors.push(IngestError::Read { path: p.clone(), source: e });
+                continue;
+            }
+        };
+        match super::import::items_from(&name, &bytes) {
+            Ok(items) => {
+                for it in items.items {
+                    match it {
+                        Ok(x) => records.push((p.clone(), x)),
+                        Err(e) => errors.push(e),
+                    }
+                }
+            }
+            Err(e) => errors.push(e),
+        }
+    }
+    finish(records, errors, overrides, keep_going)
+}
+
+/// The end of a run: ids made unique, overrides applied, records checked; errors fail the run
+/// unless `keep_going`, which leaves the bad records out and lists every problem.
+pub fn finish(
+    records: Vec<(PathBuf, Extraction)>,
+    mut errors: Vec<IngestError>,
+    overrides: Option<&Overrides>,
+    keep_going: bool,
+) -> Result<Run, Vec<IngestError>> {
+    let mut run = Run::default();
+    for (path, e) in records {
+        run.reports.push(FileReport { path, id: e.posting.id.clone(), notes: e.notes });
+        run.postings.push(e.posting);
     }
     dedupe_ids(&mut run.postings);
     for (r, p) in run.reports.iter_mut().zip(&run.postings) {
@@ -201,9 +249,11 @@ mod tests {
         std::fs::write(d.join("a.md"), "x").unwrap();
         std::fs::write(d.join(".hidden.txt"), "x").unwrap();
         std::fs::write(d.join("c.pdf"), "x").unwrap();
+        std::fs::write(d.join("d.HTML"), "x").unwrap();
+        std::fs::write(d.join("e.doc"), "x").unwrap();
         let got = collect_inputs(&[d.clone()]).unwrap();
         let names: Vec<_> = got.iter().map(|p| p.file_name().unwrap().to_str().unwrap().to_string()).collect();
-        assert_eq!(names, ["a.md", "b.txt"]);
+        assert_eq!(names, ["a.md", "b.txt", "c.pdf", "d.HTML"]);
         let err = collect_inputs(&[d.join("nope")]).unwrap_err();
         assert!(err[0].to_string().contains("nope: no such file"), "{}", err[0]);
         let empty = tmpdir("collect-empty");

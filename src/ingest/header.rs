@@ -742,6 +742,15 @@ const APPOSITION: [&str; 16] = [
     "centre", "structure", "scic", "scop", "maison", "atelier", "entreprise",
 ];
 
+/// A word of a name: capitalized, past an elided article ("L'Office" is, "L'association" is not).
+fn capitalized(w: &str) -> bool {
+    let w = w.trim_start_matches(|c: char| !c.is_alphanumeric());
+    match w.find(['\'', '’']) {
+        Some(p) if p <= 2 => w[p..].chars().nth(1).is_some_and(char::is_uppercase),
+        _ => w.starts_with(|c: char| c.is_uppercase()),
+    }
+}
+
 fn is_recruit_verb(w: &str) -> bool {
     // Lowercased, not folded: "souhaité" (a participle) is not "souhaite".
     let f = w.trim_matches(|c: char| !c.is_alphanumeric()).to_lowercase();
@@ -759,9 +768,9 @@ fn prose_candidates(cx: &Ctx, cands: &mut Vec<OrgCand>) {
         for (k, w) in words.iter().enumerate() {
             // "l'association X", "la Fondation X", "le réseau X".
             let bare = w.trim_start_matches(|c: char| c == '(' || c == '«');
-            let (elided, core) = match bare.find(['\'', '’']) {
-                Some(p) if p <= 2 => (true, &bare[p + bare[p..].chars().next().map_or(1, char::len_utf8)..]),
-                _ => (false, bare),
+            let core = match bare.find(['\'', '’']) {
+                Some(p) if p <= 2 => &bare[p + bare[p..].chars().next().map_or(1, char::len_utf8)..],
+                _ => bare,
             };
             let cf = fold(core);
             if ORG_WORDS.contains(&cf.as_str()) && !core.ends_with(',') {
@@ -787,6 +796,9 @@ fn prose_candidates(cx: &Ctx, cands: &mut Vec<OrgCand>) {
         // At a sentence's start: "Name verb" or "Name, association …, verb".
         for start in sentence_starts(&l.text) {
             let rest = &l.text[start..];
+            if !rest.split_whitespace().next().is_some_and(capitalized) {
+                continue;
+            }
             let Some(n) = name_prefix(rest, 7) else { continue };
             let after = rest[n.len()..].trim_start();
             let nf = fold(&n);
@@ -807,8 +819,7 @@ fn prose_candidates(cx: &Ctx, cands: &mut Vec<OrgCand>) {
         let ws: Vec<&str> = l.text.split_whitespace().collect();
         if let Some(v) = ws.iter().take(11).position(|w| is_recruit_verb(w)) {
             let head = &ws[..v];
-            let capital = |w: &&str| w.trim_start_matches(|c: char| !c.is_alphanumeric()).starts_with(|c: char| c.is_uppercase())
-                || w.split(['\'', '’']).nth(1).is_some_and(|r| r.starts_with(|c: char| c.is_uppercase()));
+            let capital = |w: &&str| capitalized(w);
             if (2..=9).contains(&head.len())
                 && head.first().is_some_and(capital)
                 && head.last().is_some_and(capital)

@@ -1,11 +1,11 @@
 //! What a source returned → records: the one place that decides how a payload is read
 //! ([`read_payload`]): vitrine feeds (arrays, envelopes, split feeds with their texts file) and
-//! plain posting texts today; web pages, RSS/Atom feeds and JSON-LD are routed here too, to the
-//! readers of the formats branch once it is merged.
+//! plain posting texts, web pages (`ingest::formats`), RSS/Atom/JSON Feed items and JSON-LD
+//! (`ingest::import`).
 
 use super::config::SourceType;
 use crate::ingest::clean::{decode, DecodeProblem};
-use crate::ingest::extract;
+use crate::ingest::{extract, formats, import};
 use crate::model::{feed, pack, Posting};
 
 /// The records read from one payload, and what was left out.
@@ -71,18 +71,28 @@ pub fn read_payload(
     match detect(kind, name, bytes, content_type) {
         SourceType::Vitrine => read_vitrine(bytes, beside),
         SourceType::Text | SourceType::Auto => read_text(name, bytes),
-        // ── To wire when the formats branch lands ──────────────────────────────────────────
-        // Page and Feed → `crate::ingest::formats::read_bytes(name, bytes)`,
-        // Jsonld → `crate::ingest::import::postings_from(name, bytes)`.
-        // Nothing else in sync needs to change: this arm is the only place formats are chosen.
-        other @ (SourceType::Page | SourceType::Feed | SourceType::Jsonld) => Err(format!(
-            "{} payloads are not supported yet (give `type = \"vitrine\"` or `\"text\"` if it is one of those)",
-            match other {
-                SourceType::Page => "web page (HTML)",
-                SourceType::Feed => "RSS/Atom",
-                _ => "JSON-LD",
+        // A web page is one posting (its JobPosting JSON-LD laid over its text); RSS/Atom/JSON
+        // Feed items and JSON-LD files are read by `vitrine import`'s reader. Items that cannot
+        // be read are left out and named; a payload with none readable fails.
+        SourceType::Page => {
+            let source = name.rsplit('/').find(|s| !s.is_empty()).unwrap_or(name);
+            let doc = formats::read_bytes(name, bytes).map_err(|e| e.to_string())?;
+            Ok(Read { postings: vec![doc.extract(Some(source)).posting], warnings: Vec::new() })
+        }
+        SourceType::Feed | SourceType::Jsonld => {
+            let items = import::items_from(name, bytes).map_err(|e| e.to_string())?;
+            let mut read = Read::default();
+            for item in items.items {
+                match item {
+                    Ok(x) => read.postings.push(x.posting),
+                    Err(e) => read.warnings.push(format!("left out {e}")),
+                }
             }
-        )),
+            if read.postings.is_empty() && !read.warnings.is_empty() {
+                return Err(format!("no item could be read ({})", read.warnings.join("; ")));
+            }
+            Ok(read)
+        }
     }
 }
 
@@ -157,8 +167,9 @@ mod tests {
         let r = read_payload(SourceType::Vitrine, "x", br#"[{"id":"a","kind":"emploi","title":"T","organization":"O"},{"id":"b"}]"#, None, &mut none).unwrap();
         assert_eq!((r.postings.len(), r.warnings.len()), (1, 1));
         assert!(r.warnings[0].starts_with("left out record 1 (id «b»)"), "{:?}", r.warnings);
+        // A page with no text is refused, naming why (the source keeps its last good offers).
         let e = read_payload(SourceType::Auto, "x.html", b"<html></html>", None, &mut none).unwrap_err();
-        assert!(e.contains("not supported yet"), "{e}");
+        assert!(!e.is_empty(), "{e}");
     }
 
     #[test]
