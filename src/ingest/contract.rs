@@ -9,7 +9,7 @@ use super::sections::Section;
 use crate::model::{Contract, Kind};
 
 /// (folded cue, contract, weight, needs a strong place: title, label or top of the text)
-const CUES: [(&str, Contract, f32, bool); 51] = [
+const CUES: [(&str, Contract, f32, bool); 55] = [
     ("cddi", Contract::Cdd, 3.0, false),
     ("cdd d'insertion", Contract::Cdd, 2.0, false),
     ("parcours emploi competences", Contract::Cdd, 2.0, false),
@@ -50,6 +50,10 @@ const CUES: [(&str, Contract, f32, bool); 51] = [
     ("mission benevole", Contract::Benevolat, 3.0, false),
     ("poste benevole", Contract::Benevolat, 3.0, false),
     ("recherche des benevoles", Contract::Benevolat, 3.0, false),
+    ("cherche des benevoles", Contract::Benevolat, 3.0, false),
+    ("appel a benevoles", Contract::Benevolat, 3.0, false),
+    ("benevoles", Contract::Benevolat, 2.0, true),
+    ("engagement benevole", Contract::Benevolat, 3.0, false),
     ("freelance", Contract::Freelance, 3.0, false),
     ("free-lance", Contract::Freelance, 3.0, false),
     ("prestation", Contract::Freelance, 2.0, true),
@@ -63,9 +67,11 @@ const CUES: [(&str, Contract, f32, bool); 51] = [
     ("cahier des charges", Contract::Freelance, 1.5, false),
 ];
 
-const PROJECT_CUES: [&str; 10] = [
+const PROJECT_CUES: [&str; 19] = [
     "projet soutenu", "le projet en detail", "date de signature de la convention", "laureat", "laureats",
     "l'avis de la fondation", "porteur du projet", "projet accompagne", "subvention accordee", "montant accorde",
+    "appel a projets", "appel a candidatures", "appel a manifestation d'interet", "depot des dossiers",
+    "porteurs de projets", "porteurs de projet", "dotation", "une subvention", "projets retenus",
 ];
 
 const CONTRACT_LABELS: [&str; 7] = ["type de contrat", "contrat", "nature du contrat", "statut", "type de poste", "type d'offre", "type"];
@@ -103,6 +109,7 @@ pub fn extract(cx: &Ctx, title_line: Option<usize>) -> KindContract {
     let project_cues = PROJECT.get_or_init(|| Cues::new(&PROJECT_CUES));
     let mut score = [0f32; 8];
     let mut project = 0f32;
+    let mut civique_named = false;
     for (i, line) in cx.doc.lines.iter().enumerate() {
         if line.skipped() || line.footer {
             continue;
@@ -125,9 +132,21 @@ pub fn extract(cx: &Ctx, title_line: Option<usize>) -> KindContract {
         };
         let mut seen = [0u8; CUES.len()];
         cues.each_in(f, &cx.ispans[i], |k, p| {
-            let (_, c, w, needs_strong) = CUES[k];
+            let (cue, c, w, needs_strong) = CUES[k];
             if (needs_strong && !strong) || seen[k] >= 3 {
                 return;
+            }
+            // "l'apprentissage du français", "apprentissage de la lecture": learning, not a contract.
+            if cue == "apprentissage" {
+                let after = f[p + cue.len()..].trim_start();
+                if ["de la ", "du ", "des ", "de l'", "d'une ", "d'un "].iter().any(|a| after.starts_with(a))
+                    && !after.split_whitespace().nth(1).is_some_and(|w| w.starts_with(|ch: char| ch.is_ascii_digit()))
+                {
+                    return;
+                }
+            }
+            if c == Contract::ServiceCivique && cue.contains("service civique") {
+                civique_named = true;
             }
             seen[k] += 1;
             // Negations drop a cue ("pas de stage", "hors CDI").
@@ -137,6 +156,15 @@ pub fn extract(cx: &Ctx, title_line: Option<usize>) -> KindContract {
                 score[c as usize] += w * weight;
             }
         });
+        // "contrat de 3 ans", "Contrat de 12 mois": a fixed-term contract.
+        if let Some(p) = f.find("contrat de ") {
+            let after = &f[p + "contrat de ".len()..];
+            let n = after.split_whitespace().next().unwrap_or("");
+            let unit = after.split_whitespace().nth(1).unwrap_or("");
+            if n.bytes().all(|b| b.is_ascii_digit()) && !n.is_empty() && (unit.starts_with("mois") || unit.starts_with("an")) {
+                score[Contract::Cdd as usize] += 2.0 * weight;
+            }
+        }
         let mut proj_seen = [false; PROJECT_CUES.len()];
         project_cues.each_in(f, &cx.ispans[i], |k, _| {
             if !proj_seen[k] {
@@ -158,7 +186,15 @@ pub fn extract(cx: &Ctx, title_line: Option<usize>) -> KindContract {
     if best_score < 1.5 {
         return KindContract { kind: Kind::Emploi, contract: Contract::None, guessed: true };
     }
-    let contract = Contract::ALL[best];
+    let mut contract = Contract::ALL[best];
+    // In Belgium and Switzerland a «volontaire» is a volunteer: without the words «service
+    // civique», volunteering.
+    if contract == Contract::ServiceCivique
+        && !civique_named
+        && matches!(super::place::country_evidence(cx), Some(crate::model::Country::BE | crate::model::Country::CH))
+    {
+        contract = Contract::Benevolat;
+    }
     KindContract { kind: kind_of(contract), contract, guessed: false }
 }
 
@@ -183,6 +219,23 @@ mod tests {
         assert_eq!(kc("Service civique – Médiateur·rice\nType de contrat : Volontariat"), (Kind::ServiceCivique, Contract::ServiceCivique));
         assert_eq!(kc("Bénévolat – Accompagnateur bénévole\nMission bénévole"), (Kind::Benevolat, Contract::Benevolat));
         assert_eq!(kc("Appel d'offres : évaluation d'impact\nPrestation de 20 jours"), (Kind::Freelance, Contract::Freelance));
+        let juriste = "Juriste\nType de contrat : contrat de 3 ans\nLieu : Grenoble\n\nQui sommes-nous ?\nNotre association tient des permanences d'accès au droit depuis vingt ans.\n\nL'équipe\nL'équipe compte sept salariés, des bénévoles et deux volontaires en service civique.";
+        assert_eq!(kc(juriste), (Kind::Emploi, Contract::Cdd));
+        assert_eq!(kc("Bénévoles pour les maraudes du soir\nL'association cherche des bénévoles."), (Kind::Benevolat, Contract::Benevolat));
+        assert_eq!(kc("Volontaire en soutien scolaire\nÉcole de devoirs à Charleroi (Belgique), ASBL.\nVolontariat"), (Kind::Benevolat, Contract::Benevolat));
+    }
+
+    #[test]
+    fn learning_a_language_is_no_apprenticeship() {
+        let text = "Juriste en droit des étrangers\nNous animons des ateliers d'apprentissage du français.\nContrat de 2 ans à mi-temps.";
+        assert_eq!(kc(text), (Kind::Emploi, Contract::Cdd));
+        assert_eq!(kc("Assistant RH\nContrat d'apprentissage de 24 mois"), (Kind::Alternance, Contract::Alternance));
+    }
+
+    #[test]
+    fn calls_for_projects() {
+        let text = "Appel à projets « Quartiers vivants » 2026\nUne subvention jusqu'à 12 000 € par projet.\nDépôt des dossiers avant le 30 avril.";
+        assert_eq!(kc(text), (Kind::Projet, Contract::None));
     }
 
     #[test]
