@@ -7,6 +7,7 @@ pub mod check;
 pub mod clean;
 pub mod contract;
 pub mod error;
+pub mod evidence;
 pub mod files;
 pub mod furniture;
 pub mod formats;
