@@ -186,3 +186,9 @@ fn held_out_set() {
     let t = evaluate("holdout");
     assert_floor(&t, "holdout", 0.0);
 }
+
+#[test]
+fn fresh_set() {
+    let t = evaluate("fresh");
+    assert_floor(&t, "fresh", 0.0);
+}

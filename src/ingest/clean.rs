@@ -436,7 +436,7 @@ fn push_line(raw: &str, blank: &mut usize, lines: &mut Vec<Line>) {
     let mut links = Vec::new();
     // Columns (tabs or runs of spaces, as tables and menus paste): a row of short navigation
     // items is a menu; two cells, a short label and its value, read as "label : value".
-    let cells: Vec<&str> = t.split("   ").map(str::trim).filter(|c| !c.is_empty()).collect();
+    let cells: Vec<&str> = if t.contains("   ") { t.split("   ").map(str::trim).filter(|c| !c.is_empty()).collect() } else { Vec::new() };
     let joined;
     if cells.len() >= 2 {
         if furniture::is_menu_cells(&cells) {

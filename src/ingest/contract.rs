@@ -191,7 +191,7 @@ pub fn extract(cx: &Ctx, title_line: Option<usize>) -> KindContract {
     // civique», volunteering.
     if contract == Contract::ServiceCivique
         && !civique_named
-        && matches!(super::place::country_evidence(cx), Some(crate::model::Country::BE | crate::model::Country::CH))
+        && matches!(cx.country_evidence(), Some(crate::model::Country::BE | crate::model::Country::CH))
     {
         contract = Contract::Benevolat;
     }

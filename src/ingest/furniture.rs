@@ -89,7 +89,7 @@ fn menu_items<S: AsRef<str>>(it: &[S]) -> bool {
 }
 
 fn is_menu(f: &str) -> bool {
-    menu_items(&items(f))
+    (f.contains('|') || f.contains(" . ")) && menu_items(&items(f))
 }
 
 /// Cells of a pasted row (cut at runs of spaces) that make a menu.
@@ -102,14 +102,13 @@ pub fn is_menu_cells(cells: &[&str]) -> bool {
 /// Lines never read: menus, "Chargement…", cookie banners, share lines.
 pub fn is_junk(f: &str, _text: &str) -> bool {
     let b = bare(f);
-    if matches!(b, "chargement" | "chargement en cours" | "loading" | "veuillez patienter" | "lire la suite" | "voir plus") {
+    if b.len() <= 20 && matches!(b, "chargement" | "chargement en cours" | "loading" | "veuillez patienter" | "lire la suite" | "voir plus") {
         return true;
     }
     if f.len() < 400 && (f.contains("cookie") || f.contains("traceurs")) {
         return true;
     }
-    let words = f.split_whitespace().count();
-    if words <= 14 && ["partager", "partagez", "share", "imprimer |", "envoyer a un ami"].iter().any(|s| b.starts_with(s)) {
+    if ["partager", "partagez", "share", "imprimer |", "envoyer a un ami"].iter().any(|s| b.starts_with(s)) && f.split_whitespace().count() <= 14 {
         return true;
     }
     is_menu(f)
@@ -117,6 +116,10 @@ pub fn is_junk(f: &str, _text: &str) -> bool {
 
 /// Publication lines, forum and e-mail headers: about the posting, not of it.
 pub fn is_meta(f: &str, _text: &str) -> bool {
+    // Metadata lines are short: no need to count the words of a paragraph.
+    if f.len() > 160 {
+        return false;
+    }
     let b = bare(f);
     let words = f.split_whitespace().count();
     if words > 14 {

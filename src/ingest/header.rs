@@ -48,18 +48,27 @@ const ORG_WORDS: [&str; 30] = [
 ];
 const CONTRACT_WORDS: [&str; 9] = ["cdi", "cdd", "stage", "alternance", "apprentissage", "interim", "temps plein", "temps partiel", "freelance"];
 
+/// The job nouns' stems in one matcher: the person nouns, and the kinds of offer apart.
+fn job_stems() -> &'static (super::text::Cues, super::text::Cues) {
+    static STEMS: std::sync::OnceLock<(super::text::Cues, super::text::Cues)> = std::sync::OnceLock::new();
+    STEMS.get_or_init(|| {
+        let kinds = ["stage", "alternance", "benevolat"];
+        let person: Vec<&'static str> = JOB_NOUNS.iter().copied().filter(|n| !kinds.contains(n) && !n.contains(' ')).collect();
+        (super::text::Cues::stems(&person), super::text::Cues::stems(&kinds))
+    })
+}
+
 fn has_job_noun(f: &str) -> bool {
     let s = strip_inclusive(f);
-    JOB_NOUNS.iter().any(|n| super::text::find_stem(&s, n).is_some())
+    let spans = super::text::word_spans(&s);
+    let (person, kinds) = job_stems();
+    person.any_in(&s, &spans) || kinds.any_in(&s, &spans) || s.contains("service civique")
 }
 
 /// A job noun naming a person ("chargé", "animateur"), not a kind of offer ("stage", "alternance").
 fn has_person_noun(f: &str) -> bool {
     let s = strip_inclusive(f);
-    JOB_NOUNS
-        .iter()
-        .filter(|n| !matches!(**n, "stage" | "alternance" | "benevolat" | "service civique"))
-        .any(|n| super::text::find_stem(&s, n).is_some())
+    job_stems().0.any_in(&s, &super::text::word_spans(&s))
 }
 
 /// Kinds of offer a title may be prefixed with, as opposed to calls ("appel à projets").
@@ -87,12 +96,7 @@ fn is_generic(f: &str) -> bool {
 
 fn is_contract_line(f: &str, words: usize) -> bool {
     // "CDD 1 an", "Stage", but not "Stage – Formateur·rice" (a title with a job noun).
-    let s = strip_inclusive(f);
-    let job = JOB_NOUNS
-        .iter()
-        .filter(|n| !matches!(**n, "stage" | "alternance" | "benevolat" | "service civique"))
-        .any(|n| super::text::find_stem(&s, n).is_some());
-    words <= 5 && !job && CONTRACT_WORDS.iter().any(|c| find_word(f, c).is_some())
+    words <= 5 && CONTRACT_WORDS.iter().any(|c| find_word(f, c).is_some()) && !has_person_noun(f)
 }
 
 /// Removes gender markers, announcement and kind prefixes, contract or place suffixes and tags:
@@ -128,10 +132,8 @@ pub fn clean_title(t: &str) -> String {
             }
         }
     }
-    for m in ["(H/F/X)", "(F/H/X)", "(H/F/N)", "(H/F)", "(F/H)", "(h/f)", "(f/h)", "(X/F/H)", "H/F/X", "F/H/X", "H/F", "F/H", "(H / F)", "(F / H)", "(M/F)", "(M/V/X)", "(M/V)"] {
-        if let Some(p) = s.find(m) {
-            s.replace_range(p..p + m.len(), "");
-        }
+    if s.contains('/') {
+        remove_gender_marks(&mut s);
     }
     s = cut_kind_prefix(&s);
     s = cut_contract_suffix(&s);
@@ -148,6 +150,28 @@ pub fn clean_title(t: &str) -> String {
         return super::text::capitalize_first(&s.to_lowercase());
     }
     super::text::capitalize_first(s)
+}
+
+/// Removes gender marks: "(H/F)", "(F/H/X)", "(m/f/x)", "(M/V/X)", "H/F", "(H / F)": two or three
+/// of the letters H, F, M, V, X, N joined by slashes, in brackets or standing alone.
+fn remove_gender_marks(s: &mut String) {
+    let is_mark = |inner: &str| {
+        let parts: Vec<&str> = inner.split('/').map(str::trim).collect();
+        (2..=3).contains(&parts.len()) && parts.iter().all(|p| p.len() == 1 && "hfmvxnHFMVXN".contains(*p))
+    };
+    // In brackets.
+    let mut from = 0;
+    while let Some(o) = s[from..].find('(').map(|p| p + from) {
+        match s[o..].find(')').map(|p| p + o) {
+            Some(c) if is_mark(&s[o + 1..c]) => s.replace_range(o..=c, ""),
+            _ => from = o + 1,
+        }
+    }
+    // Standing alone: "Éducateur H/F".
+    let words: Vec<&str> = s.split(' ').collect();
+    if words.iter().any(|w| is_mark(w)) {
+        *s = words.into_iter().filter(|w| !is_mark(w)).collect::<Vec<_>>().join(" ");
+    }
 }
 
 /// "Stage – X", "Mission bénévole : X", "Appel à projets 2026 : X" → X, when X is left.
@@ -252,21 +276,29 @@ pub fn title(cx: &Ctx) -> Option<(String, Option<usize>)> {
         let f = l.fold();
         let words = l.words();
         let numbered = (f.contains(" n ") || f.contains("n°") || f.contains(" no ")) && f.chars().any(|c| c.is_ascii_digit()) && words <= 6;
-        let cleaned = quoted_call_name(&l.text).unwrap_or_else(|| clean_title(&l.text));
-        let cf = fold(&cleaned);
+        let call_label = l.label_value(3).is_some_and(|(lab, _)| {
+            KIND_PREFIXES.contains(&lab.trim_end_matches(|c: char| c.is_ascii_digit() || c == ' '))
+        });
+        let cheap_skip = words > 16 || l.text.ends_with(['.', ':']) || (l.label_value(3).is_some() && !call_label) || l.bullet.is_some();
+        let raw_generic = words <= 16 && is_generic(f);
+        // Lines that cannot be titles need no cleaning (unless cleaning decides they are generic).
+        let (cleaned, cf) = if !cheap_skip || raw_generic {
+            let c = quoted_call_name(&l.text).unwrap_or_else(|| clean_title(&l.text));
+            let cf = fold(&c);
+            (c, cf)
+        } else {
+            (String::new(), String::new())
+        };
         // "Mission bénévole : X" opens like a section heading; what is left once cleaned is the title.
-        let generic = (is_generic(f) && (cf == heading_key(f) || is_generic(&cf)))
+        let generic = (raw_generic && (cf == heading_key(f) || is_generic(&cf)))
             || is_contract_line(f, words)
             || heading_key(f).starts_with("nous recrutons")
             || numbered;
         let was_generic = std::mem::replace(&mut prev_generic, generic);
-        // "Appel à candidatures 2026 : X" reads as a label line but is a call and its title.
-        let call_label = l.label_value(3).is_some_and(|(lab, _)| {
-            KIND_PREFIXES.contains(&lab.trim_end_matches(|c: char| c.is_ascii_digit() || c == ' '))
-        });
         let prose = body_started;
         body_started = body_started || words >= 20 || (words >= 10 && l.text.ends_with('.'));
-        if words > 16 || l.text.ends_with(['.', ':']) || (l.label_value(3).is_some() && !call_label) || generic || l.bullet.is_some() {
+        // "Appel à candidatures 2026 : X" reads as a label line but is a call and its title.
+        if cheap_skip || generic {
             continue;
         }
         if f.contains('@') || f.fhas("http") || f.starts_with("mis a jour") || f.starts_with("publie") || f.chars().next().is_some_and(|c| c.is_ascii_digit()) {
@@ -521,6 +553,11 @@ struct OrgCand {
 
 /// The hiring organization; `skip` is the title line.
 pub fn organization(cx: &Ctx, skip: Option<usize>) -> Option<String> {
+    organization_with(cx, skip, &email_domains(cx))
+}
+
+/// [`organization`] with the names of the text's e-mail domains already known.
+pub fn organization_with(cx: &Ctx, skip: Option<usize>, domains: &[String]) -> Option<String> {
     let mut cands: Vec<OrgCand> = Vec::new();
     let lines = &cx.doc.lines;
     let mut seen = 0;
@@ -682,10 +719,22 @@ pub fn organization(cx: &Ctx, skip: Option<usize>) -> Option<String> {
     for c in &mut cands {
         c.name = tidy_org(&c.name);
     }
-    cands.retain(|c| plausible_org(&c.name));
-    let domains = email_domains(cx);
+    // The same name found several times is judged once (its best score; written rather than coined).
+    let mut seen: Vec<(String, i32, bool, usize)> = Vec::new();
+    for c in &cands {
+        match seen.iter_mut().find(|s| s.0 == c.name) {
+            Some(s) => {
+                s.1 = s.1.max(c.score);
+                s.2 &= c.coined;
+                s.3 += 1;
+            }
+            None => seen.push((c.name.clone(), c.score, c.coined, 1)),
+        }
+    }
+    let plausible: Vec<String> = seen.iter().filter(|s| plausible_org(&s.0)).map(|s| s.0.clone()).collect();
+    cands.retain(|c| plausible.contains(&c.name));
     if cands.is_empty() {
-        return domain_name(cx, &domains);
+        return domain_name(cx, domains);
     }
     // One organization named several ways ("Possible", "Association Possible"): one candidate,
     // supported by each way, shown in its fullest form.
@@ -752,27 +801,55 @@ fn capitalized(w: &str) -> bool {
 }
 
 fn is_recruit_verb(w: &str) -> bool {
-    // Lowercased, not folded: "souhaité" (a participle) is not "souhaite".
-    let f = w.trim_matches(|c: char| !c.is_alphanumeric()).to_lowercase();
-    RECRUIT_VERBS.contains(&f.as_str())
+    // Compared in ASCII lower case, not folded: "souhaité" (a participle) is not "souhaite".
+    let w = w.trim_matches(|c: char| !c.is_alphanumeric());
+    w.len() <= 9 && RECRUIT_VERBS.iter().any(|v| v.eq_ignore_ascii_case(w))
 }
 
 /// Organizations named in sentences: "l'association La Courte Échelle recrute", "la Fondation
 /// Horizon Léman accompagne", "La FCLR engage", "Le Gué, association namuroise, lance".
 fn prose_candidates(cx: &Ctx, cands: &mut Vec<OrgCand>) {
+    static ORG: std::sync::OnceLock<super::text::Cues> = std::sync::OnceLock::new();
+    static VERBS: std::sync::OnceLock<super::text::Cues> = std::sync::OnceLock::new();
+    let org_cues = ORG.get_or_init(|| super::text::Cues::new(&ORG_WORDS));
+    let verb_cues = VERBS.get_or_init(|| super::text::Cues::new(&RECRUIT_VERBS));
     for (i, l) in cx.doc.lines.iter().enumerate() {
         if l.skipped() || cx.layout.heading[i] {
             continue;
         }
-        let words: Vec<&str> = l.text.split_whitespace().collect();
-        for (k, w) in words.iter().enumerate() {
+        // A list of missions or of the profile wanted does not present the organization.
+        if l.bullet.is_some() && matches!(cx.layout.section[i], Section::Missions | Section::Profile | Section::Conditions) {
+            continue;
+        }
+        let f = l.fold();
+        let has_org = org_cues.any_in(f, &cx.fspans[i]);
+        let has_verb = verb_cues.any_in(f, &cx.fspans[i]);
+        // "Name, association …": a comma followed by a kind of organization.
+        let has_app = f.match_indices(", ").any(|(p, _)| {
+            let next = f[p + 2..].split(|c: char| !c.is_ascii_alphanumeric()).next().unwrap_or("");
+            APPOSITION.contains(&next)
+        });
+        let quest = l.text.contains('?');
+        let siege = f.contains("siege");
+        if !(has_org || has_verb || has_app || quest || siege) {
+            continue;
+        }
+        let words: Vec<&str> = if has_org || has_verb { l.text.split_whitespace().collect() } else { Vec::new() };
+        let mut cf = String::new();
+        for (k, w) in words.iter().enumerate().filter(|_| has_org) {
             // "l'association X", "la Fondation X", "le réseau X".
             let bare = w.trim_start_matches(|c: char| c == '(' || c == '«');
             let core = match bare.find(['\'', '’']) {
                 Some(p) if p <= 2 => &bare[p + bare[p..].chars().next().map_or(1, char::len_utf8)..],
                 _ => bare,
             };
-            let cf = fold(core);
+            if !(3..=24).contains(&core.len()) {
+                continue;
+            }
+            cf.clear();
+            for c in core.chars() {
+                super::text::fold_char(c, &mut cf);
+            }
             if ORG_WORDS.contains(&cf.as_str()) && !core.ends_with(',') {
                 let rest = words[k + 1..].join(" ");
                 if let Some(n) = name_prefix(&rest, 7) {
@@ -794,7 +871,7 @@ fn prose_candidates(cx: &Ctx, cands: &mut Vec<OrgCand>) {
             }
         }
         // At a sentence's start: "Name verb" or "Name, association …, verb".
-        for start in sentence_starts(&l.text) {
+        for start in sentence_starts(&l.text).into_iter().filter(|_| has_verb || has_app) {
             let rest = &l.text[start..];
             if !rest.split_whitespace().next().is_some_and(capitalized) {
                 continue;
@@ -816,8 +893,8 @@ fn prose_candidates(cx: &Ctx, cands: &mut Vec<OrgCand>) {
         }
         // "L'Office romand pour la Jeunesse et les Loisirs recherche, …": the words before a
         // recruiting verb at the line's start, from a capital to a capital, without a comma.
-        let ws: Vec<&str> = l.text.split_whitespace().collect();
-        if let Some(v) = ws.iter().take(11).position(|w| is_recruit_verb(w)) {
+        if let Some(v) = words.iter().take(11).position(|w| has_verb && is_recruit_verb(w)) {
+            let ws = &words;
             let head = &ws[..v];
             let capital = |w: &&str| capitalized(w);
             if (2..=9).contains(&head.len())
@@ -842,8 +919,7 @@ fn prose_candidates(cx: &Ctx, cands: &mut Vec<OrgCand>) {
             }
         }
         // "Quel organisme ? Les Ateliers du Lien"
-        let f = l.fold();
-        if ["quel organisme", "quelle structure", "quelle association", "qui recrute"].iter().any(|q| f.starts_with(q)) {
+        if quest && ["quel organisme", "quelle structure", "quelle association", "qui recrute"].iter().any(|q| f.starts_with(q)) {
             if let Some(p) = l.text.find('?') {
                 let v = l.text[p + 1..].trim();
                 if let Some(n) = name_prefix(v, 7) {
@@ -903,6 +979,9 @@ fn segment_candidates(cx: &Ctx, first_cue: usize, cands: &mut Vec<OrgCand>) {
             continue;
         }
         let t = &l.text;
+        if ![" – ", " — ", " · ", " | "].iter().any(|sep| t.contains(sep)) {
+            continue;
+        }
         let segs = segments(t);
         if segs.len() < 2 {
             continue;
@@ -984,10 +1063,20 @@ fn plausible_org(name: &str) -> bool {
 
 /// The names of the e-mail and web domains the text gives ("lestilleuls-delinden" from
 /// "jobs@lestilleuls-delinden.be"), without the common mail providers.
-fn email_domains(cx: &Ctx) -> Vec<String> {
+pub fn email_domains(cx: &Ctx) -> Vec<String> {
+    let mut all = Vec::new();
+    for l in cx.doc.lines.iter().filter(|l| l.text.contains('@') || l.text.contains(" at ") || l.text.contains("[at]")) {
+        all.extend(super::apply::emails_in(&l.text));
+    }
+    domains_of(&all)
+}
+
+/// The names of the domains of some e-mail addresses ("lestilleuls-delinden" from
+/// "jobs@lestilleuls-delinden.be"), without the common mail providers.
+pub fn domains_of(emails: &[String]) -> Vec<String> {
     let mut out: Vec<String> = Vec::new();
-    for l in &cx.doc.lines {
-        for e in super::apply::emails_in(&l.text) {
+    {
+        for e in emails {
             let Some((_, dom)) = e.split_once('@') else { continue };
             let parts: Vec<&str> = dom.split('.').collect();
             if parts.len() < 2 {

@@ -47,12 +47,19 @@ pub struct Ctx {
     /// Word spans of each folded line and of each `incl` line (for [`text::Cues`]).
     pub fspans: Vec<Vec<(u32, u32)>>,
     pub ispans: Vec<Vec<(u32, u32)>>,
+    /// The country the whole text points to ([`place::country_evidence`]), worked out once.
+    country: std::cell::OnceCell<Option<crate::model::Country>>,
 }
 
 impl Ctx {
     /// Cleans and lays out a decoded text.
     pub fn new(text: &str) -> Ctx {
         Ctx::of(clean::clean(text))
+    }
+
+    /// The country the text points to by its words (Belgique, ASBL, CHF, Québec…), once.
+    pub fn country_evidence(&self) -> Option<crate::model::Country> {
+        *self.country.get_or_init(|| place::country_evidence(self))
     }
 
     /// One cleaned line on its own, for an extractor to read it alone.
@@ -72,6 +79,6 @@ impl Ctx {
             .zip(&fspans)
             .map(|((s, l), fs)| if s.as_str() == l.fold() { fs.clone() } else { text::word_spans(s) })
             .collect();
-        Ctx { doc, layout, toks, incl, fspans, ispans }
+        Ctx { doc, layout, toks, incl, fspans, ispans, country: std::cell::OnceCell::new() }
     }
 }

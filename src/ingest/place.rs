@@ -251,7 +251,7 @@ pub fn extract(cx: &Ctx) -> Vec<Place> {
 /// application address) scores low; a labelled or cued workplace high (`i32::MIN` without a city).
 pub fn scored(cx: &Ctx) -> (Vec<Place>, i32) {
     let mut cands: Vec<Cand> = Vec::new();
-    let evidence = country_evidence(cx);
+    let evidence = cx.country_evidence();
     let by_first = gazetteer::by_first_word();
     let mut ca_postal: Option<String> = None;
     for (li, line) in cx.doc.lines.iter().enumerate() {
@@ -501,12 +501,22 @@ pub fn scored(cx: &Ctx) -> (Vec<Place>, i32) {
 /// A French region, or a département with a long name (not "Vienne", "Nord" or "Lot", which are
 /// also words and streets), named in the text.
 fn fr_area_named(cx: &Ctx) -> bool {
-    cx.doc.lines.iter().filter(|l| !l.junk).any(|l| {
-        let f = l.fold();
-        gazetteer::FR_DEPARTEMENTS.iter().any(|d| {
-            find_word(f, &fold(d.2)).is_some() || (d.1.chars().count() >= 8 && find_word(f, &fold(d.1)).is_some())
-        })
-    })
+    static AREAS: std::sync::OnceLock<super::text::Cues> = std::sync::OnceLock::new();
+    let areas = AREAS.get_or_init(|| {
+        let mut names: Vec<&'static str> = Vec::new();
+        for d in gazetteer::FR_DEPARTEMENTS.iter() {
+            for n in [d.2, d.1] {
+                if n == d.2 || d.1.chars().count() >= 8 {
+                    let f: &'static str = Box::leak(fold(n).into_boxed_str());
+                    if !names.contains(&f) {
+                        names.push(f);
+                    }
+                }
+            }
+        }
+        super::text::Cues::new(&names)
+    });
+    cx.doc.lines.iter().enumerate().filter(|(_, l)| !l.junk).any(|(i, l)| areas.any_in(l.fold(), &cx.fspans[i]))
 }
 
 fn has_france(cx: &Ctx) -> bool {

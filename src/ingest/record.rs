@@ -99,7 +99,13 @@ pub fn extract(text: &str, source: Option<&str>) -> Extraction {
         note("title", NoteLevel::Missing, "no title line found");
         String::new()
     });
-    let organization = header::organization(&cx, title_line).unwrap_or_else(|| {
+    // How to apply is read first: its e-mails' domains support the organization's name.
+    let apply = apply::extract(&cx);
+    let domains = match header::domains_of(&apply.emails) {
+        d if d.is_empty() => header::email_domains(&cx),
+        d => d,
+    };
+    let organization = header::organization_with(&cx, title_line, &domains).unwrap_or_else(|| {
         note("organization", NoteLevel::Missing, "no organization name found");
         String::new()
     });
@@ -116,7 +122,7 @@ pub fn extract(text: &str, source: Option<&str>) -> Extraction {
     if places.first().is_none_or(|p| p.city.is_none()) {
         note("places", NoteLevel::Missing, "no workplace city found");
     }
-    let country = places.first().map(|p| p.country).or_else(|| place::country_evidence(&cx)).unwrap_or(Country::FR);
+    let country = places.first().map(|p| p.country).or_else(|| cx.country_evidence()).unwrap_or(Country::FR);
     let remote = remote::extract(&cx);
     // A call for projects or for tenders states what a project gets or the budget, not pay.
     let pay = match kc.kind {
@@ -145,7 +151,6 @@ pub fn extract(text: &str, source: Option<&str>) -> Extraction {
     if d.deadline.is_none() && kc.kind != Kind::Projet {
         note("deadline", NoteLevel::Missing, "no application deadline found");
     }
-    let apply = apply::extract(&cx);
     if apply.emails.is_empty() && apply.urls.is_empty() && apply.address.is_none() {
         note("apply", NoteLevel::Missing, "no e-mail, link or address to apply");
     }
