@@ -270,6 +270,16 @@ mod cli {
             print!("{}", model::to_json(std::slice::from_ref(&e.posting)));
         } else {
             print!("{}", render(&e.posting));
+            if !e.evidence.is_empty() {
+                println!("\nRead from:");
+                for ev in &e.evidence {
+                    let mut t: String = ev.text.chars().take(90).collect();
+                    if ev.text.chars().count() > 90 {
+                        t.push('…');
+                    }
+                    println!("  {:<15} line {:>3}: «{t}»", ev.field, ev.line);
+                }
+            }
         }
         if !e.notes.is_empty() {
             println!("\nTo review:");

@@ -108,13 +108,19 @@ pub fn urls_in(text: &str) -> Vec<String> {
     out
 }
 
-const APPLY_CUES: [&str; 16] = [
+const APPLY_CUES: [&str; 19] = [
     "postuler", "candidature", "candidatures", "candidater", "cv", "lettre de motivation", "envoyer", "envoyez",
-    "adresser", "adressez", "formulaire", "en ligne", "inscription", "inscrire", "repondre", "plateforme",
+    "adresser", "adressez", "formulaire", "en ligne", "inscription", "inscrire", "repondre", "plateforme", "deposer",
+    "deposent", "depot",
 ];
-const APPLY_URL_PARTS: [&str; 12] = [
+const APPLY_URL_PARTS: [&str; 13] = [
     "recrut", "emploi", "job", "offre", "candidat", "apply", "postul", "career", "carriere", "form", "welcometothejungle", "inscription",
+    "depot",
 ];
+/// Where a sentence gives an address for questions, not for applications.
+const QUESTION_CUES: [&str; 7] = ["question", "questions", "renseignement", "renseignements", "information", "informations", "precision"];
+/// Local parts of an organization's general addresses.
+const GENERAL_BOXES: [&str; 10] = ["contact", "info", "infos", "accueil", "secretariat", "bonjour", "hello", "admin", "communication", "web"];
 
 fn is_name_word(w: &str) -> bool {
     let mut c = w.chars();
@@ -278,8 +284,16 @@ pub fn extract(cx: &Ctx) -> Apply {
             };
             let info_only = sent.fhas("plus d'information") || sent.fhas("plus d'infos") || sent.fhas("en savoir plus") || sent.fhas("site internet");
             let looks_apply = APPLY_URL_PARTS.iter().any(|p| uf.fhas(p));
+            // A link alone on its line takes the sentence before it ("… le formulaire en ligne :").
+            let alone = line.text.trim() == u || line.text.trim().trim_end_matches(['.', '/']) == u.trim_end_matches('/');
+            let lead_in = alone && i > 0 && {
+                let prev = cx.doc.lines[i - 1].fold();
+                has_any_word(prev, &APPLY_CUES) && !has_any_word(prev, &QUESTION_CUES)
+            };
+            // A site's home page is no application form unless the sentence says to apply there.
+            let root = uf.trim_end_matches('/').splitn(4, '/').nth(3).is_none_or(str::is_empty) || !uf.contains("://");
             let context_apply = !info_only
-                && (sec == Section::Apply || has_any_word(&sent, &APPLY_CUES));
+                && (lead_in || has_any_word(&sent, &APPLY_CUES) || (sec == Section::Apply && !root));
             if (looks_apply || context_apply) && !line.footer && !uf.fhas("bit.ly") && !apply.urls.contains(&u) {
                 apply.urls.push(u);
             }
@@ -333,10 +347,65 @@ pub fn extract(cx: &Ctx) -> Apply {
         }
     }
     apply.instructions = best_instr.map(|(_, s)| s);
+    apply.emails = rank_emails(cx, apply.emails, !apply.urls.is_empty());
     if apply.address.is_none() {
         apply.address = contact_address(cx);
     }
     apply
+}
+
+/// The application e-mail first: one in a sentence about applying (CV, candidature, envoyer…)
+/// comes before one given for questions or in the page's footer, and a general box (contact@,
+/// info@) given for questions or in a footer is left out when a form or another address is the
+/// way to apply.
+fn rank_emails(cx: &Ctx, emails: Vec<String>, has_form: bool) -> Vec<String> {
+    let mut scored: Vec<(i32, String)> = emails
+        .into_iter()
+        .map(|e| {
+            let mut best = i32::MIN;
+            for (i, l) in cx.doc.lines.iter().enumerate() {
+                if l.skipped() || !l.text.contains(e.as_str()) {
+                    continue;
+                }
+                let p = l.text.find(e.as_str()).unwrap_or(0);
+                let s = l.text[..p].rfind(". ").map_or(0, |k| k + 2);
+                let mut sent = fold(&l.text[s..p]);
+                if sent.trim().is_empty() && i > 0 {
+                    sent = cx.doc.lines[i - 1].fold().to_string();
+                }
+                let mut score = 0;
+                if has_any_word(&sent, &APPLY_CUES) || has_any_word(&sent, &["dossier", "lettre", "offres"]) {
+                    score += 3;
+                }
+                if cx.layout.section[i] == Section::Apply {
+                    score += 1;
+                }
+                if has_any_word(&sent, &QUESTION_CUES) && !has_any_word(&sent, &["cv", "candidature", "candidatures", "postuler"]) {
+                    score -= 3;
+                }
+                // A footer, or an organization's address block at the end ("X – 3 rue … – contact@…").
+                let address_block = [" – ", " · ", " | ", " - "].iter().map(|sep| l.text.matches(sep).count()).sum::<usize>() >= 2;
+                if l.footer || (i + 3 >= cx.doc.lines.len() && address_block && !has_any_word(&sent, &APPLY_CUES)) {
+                    score -= 2;
+                }
+                best = best.max(score);
+            }
+            let local = e.split('@').next().unwrap_or("").to_ascii_lowercase();
+            if GENERAL_BOXES.contains(&local.as_str()) {
+                best -= 1;
+            }
+            (best, e)
+        })
+        .collect();
+    let any_positive = scored.iter().any(|(s, _)| *s > 0);
+    if any_positive {
+        scored.retain(|(s, _)| *s >= 0);
+    } else if has_form {
+        scored.retain(|(s, _)| *s > 0);
+    }
+    // Stable: ties keep the text's order.
+    scored.sort_by_key(|(s, _)| std::cmp::Reverse(*s));
+    scored.into_iter().map(|(_, e)| e).collect()
 }
 
 /// A postal address given in a contact block: its street, postal-code and country lines joined.
@@ -367,6 +436,23 @@ fn contact_address(cx: &Ctx) -> Option<String> {
 mod tests {
     use super::super::Ctx;
     use super::*;
+
+    #[test]
+    fn the_application_address_before_the_general_ones() {
+        let a = extract(&Ctx::new(
+            "Pour toute question : info@lacle.org\n\nCandidature\nCV et lettre à recrutement@lacle.org avant le 3 mars.\n\nLa Clé – 3 rue Haute – 69001 Lyon – contact@lacle.org",
+        ));
+        assert_eq!(a.emails, ["recrutement@lacle.org"]);
+        // Applying through a form: a footer's or a question's address is not a way to apply.
+        let a = extract(&Ctx::new(
+            "Pour candidater, remplissez le formulaire en ligne :\nhttps://lacle.org/nous-rejoindre/animateur\nPour toute question : info@lacle.org",
+        ));
+        assert_eq!((a.emails.len(), a.urls.as_slice()), (0, &["https://lacle.org/nous-rejoindre/animateur".to_string()][..]));
+        // With no other way, the only address stays.
+        assert_eq!(extract(&Ctx::new("Bénévole\n\nÉcrivez-nous : contact@lacle.org")).emails, ["contact@lacle.org"]);
+        // A home page in a footer is no application form.
+        assert!(extract(&Ctx::new("Candidature\nCV à rh@lacle.org\nLa Clé – www.lacle.org")).urls.is_empty());
+    }
 
     #[test]
     fn finds_emails_in_all_forms() {

@@ -91,6 +91,8 @@ pub struct Line {
     pub f: Folded,
     /// Leading spaces before the bullet or text (a tab counts 4).
     pub indent: usize,
+    /// The 1-based number of the input line this line starts on (for evidence).
+    pub n: usize,
     pub bullet: Option<Bullet>,
     /// A markdown `#` heading.
     pub md_heading: bool,
@@ -376,13 +378,18 @@ pub fn clean(text: &str) -> Doc {
     let mut k = 0;
     while k < raws.len() {
         // Lines hard-wrapped in the middle of a sentence (PDF text, e-mails) are joined again.
+        let start = k;
         let mut piece = raws[k].to_string();
         while k + 1 < raws.len() && wraps_into(&piece, raws[k + 1]) {
             piece.push(' ');
             piece.push_str(raws[k + 1].trim());
             k += 1;
         }
+        let before = lines.len();
         push_line(&piece, &mut blank, &mut lines);
+        for l in &mut lines[before..] {
+            l.n = start + 1;
+        }
         k += 1;
     }
     mark_footer(&mut lines);
@@ -436,7 +443,7 @@ fn push_line(raw: &str, blank: &mut usize, lines: &mut Vec<Line>) {
             let text = collapse_spaces(t);
             let f = Folded::new(&text);
             let nwords = text.split_whitespace().count();
-            lines.push(Line { text, f, indent, bullet, md_heading, blank_before: *blank, junk: true, footer: false, meta: false, links, nwords, label: None });
+            lines.push(Line { text, f, indent, n: 0, bullet, md_heading, blank_before: *blank, junk: true, footer: false, meta: false, links, nwords, label: None });
             *blank = 0;
             return;
         }
@@ -461,7 +468,7 @@ fn push_line(raw: &str, blank: &mut usize, lines: &mut Vec<Line>) {
     });
     let junk = junk || furniture::is_junk(&f.text, &text);
     let meta = !junk && furniture::is_meta(&f.text, &text);
-    lines.push(Line { text, f, indent, bullet, md_heading, blank_before: *blank, junk, footer: false, meta, links, nwords, label });
+    lines.push(Line { text, f, indent, n: 0, bullet, md_heading, blank_before: *blank, junk, footer: false, meta, links, nwords, label });
     *blank = 0;
 }
 

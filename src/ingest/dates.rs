@@ -361,6 +361,8 @@ pub struct Dates {
     pub unsure: Vec<(&'static str, String)>,
     /// The length in months of the period the start opens ("du 2 mars au 31 août 2026": 6).
     pub period_months: Option<u16>,
+    /// The line (index in the cleaned text) each date was read from: ("deadline", 12)…
+    pub lines: Vec<(&'static str, usize)>,
 }
 
 /// Two dates that make a period ("du 2 mars au 31 août 2026", "1er octobre – 31 mai 2026"): the
@@ -394,6 +396,8 @@ struct Cand {
     order: usize,
     /// The length of the period this date opens, in months.
     months: Option<u16>,
+    /// Index of its line.
+    line: usize,
 }
 
 /// Finds the start, deadline and publication dates.
@@ -482,7 +486,7 @@ pub fn extract(cx: &Ctx) -> Dates {
                 score -= 2;
             }
             // "dès que possible" next to a month: the month is the more precise start.
-            cands.push(Cand { val: h.val, role, score, order: cands.len(), months });
+            cands.push(Cand { val: h.val, role, score, order: cands.len(), months, line: i });
         }
     }
     let pick = |role: Role, cands: &[Cand]| -> Option<Cand> {
@@ -497,6 +501,11 @@ pub fn extract(cx: &Ctx) -> Dates {
     let deadline = pick(Role::Deadline, &cands).filter(|c| !matches!(c.val, DateVal::Asap));
     let start = pick(Role::Start, &cands);
     out.period_months = start.and_then(|c| c.months);
+    for (field, c) in [("deadline", deadline), ("start", start), ("published", published)] {
+        if let Some(c) = c {
+            out.lines.push((field, c.line));
+        }
+    }
     // Reference for missing years: published, else any full date of a deadline/start, else the
     // most frequent recent year of the text.
     let full = |c: &Option<Cand>| c.and_then(|c| full_date(c.val));

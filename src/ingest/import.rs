@@ -87,7 +87,7 @@ fn document(name: &str, bytes: &[u8]) -> Result<Items, IngestError> {
 fn vitrine_items(name: &str, text: &str) -> Result<Items, IngestError> {
     let f = feed::decode(text).map_err(|e| not_importable(name, e.to_string()))?;
     let mut items: Vec<Result<Extraction, IngestError>> =
-        f.postings.into_iter().map(|posting| Ok(Extraction { posting, notes: Vec::new() })).collect();
+        f.postings.into_iter().map(|posting| Ok(Extraction { posting, notes: Vec::new(), evidence: Vec::new() })).collect();
     for r in f.rejected {
         items.push(Err(item_error(name, r.index + 1, r.to_string())));
     }

@@ -9,6 +9,7 @@ pub mod check;
 pub mod clean;
 pub mod contract;
 pub mod error;
+pub mod evidence;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod files;
 pub mod furniture;

@@ -339,6 +339,7 @@ pub fn extract(cx: &Ctx) -> Option<Pay> {
         // The heading just above ("Rémunération" on its own line) acts as a label too.
         let heading_label = i > 0
             && cx.layout.heading[i - 1]
+            && cx.doc.lines[i - 1].words() <= 4
             && PAY_LABELS.iter().any(|p| cx.doc.lines[i - 1].fold().fhas(p))
             && line.words() <= 25;
         let monies = if maybe_money(f, &cx.fspans[i]) { find_money(f, &cx.toks[i]) } else { Vec::new() };

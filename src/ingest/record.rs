@@ -32,11 +32,13 @@ impl fmt::Display for Note {
     }
 }
 
-/// A record and the notes about it.
+/// A record, the notes about it, and where each field was read.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Extraction {
     pub posting: Posting,
     pub notes: Vec<Note>,
+    /// The line of the text each field came from.
+    pub evidence: Vec<super::evidence::Evidence>,
 }
 
 pub use crate::model::slug::make_id;
@@ -183,7 +185,10 @@ pub fn extract(text: &str, source: Option<&str>) -> Extraction {
         }
     }
     repair(&mut posting, &mut notes);
-    Extraction { posting, notes }
+    let mut known: Vec<(&'static str, usize)> = title_line_used.map(|l| vec![("title", l)]).unwrap_or_default();
+    known.extend(d.lines.iter().copied());
+    let evidence = super::evidence::gather(&cx, &posting, &known);
+    Extraction { posting, notes, evidence }
 }
 
 /// A call for projects, as opposed to the page of one project.
