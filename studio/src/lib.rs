@@ -7,3 +7,25 @@ pub mod fields;
 pub mod publish;
 pub mod state;
 pub mod storage;
+pub mod inbox;
+
+#[cfg(target_arch = "wasm32")]
+pub mod components;
+#[cfg(target_arch = "wasm32")]
+pub mod web;
+
+/// Starts the studio in the page's `#studio` element (does nothing elsewhere, e.g. in tests).
+#[cfg(target_arch = "wasm32")]
+#[wasm_bindgen::prelude::wasm_bindgen(start)]
+pub fn start() {
+    use std::rc::Rc;
+    let Some(root) = web_sys::window().and_then(|w| w.document()).and_then(|d| d.get_element_by_id("studio")) else { return };
+    let props = components::AppProps {
+        initial: Rc::new(storage::web::load()),
+        today: web::today(),
+        on_save: yew::Callback::from(|text: String| storage::web::save_text(&text)),
+        preview: Some("preview.html".into()),
+    };
+    root.set_inner_html("");
+    yew::Renderer::<components::App>::with_root_and_props(root, props).render();
+}

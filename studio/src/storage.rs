@@ -97,9 +97,9 @@ pub mod web {
         start.studio
     }
 
-    /// Saves the work; false when the browser refused (storage full or off).
-    pub fn save(s: &Studio) -> bool {
-        storage().is_some_and(|st| st.set_item(KEY, &encode(s)).is_ok())
+    /// Saves the work's saved form ([`encode`]); false when the browser refused (storage full or off).
+    pub fn save_text(text: &str) -> bool {
+        storage().is_some_and(|st| st.set_item(KEY, text).is_ok())
     }
 }
 
