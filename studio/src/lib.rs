@@ -29,3 +29,22 @@ pub fn start() {
     root.set_inner_html("");
     yew::Renderer::<components::App>::with_root_and_props(root, props).render();
 }
+
+/// Benchmark hook (bench/studio-extract.mjs): the median time, in milliseconds, of `runs`
+/// extractions of `text` by the extractor compiled into this page.
+#[cfg(target_arch = "wasm32")]
+#[wasm_bindgen::prelude::wasm_bindgen]
+pub fn bench_extract(text: &str, runs: u32) -> f64 {
+    let perf = web_sys::window().and_then(|w| w.performance());
+    let now = || perf.as_ref().map_or(0.0, |p| p.now());
+    let mut times: Vec<f64> = (0..runs.max(1))
+        .map(|_| {
+            let t = now();
+            let e = vitrine::ingest::extract(text, None);
+            std::hint::black_box(&e);
+            now() - t
+        })
+        .collect();
+    times.sort_by(|a, b| a.total_cmp(b));
+    times[times.len() / 2]
+}
