@@ -101,6 +101,7 @@ describe('vitrine studio', { timeout: 240_000 }, () => {
     });
     const w = new Widget(host.page);
     await w.ready();
+    await previewSettled(page);
     await w.expectList([TITLE], '1 offre');
     assert.match(await w.card(TITLE).textContent(), new RegExp(ORG));
   });
@@ -135,6 +136,7 @@ describe('vitrine studio', { timeout: 240_000 }, () => {
     // A good text file is added.
     await files.setInputFiles({ name: 'autre.txt', mimeType: 'text/plain', buffer: Buffer.from(OTHER) });
     await page.locator('ol.offers li.offer').nth(1).waitFor();
+    await previewSettled(page);
   });
 
   it('a saved work that cannot be read is kept aside, with a message', async () => {
@@ -148,6 +150,7 @@ describe('vitrine studio', { timeout: 240_000 }, () => {
     });
     await page.getByRole('alert').filter({ hasText: 'mis de côté' }).waitFor({ timeout: LOAD_TIMEOUT });
     assert.equal(await page.evaluate(() => localStorage.getItem('vitrine-studio:travail-illisible')), '{"version":1,"offers":[{');
+    await previewSettled(page);
   });
 
   for (const width of [360, 1280]) {
@@ -163,6 +166,7 @@ describe('vitrine studio', { timeout: 240_000 }, () => {
       assert.deepEqual(result, []);
       const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
       assert.ok(overflow <= 0, `the page scrolls ${overflow} px sideways at ${width} px`);
+      await previewSettled(page);
     });
   }
 });
