@@ -73,12 +73,15 @@ fn service_civique() {
 }
 
 #[test]
-fn call_for_tenders_has_no_pay_from_budgets() {
+fn call_for_tenders_states_its_budget() {
     let p = load("appel_offres_evaluation.txt");
     assert_eq!((p.kind, p.contract), (Kind::Freelance, Contract::Freelance));
     assert_eq!(p.title, "Évaluation d'impact du programme « Jardins partagés solidaires »");
     assert_eq!(p.organization, "Fondation Terre Vive");
-    assert!(p.pay.is_none(), "a budget is not pay: {:?}", p.pay);
+    // The mission's budget is what the provider is offered: a ceiling, with no period.
+    let pay = p.pay.as_ref().expect("the budget");
+    assert_eq!((pay.min, pay.max.map(|a| a.whole()), pay.period), (None, Some(18_000), None));
+    assert_eq!(pay.text, "Le budget maximum de la prestation est de 18 000 € TTC");
     assert_eq!(p.deadline.unwrap().to_string(), "2026-01-12");
 }
 

@@ -437,6 +437,59 @@ pub fn extract(cx: &Ctx) -> Option<Pay> {
     Some(pay)
 }
 
+/// What a call for projects grants each project, or a call for tenders' budget ("Une
+/// subvention de 3 000 à 10 000 € par projet", "Dotation : de 5 000 € à 15 000 €", "Budget
+/// indicatif : entre 12 000 et 15 000 € TTC"): an amount without a period. The whole call's
+/// envelope ("l'enveloppe totale de l'appel est de 60 000 €") is not what one project gets.
+pub fn grant(cx: &Ctx) -> Option<Pay> {
+    const GRANT_CUES: [&str; 14] = [
+        "subvention", "dotation", "bourse", "prix", "montant", "budget", "financement", "soutien", "aide", "recevoir",
+        "recevra", "allouee", "accordee", "enveloppe",
+    ];
+    const EACH: [&str; 7] = ["par projet", "chaque projet", "chacun", "chacune", "par laureat", "par structure", "par dossier"];
+    const WHOLE: [&str; 6] = ["totale", "total", "globale", "global", "l'ensemble", "au total"];
+    let mut best: Option<(i32, Pay)> = None;
+    for (i, line) in cx.doc.lines.iter().enumerate() {
+        if line.skipped() || line.footer || !maybe_money(line.fold(), &cx.fspans[i]) {
+            continue;
+        }
+        let f = line.fold();
+        let label = label(line).or_else(|| line.label_value(4).filter(|(l, _)| has_any_word(l, &GRANT_CUES)));
+        for m in find_money(f, &cx.toks[i]) {
+            let (cs, ce) = clause(f, m.s, m.e);
+            let before = &f[cs..m.s];
+            let clause_text = &f[cs..ce];
+            let in_label = label.is_some() && f.find(':').is_some_and(|c| c < m.s);
+            if !(in_label || has_any_word(before, &GRANT_CUES)) {
+                continue;
+            }
+            let each = EACH.iter().any(|c| clause_text.fhas(c));
+            if !each && WHOLE.iter().any(|w| find_word(before, w).is_some()) {
+                continue;
+            }
+            let score = 2 + each as i32 * 3 + in_label as i32;
+            if best.as_ref().is_none_or(|(s, _)| score > *s) {
+                let (mut min, max) = lead_bounds(before, m);
+                // "Le budget maximum … est de 18 000 €": a ceiling.
+                if ["maximum", "plafond", "au plus", "maximal", "plafonnee", "plafonne"].iter().any(|w| find_word(before, w).is_some()) {
+                    min = None;
+                }
+                // The whole clause says what the amount is for.
+                let (os, oe) = line.f.orig_range(cs, ce);
+                let words = line.text[os..oe].trim().trim_start_matches(['-', ':', ' ']).trim_end_matches(['.', ',', ';']);
+                let text = if words.chars().count() <= 140 {
+                    super::text::capitalize_first(words)
+                } else {
+                    pay_text(line, f, cs, m, ce, label.map(|(_, v)| v))
+                };
+                let currency = m.currency.unwrap_or(Currency::EUR);
+                best = Some((score, Pay { min: min.and_then(to_amount), max: max.and_then(to_amount), period: None, currency, basis: None, text }));
+            }
+        }
+    }
+    best.map(|(_, p)| p)
+}
+
 /// "à partir de X" → min only; "jusqu'à X" → max only; otherwise both.
 fn lead_bounds(before: &str, m: Money) -> (Option<f64>, Option<f64>) {
     let b = before.trim_end();
@@ -510,6 +563,15 @@ mod tests {
     fn money(s: &str) -> Vec<(f64, f64, Option<Currency>)> {
         let f = fold(s);
         find_money(&f, &tokenize(&f)).into_iter().map(|m| (m.min, m.max, m.currency)).collect()
+    }
+
+    #[test]
+    fn what_each_project_of_a_call_gets() {
+        let g = |t: &str| grant(&Ctx::new(t)).map(|p| (p.min.map(|a| a.whole()), p.max.map(|a| a.whole()), p.period));
+        assert_eq!(g("L'enveloppe totale de l'appel est de 60 000 €. Chaque projet retenu peut recevoir une subvention jusqu'à 12 000 €."), Some((None, Some(12_000), None)));
+        assert_eq!(g("Une subvention de 3 000 à 10 000 € par projet."), Some((Some(3_000), Some(10_000), None)));
+        assert_eq!(g("Dotation : de 5 000 € à 15 000 € par projet"), Some((Some(5_000), Some(15_000), None)));
+        assert_eq!(g("L'enveloppe globale de l'appel est de 200 000 €."), None);
     }
 
     #[test]

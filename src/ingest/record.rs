@@ -118,7 +118,13 @@ pub fn extract(text: &str, source: Option<&str>) -> Extraction {
     }
     let country = places.first().map(|p| p.country).or_else(|| place::country_evidence(&cx)).unwrap_or(Country::FR);
     let remote = remote::extract(&cx);
-    let pay = pay::extract(&cx);
+    // A call for projects or for tenders states what a project gets or the budget, not pay.
+    let pay = match kc.kind {
+        Kind::Projet | Kind::Freelance => {
+            pay::extract(&cx).filter(|p| p.min.is_some() || p.max.is_some()).or_else(|| pay::grant(&cx)).or_else(|| pay::extract(&cx))
+        }
+        _ => pay::extract(&cx),
+    };
     if pay.is_none() && matches!(kc.kind, Kind::Emploi | Kind::Stage | Kind::Alternance | Kind::ServiceCivique) {
         note("pay", NoteLevel::Missing, "no pay found");
     }
