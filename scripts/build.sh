@@ -21,3 +21,5 @@ echo "$OUT/ built:"
 node scripts/sizes.mjs "$OUT/vitrine.js" "$OUT/vitrine_core.js" "$OUT/vitrine_core_bg.wasm"
 # The <script> tags to paste, with the integrity of this exact build.
 if [ "$OUT" = pkg ]; then node scripts/package.mjs snippets; fi
+# vitrine studio (studio/pkg/), the publishers' page; its preview embeds pkg/.
+if [ "$OUT" = pkg ]; then bash scripts/build-studio.sh; fi

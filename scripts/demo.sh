@@ -10,4 +10,5 @@ echo
 echo "vitrine demo: http://127.0.0.1:$PORT/   (Ctrl-C to stop)"
 echo "  other origin: http://127.0.0.1:$PORT/examples/cross-origin.html"
 echo "  two widgets:  http://127.0.0.1:$PORT/examples/two-widgets.html"
+echo "  studio:       http://127.0.0.1:$PORT/studio/   (publishers: add, review and publish offers)"
 exec python3 scripts/serve.py --port "$PORT" --asset-port "$ASSET_PORT"

@@ -8,10 +8,13 @@ bash scripts/setup.sh --browser
 
 echo "== native tests"
 cargo test --quiet
+# vitrine studio's pure parts (reducer, review fields, storage, publish/open).
+cargo test --quiet -p vitrine-studio
 
 echo "== component tests (wasm32, headless Chromium)"
 export CHROMEDRIVER="${CHROMEDRIVER:-$(command -v chromedriver)}"
 cargo test --target wasm32-unknown-unknown --test components
+(cd studio && cargo test --target wasm32-unknown-unknown --test components)
 
 echo "== bundle"
 bash scripts/build.sh

@@ -3,8 +3,9 @@
 //! are wasm32-only except for their pure parts (formatting, config parsing).
 
 pub mod catalogue;
-/// Native only: the extractor runs in the CLI, never in the browser.
-#[cfg(not(target_arch = "wasm32"))]
+/// The extractor: native (the CLI), and in wasm only with the `extractor` feature (vitrine
+/// studio), so the widget's bundle never carries it. Its file system and format parts stay native.
+#[cfg(any(not(target_arch = "wasm32"), feature = "extractor"))]
 pub mod ingest;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod export;

@@ -133,8 +133,9 @@ pub fn parse(attributes: &[(String, String)]) -> (Config, Vec<ConfigError>) {
                     let lower = url.to_ascii_lowercase();
                     let scheme = lower.split_once(':').map(|(s, _)| s).filter(|s| !s.contains('/'));
                     match scheme {
-                        None | Some("http") | Some("https") => config.sources.push(url.to_string()),
-                        Some(_) => fail(&format!("feed «{url}»: only http(s) or relative URLs")),
+                        // blob: is a feed the page made itself (vitrine studio's preview).
+                        None | Some("http") | Some("https") | Some("blob") => config.sources.push(url.to_string()),
+                        Some(_) => fail(&format!("feed «{url}»: only http(s), blob: or relative URLs")),
                     }
                 }
             }
@@ -284,6 +285,13 @@ mod tests {
         assert_eq!(e.len(), 2);
         assert_eq!(e[0].attribute, "data-colour");
         assert!(e[1].reason.contains("javascript:alert(1)"), "{}", e[1]);
+    }
+
+    #[test]
+    fn a_feed_the_page_made_is_taken() {
+        let (c, e) = parse(&attrs(&[("data-src", "blob:http://127.0.0.1:8000/0b6c0d6e-2f1e-4c1a-9d35-4f8e8a1c2b3d data:application/json,[]")]));
+        assert_eq!(c.sources, ["blob:http://127.0.0.1:8000/0b6c0d6e-2f1e-4c1a-9d35-4f8e8a1c2b3d"]);
+        assert_eq!(e.len(), 1, "data: is still refused");
     }
 
     #[test]

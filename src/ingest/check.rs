@@ -1,10 +1,16 @@
 //! Validation of data files (`vitrine check`): JSON syntax with line/column, each record's fields
 //! against the model (field by field, so the message names it), then meaning: required texts,
-//! unique slug ids, dates in order, e-mails, http(s) links, pay and duration ranges.
+//! unique slug ids, dates in order, e-mails, http(s) links, pay and duration ranges. The
+//! meaning checks (`check_postings`, used by the extractor) build everywhere; reading a data
+//! file's JSON (`check_data`) is native only.
 
 use super::error::line_col;
-use crate::model::{Apply, Block, Contract, Date, Kind, MonthRange, Pay, Place, Posting, Remote, Start, Theme};
+use crate::model::Posting;
+#[cfg(not(target_arch = "wasm32"))]
+use crate::model::{Apply, Block, Contract, Date, Kind, MonthRange, Pay, Place, Remote, Start, Theme};
+#[cfg(not(target_arch = "wasm32"))]
 use serde::de::DeserializeOwned;
+#[cfg(not(target_arch = "wasm32"))]
 use serde_json::Value;
 use std::collections::HashMap;
 use std::fmt;
@@ -45,10 +51,12 @@ impl fmt::Display for Problem {
     }
 }
 
+#[cfg(not(target_arch = "wasm32"))]
 fn de<T: DeserializeOwned>(v: &Value) -> Result<(), String> {
     serde_json::from_value::<T>(v.clone()).map(|_| ()).map_err(|e| e.to_string())
 }
 
+#[cfg(not(target_arch = "wasm32"))]
 fn de_list<T: DeserializeOwned>(field: &str, v: &Value, out: &mut Vec<(String, String)>) {
     match v.as_array() {
         Some(items) => {
@@ -62,6 +70,7 @@ fn de_list<T: DeserializeOwned>(field: &str, v: &Value, out: &mut Vec<(String, S
     }
 }
 
+#[cfg(not(target_arch = "wasm32"))]
 fn kind_of(v: &Value) -> &'static str {
     match v {
         Value::Null => "null",
@@ -73,6 +82,7 @@ fn kind_of(v: &Value) -> &'static str {
     }
 }
 
+#[cfg(not(target_arch = "wasm32"))]
 /// Type-checks one field of a record; (field path, message) for each problem.
 fn check_field(name: &str, v: &Value, out: &mut Vec<(String, String)>) {
     let r = match name {
@@ -177,6 +187,7 @@ pub fn check_postings(postings: &[Posting]) -> Vec<Problem> {
     out
 }
 
+#[cfg(not(target_arch = "wasm32"))]
 /// Checks a data file's text: syntax, then types field by field, then meaning.
 pub fn check_data(text: &str) -> Vec<Problem> {
     let value: Value = match serde_json::from_str(text) {

@@ -1,9 +1,11 @@
 //! Errors of the ingest pipeline; each names the file (and record/field when there is one) and
-//! keeps its cause.
+//! keeps its cause. The error type is native only (it names files); `line_col` is everywhere.
 
+#[cfg(not(target_arch = "wasm32"))]
 use std::path::PathBuf;
 
 /// What went wrong while reading texts, applying overrides or writing the data file.
+#[cfg(not(target_arch = "wasm32"))]
 #[derive(Debug, thiserror::Error)]
 pub enum IngestError {
     #[error("{path}: no such file or folder")]
@@ -50,6 +52,7 @@ pub enum IngestError {
     InvalidRecord { path: PathBuf, id: String, message: String },
 }
 
+#[cfg(not(target_arch = "wasm32"))]
 impl IngestError {
     /// The file the error is about.
     pub fn path(&self) -> &std::path::Path {

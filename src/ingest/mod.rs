@@ -1,5 +1,7 @@
 //! Raw posting text → `Posting` records: decoding, cleaning, one small module per field family,
-//! ids, overrides, data-file checks and the file I/O the `vitrine` CLI needs. Native only.
+//! ids, overrides, data-file checks and the file I/O the `vitrine` CLI needs. The core (text →
+//! record) also builds for wasm with the `extractor` feature; the modules that read files and
+//! formats, and the serde_json/TOML parts, are native only.
 
 pub mod apply;
 pub mod body;
@@ -8,16 +10,21 @@ pub mod clean;
 pub mod contract;
 pub mod error;
 pub mod evidence;
+#[cfg(not(target_arch = "wasm32"))]
 pub mod files;
 pub mod furniture;
+#[cfg(not(target_arch = "wasm32"))]
 pub mod formats;
 pub mod dates;
 pub mod gazetteer;
 pub mod header;
 pub mod hours;
+#[cfg(not(target_arch = "wasm32"))]
 pub mod import;
+#[cfg(not(target_arch = "wasm32"))]
 pub mod jsonld;
 pub mod partners;
+#[cfg(not(target_arch = "wasm32"))]
 pub mod overrides;
 pub mod pay;
 pub mod place;
@@ -27,6 +34,7 @@ pub mod sections;
 pub mod text;
 pub mod themes;
 
+#[cfg(not(target_arch = "wasm32"))]
 pub use error::IngestError;
 pub use record::{dedupe_ids, extract, make_id, Extraction, Note, NoteLevel};
 pub use crate::model::slug::slugify;

@@ -556,7 +556,7 @@ impl Posting {
 }
 
 /// Writes a data file: a pretty JSON array followed by a newline.
-#[cfg(not(target_arch = "wasm32"))]
+#[cfg(any(not(target_arch = "wasm32"), feature = "extractor"))]
 pub fn to_json(postings: &[Posting]) -> String {
     let mut s = serde_json::to_string_pretty(postings).expect("postings always serialize");
     s.push('\n');

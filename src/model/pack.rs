@@ -11,7 +11,7 @@
 use super::feed::{BodiesRef, Feed};
 use super::json::{self, FromJson, Reader};
 use super::body;
-#[cfg(not(target_arch = "wasm32"))]
+#[cfg(any(not(target_arch = "wasm32"), feature = "extractor"))]
 use super::{slug::make_id, Apply, Date, Posting};
 
 /// The two texts of a split feed.
@@ -86,7 +86,7 @@ impl Stamper {
     }
 }
 
-#[cfg(not(target_arch = "wasm32"))]
+#[cfg(any(not(target_arch = "wasm32"), feature = "extractor"))]
 #[derive(serde::Serialize)]
 struct Envelope<'a> {
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -98,7 +98,7 @@ struct Envelope<'a> {
 /// to the offers file). A record's ways to apply go with its body into the bodies file (only the
 /// detail shows them); its `id` is left out when [`make_id`] gives it back; its `source` (the name
 /// of the text it came from) is dropped. Each record, and each text, is on a line of its own.
-#[cfg(not(target_arch = "wasm32"))]
+#[cfg(any(not(target_arch = "wasm32"), feature = "extractor"))]
 pub fn split(postings: &[Posting], updated: Option<Date>, bodies_href: &str) -> Split {
     let texts: Vec<String> = postings.iter().map(|p| body::encode(&p.apply, &p.body)).collect();
     let reference = BodiesRef { href: bodies_href.to_string(), count: texts.len(), stamp: stamp(&texts) };

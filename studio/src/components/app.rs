@@ -1,0 +1,84 @@
+//! The studio page: header with the offers' counts, the message line, and the panels (add,
+//! list, review, settings, preview, publish). Saves the work on every change.
+
+use super::{add_offers::AddOffers, offer_list::OfferList, preview::Preview, publish_panel::PublishPanel, review::Review, settings::SettingsPanel};
+use crate::state::{Action, Message, Studio};
+use crate::storage;
+use std::rc::Rc;
+use vitrine::model::Date;
+use yew::prelude::*;
+
+/// What the page gives the studio.
+#[derive(Properties, PartialEq)]
+pub struct AppProps {
+    /// The work found on start.
+    pub initial: Rc<Studio>,
+    /// The day statuses are judged against.
+    pub today: Date,
+    /// Keeps the saved form of the work; answers false when the browser refused.
+    pub on_save: Callback<String, bool>,
+    /// The preview page's address (`preview.html`); none: no preview (component tests).
+    #[prop_or_default]
+    pub preview: Option<AttrValue>,
+}
+
+/// The whole studio.
+#[function_component(App)]
+pub fn app(props: &AppProps) -> Html {
+    let studio = use_reducer({
+        let initial = props.initial.clone();
+        move || (*initial).clone()
+    });
+    {
+        let (save, s) = (props.on_save.clone(), studio.clone());
+        use_effect_with(studio.revision, move |_| {
+            if !save.emit(storage::encode(&s)) {
+                s.dispatch(Action::Tell(Message {
+                    error: true,
+                    text: "Le navigateur refuse d’enregistrer le travail (stockage plein ou désactivé) : téléchargez le flux pour ne rien perdre.".into(),
+                }));
+            }
+        });
+    }
+    let (open, soon, closed) = studio.counts(props.today);
+    let message = studio.message.clone().map(|m| {
+        let dismiss = {
+            let s = studio.clone();
+            Callback::from(move |_| s.dispatch(Action::Dismiss))
+        };
+        html! {
+            <div class={classes!("message", m.error.then_some("error"))} role={if m.error { "alert" } else { "status" }}>
+                <p>{ m.text }</p>
+                <button type="button" onclick={dismiss}>{ "Fermer ce message" }</button>
+            </div>
+        }
+    });
+    html! {
+        <div class="studio">
+            <header class="top">
+                <h1>{ "vitrine studio" }</h1>
+                <p class="counts">
+                    { format!("{open} ouverte{} · {soon} se clô{} bientôt · {closed} fermée{}",
+                        if open > 1 { "s" } else { "" }, if soon > 1 { "turent" } else { "t" }, if closed > 1 { "s" } else { "" }) }
+                </p>
+            </header>
+            <div class="live">{ message }</div>
+            <main>
+                <div class="column">
+                    <AddOffers studio={studio.clone()} />
+                    <OfferList studio={studio.clone()} today={props.today} />
+                </div>
+                <div class="column wide">
+                    <Review studio={studio.clone()} today={props.today} />
+                </div>
+                <div class="column">
+                    <SettingsPanel studio={studio.clone()} />
+                    if let Some(p) = props.preview.clone() {
+                        <Preview studio={studio.clone()} today={props.today} page={p} />
+                    }
+                    <PublishPanel studio={studio.clone()} today={props.today} />
+                </div>
+            </main>
+        </div>
+    }
+}

@@ -1,0 +1,26 @@
+//! The studio's Yew components, one per file; they show the state and send actions, the rules
+//! live in `state`, `fields`, `publish` and `inbox`.
+
+pub mod add_offers;
+pub mod app;
+pub mod field_row;
+pub mod offer_list;
+pub mod preview;
+pub mod publish_panel;
+pub mod review;
+pub mod settings;
+
+pub use app::{App, AppProps};
+
+use crate::state::{Action, Studio};
+use std::rc::Rc;
+
+impl yew::Reducible for Studio {
+    type Action = Action;
+    fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
+        Rc::new((*self).clone().reduce(action))
+    }
+}
+
+/// The studio's state handle, passed down to the components that send actions.
+pub type Handle = yew::UseReducerHandle<Studio>;

@@ -1,0 +1,62 @@
+//! Publishing: the feed to download (one file, or split into offers + texts), the RSS and JSON
+//! Feed exports, and the `<script>` tag to paste, pointing at where the feed will be uploaded.
+
+use super::Handle;
+use crate::publish;
+use crate::state::{Action, Message};
+use crate::web;
+use vitrine::model::Date;
+use yew::prelude::*;
+
+#[derive(Properties, PartialEq)]
+pub struct Props {
+    pub studio: Handle,
+    pub today: Date,
+}
+
+#[function_component(PublishPanel)]
+pub fn publish_panel(props: &Props) -> Html {
+    let s = &props.studio;
+    let postings = s.published(props.today);
+    let n = postings.len();
+    let name = publish::file_name(&s.settings.feed_url);
+    let tell = |studio: &Handle, r: Result<(), String>, done: String| {
+        studio.dispatch(Action::Tell(match r {
+            Ok(()) => Message { error: false, text: done },
+            Err(e) => Message { error: true, text: format!("Le téléchargement a échoué : {e}. Votre travail n’a pas changé.") },
+        }))
+    };
+    let single = {
+        let (studio, postings, today, name) = (s.clone(), postings.clone(), props.today, name.clone());
+        Callback::from(move |_| {
+            let r = web::download(&name, &publish::single(&postings, today), "application/json");
+            tell(&studio, r, format!("Flux « {name} » téléchargé ({} offre{}).", postings.len(), if postings.len() > 1 { "s" } else { "" }));
+        })
+    };
+    let split = {
+        let (studio, postings, today, name) = (s.clone(), postings.clone(), props.today, name.clone());
+        Callback::from(move |_| {
+            let sp = publish::split(&postings, today, &name);
+            let bodies = publish::bodies_name(&name);
+            let r = web::download(&bodies, &sp.bodies, "application/json").and_then(|_| web::download(&name, &sp.offers, "application/json"));
+            tell(&studio, r, format!("Flux découpé téléchargé : « {name} » et « {bodies} », à déposer côte à côte."));
+        })
+    };
+    let snippet = publish::snippet(&s.settings.widget_url, &s.settings.feed_url, &s.settings.lang, &s.settings.color_scheme, &s.settings.kind, &s.settings.title);
+    let problems: Vec<String> = [publish::check_url("Adresse du flux", &s.settings.feed_url), publish::check_url("Adresse du widget", &s.settings.widget_url)]
+        .into_iter()
+        .flatten()
+        .collect();
+    html! {
+        <section class="panel publish" aria-labelledby="publish-title">
+            <h2 id="publish-title">{ "Publier" }</h2>
+            <p>{ format!("{n} offre{} publiée{} (les offres fermées ne le sont pas).", if n > 1 { "s" } else { "" }, if n > 1 { "s" } else { "" }) }</p>
+            <button type="button" class="primary" onclick={single}>{ format!("Télécharger le flux ({name})") }</button>
+            <button type="button" onclick={split}>{ "Télécharger le flux découpé (offres + textes)" }</button>
+            <label for="snippet">{ "Balise à coller dans votre page" }</label>
+            <textarea id="snippet" readonly=true rows="4" value={snippet}/>
+            { for problems.iter().map(|p| html! { <p class="error">{ p.clone() }</p> }) }
+            <p class="hint">{ "Déposez le flux à l’adresse indiquée dans les réglages, puis collez cette balise là où les offres doivent apparaître." }</p>
+        </section>
+    }
+}

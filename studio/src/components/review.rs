@@ -1,0 +1,69 @@
+//! The review of the selected offer: its text (editable; extracted again as it changes) and the
+//! form of its fields, those the extractor is unsure of first, marked « à vérifier ».
+
+use super::{field_row::FieldRow, Handle};
+use crate::state::Action;
+use vitrine::model::Date;
+use yew::prelude::*;
+
+#[derive(Properties, PartialEq)]
+pub struct Props {
+    pub studio: Handle,
+    pub today: Date,
+}
+
+#[function_component(Review)]
+pub fn review(props: &Props) -> Html {
+    let s = &props.studio;
+    let Some(offer) = s.selected.and_then(|k| s.offer(k)) else {
+        return html! {
+            <section class="panel review" aria-labelledby="review-title">
+                <h2 id="review-title">{ "Vérifier une offre" }</h2>
+                <p class="empty">{ "Ajoutez une offre, ou choisissez-en une dans la liste, pour vérifier ce que le studio y a lu." }</p>
+            </section>
+        };
+    };
+    let key = offer.key;
+    let posting = offer.posting();
+    let order = offer.review_order();
+    let checks = order.iter().filter(|f| offer.to_check(f)).count();
+    let on_text = {
+        let s = s.clone();
+        Callback::from(move |e: InputEvent| s.dispatch(Action::EditText(key, e.target_unchecked_into::<web_sys::HtmlTextAreaElement>().value())))
+    };
+    let rows = order.iter().map(|&field| {
+        html! {
+            <FieldRow
+                key={format!("{key}-{field}")}
+                studio={s.clone()}
+                offer={key}
+                field={field}
+                posting={posting.clone()}
+                to_check={offer.to_check(field)}
+                corrected={offer.overrides.contains_key(field)}
+                notes={offer.notes_for(field).iter().map(|n| (crate::state::is_missing(n), n.message.clone())).collect::<Vec<_>>()}
+                sources={offer.sources_for(field).iter().map(|x| (x.line, x.text.clone())).collect::<Vec<_>>()}
+                has_text={offer.text().is_some()}
+            />
+        }
+    });
+    html! {
+        <section class="panel review" aria-labelledby="review-title">
+            <h2 id="review-title">{ format!("Vérifier « {} »", posting.title) }</h2>
+            <p class="summary">{
+                if checks == 0 { "Rien à vérifier en priorité : relisez tout de même les champs.".to_string() }
+                else { format!("{checks} champ{} à vérifier, en tête du formulaire.", if checks > 1 { "s" } else { "" }) }
+            }</p>
+            if let Some(text) = offer.text() {
+                <details class="text">
+                    <summary>{ "Texte de l’offre" }</summary>
+                    <label for={format!("text-{key}")}>{ "Texte (chaque modification est relue ; vos corrections restent)" }</label>
+                    <textarea id={format!("text-{key}")} rows="14" value={text.to_string()} oninput={on_text}/>
+                </details>
+            }
+            <form class="fields" onsubmit={Callback::from(|e: SubmitEvent| e.prevent_default())} aria-label="Champs de l’offre">
+                { for rows }
+            </form>
+        </section>
+    }
+}

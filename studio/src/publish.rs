@@ -1,0 +1,174 @@
+//! What the studio hands out and takes in: the feed (one file, or split into offers + texts with
+//! `model::pack`), the `<script>` snippet, and the reading of a feed file the publisher opens
+//! (`model::feed`), whose problems are named in French with the file and record at fault.
+
+use vitrine::model::{self, feed, pack, Date, Posting};
+
+/// The single-file feed: `{"updated": …, "postings": […]}`.
+pub fn single(postings: &[Posting], updated: Date) -> String {
+    let array = model::to_json(postings);
+    format!("{{\"updated\": \"{updated}\",\n\"postings\": {}}}\n", array.trim_end())
+}
+
+/// The split feed: the offers file and its texts file (`offres.bodies.json`, beside it).
+pub fn split(postings: &[Posting], updated: Date, offers_name: &str) -> pack::Split {
+    pack::split(postings, Some(updated), &bodies_name(offers_name))
+}
+
+/// The texts file that goes with an offers file: `offres.json` → `offres.bodies.json`.
+pub fn bodies_name(offers_name: &str) -> String {
+    let stem = offers_name.strip_suffix(".json").unwrap_or(offers_name);
+    format!("{stem}.bodies.json")
+}
+
+/// The file name at the end of a URL (`…/offres.json` → `offres.json`).
+pub fn file_name(url: &str) -> String {
+    let path = url.split(['?', '#']).next().unwrap_or("");
+    let name = path.rsplit('/').next().unwrap_or("");
+    if name.ends_with(".json") { name.to_string() } else { "offres.json".to_string() }
+}
+
+fn attr(s: &str) -> String {
+    s.replace('&', "&amp;").replace('"', "&quot;").replace('<', "&lt;").replace('>', "&gt;")
+}
+
+/// The tag to paste in the association's page.
+pub fn snippet(widget_url: &str, feed_url: &str, lang: &str, color_scheme: &str, kind: &str, title: &str) -> String {
+    let mut s = format!("<script src=\"{}\" data-src=\"{}\"", attr(widget_url.trim()), attr(feed_url.trim()));
+    if !lang.is_empty() && lang != "fr" {
+        s.push_str(&format!(" data-lang=\"{}\"", attr(lang)));
+    }
+    if !color_scheme.is_empty() && color_scheme != "auto" {
+        s.push_str(&format!(" data-color-scheme=\"{}\"", attr(color_scheme)));
+    }
+    if !kind.is_empty() {
+        s.push_str(&format!(" data-kind=\"{}\"", attr(kind)));
+    }
+    if !title.trim().is_empty() {
+        s.push_str(&format!(" data-title=\"{}\"", attr(title.trim())));
+    }
+    s.push_str(" async></script>");
+    s
+}
+
+/// Problems of an address for the snippet, in French (none: fine).
+pub fn check_url(what: &str, url: &str) -> Option<String> {
+    let u = url.trim();
+    let lower = u.to_ascii_lowercase();
+    if u.is_empty() {
+        Some(format!("{what} : indiquez l’adresse"))
+    } else if !(lower.starts_with("https://") || lower.starts_with("http://") || u.starts_with('/')) || u.contains(char::is_whitespace) {
+        Some(format!("{what} : « {u} » n’est pas une adresse web (https://…)"))
+    } else {
+        None
+    }
+}
+
+/// A file the publisher opened: its name and its text.
+#[derive(Debug, Clone)]
+pub struct Opened {
+    pub name: String,
+    pub text: String,
+}
+
+/// Reads the records of opened feed files: one single-file feed (or data file), or a split
+/// feed's offers file with its texts file. Any problem fails the whole reading, naming the file
+/// and the record, so that nothing half-read is added.
+pub fn open(files: &[Opened]) -> Result<Vec<Posting>, String> {
+    let mut offers: Option<(&Opened, feed::Feed)> = None;
+    let mut bodies: Option<(&Opened, pack::Bodies)> = None;
+    for f in files {
+        let text = f.text.strip_prefix('\u{feff}').unwrap_or(&f.text);
+        // A texts file is an object with "stamp" and "bodies"; anything else is read as a feed.
+        if text.trim_start().starts_with('{') && text.contains("\"stamp\"") && !text.contains("\"postings\"") {
+            let b = pack::decode_bodies(text).map_err(|e| format!("« {} » : fichier de textes illisible : {e}", f.name))?;
+            bodies = Some((f, b));
+            continue;
+        }
+        let fd = feed::decode(text).map_err(|e| format!("« {} » n’est pas un flux vitrine : {e}", f.name))?;
+        if let Some(r) = fd.rejected.first() {
+            let more = if fd.rejected.len() > 1 { format!(" (et {} autre(s))", fd.rejected.len() - 1) } else { String::new() };
+            return Err(format!("« {} » : une offre est illisible, rien n’est ouvert : {r}{more}", f.name));
+        }
+        if fd.truncated {
+            return Err(format!("« {} » s’arrête avant sa fin (fichier coupé) : rien n’est ouvert", f.name));
+        }
+        if let Some(w) = fd.warnings.first() {
+            return Err(format!("« {} » : {w} ; rien n’est ouvert", f.name));
+        }
+        if offers.is_some() {
+            return Err("Ouvrez un seul flux à la fois (avec, pour un flux découpé, son fichier de textes)".into());
+        }
+        offers = Some((f, fd));
+    }
+    let Some((of, mut fd)) = offers else {
+        return Err(match bodies {
+            Some((b, _)) => format!("« {} » est un fichier de textes : ouvrez-le avec son fichier d’offres (offres.json)", b.name),
+            None => "Aucun fichier choisi".into(),
+        });
+    };
+    match (&fd.bodies, bodies) {
+        (Some(r), None) => {
+            return Err(format!("« {} » est un flux découpé : choisissez aussi son fichier de textes « {} »", of.name, r.href))
+        }
+        (Some(_), Some((bf, b))) => pack::join(&mut fd, &b).map_err(|e| format!("« {} » ne va pas avec « {} » : {e}", bf.name, of.name))?,
+        (None, Some((bf, _))) => return Err(format!("« {} » n’est pas un flux découpé : « {} » ne lui sert pas", of.name, bf.name)),
+        (None, None) => {}
+    }
+    if fd.postings.is_empty() {
+        return Err(format!("« {} » ne contient aucune offre", of.name));
+    }
+    Ok(fd.postings)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn postings() -> Vec<Posting> {
+        vec![vitrine::ingest::extract("Éducateur spécialisé (H/F)\n\nAssociation Les Écureuils — Lyon\nCDI\n\nMissions\n- Accompagner\n\nCV à rh@ecureuils.org", None).posting]
+    }
+
+    fn f(name: &str, text: String) -> Opened {
+        Opened { name: name.into(), text }
+    }
+
+    #[test]
+    fn both_forms_open_again_as_the_same_records() {
+        let p = postings();
+        let today: Date = "2025-01-02".parse().unwrap();
+        let one = single(&p, today);
+        let mut want = p.clone();
+        want[0].source = None;
+        let back = open(&[f("offres.json", one)]).unwrap();
+        assert_eq!(back[0].title, p[0].title);
+        assert_eq!(back[0].body, p[0].body);
+        let s = split(&p, today, "offres.json");
+        assert!(s.offers.contains("\"href\":\"offres.bodies.json\""));
+        let back = open(&[f("offres.bodies.json", s.bodies.clone()), f("offres.json", s.offers.clone())]).unwrap();
+        assert_eq!(back, want);
+        let e = open(&[f("offres.json", s.offers)]).unwrap_err();
+        assert!(e.contains("offres.bodies.json"), "{e}");
+    }
+
+    #[test]
+    fn bad_feeds_are_named() {
+        let e = open(&[f("flux.json", "{\"postings\": [".into())]).unwrap_err();
+        assert!(e.contains("flux.json"), "{e}");
+        let e = open(&[f("page.json", "<html>".into())]).unwrap_err();
+        assert!(e.starts_with("« page.json » n’est pas un flux vitrine"), "{e}");
+        let e = open(&[f("x.json", "[{\"id\": \"a\", \"kind\": \"emploi\", \"title\": \"T\", \"organization\": \"O\", \"deadline\": \"2025-13-40\"}]".into())]).unwrap_err();
+        assert!(e.contains("x.json") && e.contains("illisible"), "{e}");
+    }
+
+    #[test]
+    fn the_snippet_carries_the_settings() {
+        assert_eq!(
+            snippet("https://a.org/v/vitrine.js", "https://a.org/offres.json", "nl", "dark", "", "Nos \"offres\""),
+            "<script src=\"https://a.org/v/vitrine.js\" data-src=\"https://a.org/offres.json\" data-lang=\"nl\" data-color-scheme=\"dark\" data-title=\"Nos &quot;offres&quot;\" async></script>"
+        );
+        assert_eq!(file_name("https://a.org/x/flux.json?v=2"), "flux.json");
+        assert_eq!(bodies_name("flux.json"), "flux.bodies.json");
+        assert!(check_url("Flux", "mon site").is_some());
+    }
+}

@@ -1,0 +1,70 @@
+//! The browser's services the studio uses: today's date, reading a chosen file, downloading a
+//! text as a file, and same-origin `blob:` URLs for the preview. Wasm only.
+
+use vitrine::model::Date;
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+use wasm_bindgen_futures::JsFuture;
+
+/// Today: the page's `?today=YYYY-MM-DD` when given (demos, tests), else the computer's date.
+pub fn today() -> Date {
+    let asked = web_sys::window()
+        .and_then(|w| w.location().search().ok())
+        .and_then(|s| web_sys::UrlSearchParams::new_with_str(&s).ok())
+        .and_then(|p| p.get("today"))
+        .and_then(|t| t.parse::<Date>().ok());
+    asked.unwrap_or_else(|| {
+        let d = js_sys::Date::new_0();
+        Date::new(d.get_full_year() as u16, d.get_month() as u8 + 1, d.get_date() as u8).unwrap_or_else(|| Date::new(2025, 1, 1).expect("a valid day"))
+    })
+}
+
+/// The bytes of a chosen or dropped file.
+pub async fn read_file(file: &web_sys::File) -> Result<Vec<u8>, String> {
+    let buffer = JsFuture::from(file.array_buffer()).await.map_err(|_| format!("« {} » n’a pas pu être lu", file.name()))?;
+    Ok(js_sys::Uint8Array::new(&buffer).to_vec())
+}
+
+/// The files of a `FileList`.
+pub fn files(list: Option<web_sys::FileList>) -> Vec<web_sys::File> {
+    let Some(list) = list else { return Vec::new() };
+    (0..list.length()).filter_map(|i| list.get(i)).collect()
+}
+
+/// A `blob:` URL of a text (revoke it with [`revoke`] when done).
+pub fn object_url(text: &str, mime: &str) -> Option<String> {
+    let parts = js_sys::Array::of1(&JsValue::from_str(text));
+    let bag = web_sys::BlobPropertyBag::new();
+    bag.set_type(mime);
+    let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &bag).ok()?;
+    web_sys::Url::create_object_url_with_blob(&blob).ok()
+}
+
+pub fn revoke(url: &str) {
+    let _ = web_sys::Url::revoke_object_url(url);
+}
+
+/// Revokes a `blob:` URL a minute from now (whoever reads it has done so by then).
+pub fn revoke_later(url: String) {
+    let later = Closure::once_into_js(move || revoke(&url));
+    if let Some(w) = web_sys::window() {
+        let _ = w.set_timeout_with_callback_and_timeout_and_arguments_0(later.unchecked_ref(), 60_000);
+    }
+}
+
+/// Makes the browser download `text` as a file named `name`.
+pub fn download(name: &str, text: &str, mime: &str) -> Result<(), String> {
+    let url = object_url(text, mime).ok_or("le navigateur n’a pas pu préparer le fichier")?;
+    let document = web_sys::window().and_then(|w| w.document()).ok_or("pas de document")?;
+    let a: web_sys::HtmlAnchorElement = document.create_element("a").map_err(|_| "pas de lien")?.unchecked_into();
+    a.set_href(&url);
+    a.set_download(name);
+    a.set_hidden(true);
+    let body = document.body().ok_or("pas de body")?;
+    let _ = body.append_child(&a);
+    a.click();
+    a.remove();
+    // The download has started from the URL; let it go a moment later.
+    revoke_later(url);
+    Ok(())
+}
