@@ -168,7 +168,10 @@ fn evaluate(set: &str) -> Table {
     t
 }
 
-/// The floor of the share of fields extracted exactly, per set.
+/// The floor of the share of fields extracted exactly, per set: a little under what the extractor
+/// reaches, so that a change that loses fields fails. The held-out set was measured first at 82.3 %
+/// (before the work of issue #12 looked at it) and the fresh set at 91.9 % (written after it, first
+/// measured once that work was done): the estimates of accuracy on postings never seen.
 fn assert_floor(t: &Table, set: &str, floor: f64) {
     let (c, n) = t.totals();
     let rate = c as f64 / n as f64;
@@ -178,17 +181,17 @@ fn assert_floor(t: &Table, set: &str, floor: f64) {
 #[test]
 fn development_set() {
     let t = evaluate("dev");
-    assert_floor(&t, "dev", 0.0);
+    assert_floor(&t, "dev", 0.97);
 }
 
 #[test]
 fn held_out_set() {
     let t = evaluate("holdout");
-    assert_floor(&t, "holdout", 0.0);
+    assert_floor(&t, "holdout", 0.95);
 }
 
 #[test]
 fn fresh_set() {
     let t = evaluate("fresh");
-    assert_floor(&t, "fresh", 0.0);
+    assert_floor(&t, "fresh", 0.92);
 }

@@ -212,7 +212,8 @@ fn is_breadcrumb(t: &str) -> bool {
     (t.contains('>') || t.contains('»') || t.contains('›') || t.contains(" / "))
         && t.chars().count() < 160
         && (t.matches(" > ").count() >= 2 || (t.matches(" » ").count() >= 2 && !t.contains('«')) || t.matches(" › ").count() >= 2
-            || (furniture::starts_home(t) && (t.contains(" > ") || t.contains(" › ") || t.contains(" » ") || t.matches(" / ").count() >= 2)))
+            || (furniture::starts_home(t) && (t.contains(" > ") || t.contains(" › ") || t.contains(" » ") || t.matches(" / ").count() >= 2))
+            || furniture::section_crumb(t))
 }
 
 fn bullet_of(t: &str) -> Option<(Bullet, usize)> {

@@ -64,6 +64,18 @@ pub fn starts_home(t: &str) -> bool {
     ["accueil ", "home ", "[accueil]", "[home]"].iter().any(|h| f.starts_with(h))
 }
 
+/// A one-step breadcrumb from a site's section: "Emplois > Chargé·e de projets", "Actualités ›
+/// Appel à bénévoles".
+pub fn section_crumb(t: &str) -> bool {
+    for sep in [" > ", " › ", " » "] {
+        if let Some((left, right)) = t.split_once(sep) {
+            let l = super::text::fold(left);
+            return !right.contains(sep) && is_nav(l.trim()) || ["actualites", "actualite", "nos offres", "toutes les offres"].contains(&l.trim());
+        }
+    }
+    false
+}
+
 /// The items of a folded line cut at menu separators (`|`, and `·` or `•`, which fold to a
 /// spaced `.`), trimmed, non-empty.
 fn items(f: &str) -> Vec<String> {
@@ -204,6 +216,12 @@ mod tests {
              Mis en ligne le 4 décembre 2025\nJuriste en droit du logement\nL'association défend les droits des locataires depuis trente ans et recrute.\nFormation",
         );
         assert_eq!(d, [(false, true), (false, true), (false, true), (false, true), (false, true), (false, false), (false, false), (false, false)]);
+    }
+
+    #[test]
+    fn a_sections_one_step_breadcrumb_is_junk() {
+        let d = flags("Emplois > Chargé·e de projets intégration\nActualités › Appel à bénévoles\nLyon > Paris, le trajet");
+        assert_eq!(d, [(true, false), (true, false), (false, false)]);
     }
 
     #[test]

@@ -202,7 +202,10 @@ fn cut_contract_suffix(s: &str) -> String {
         let Some((p, tail)) = cut else { break };
         let tf = fold(tail);
         let words = tf.split_whitespace().count();
-        let contract = words <= 5
+        // "4/5e temps", "mi-temps", "80 %": how much of the week, not part of the title.
+        let time = words <= 3 && (tf.contains("temps") || tf.trim_end().ends_with('%'));
+        let contract = time
+            || words <= 5
             && (is_contract_line(&tf, words)
                 || ["temps partiel", "temps plein", "mi-temps", "benevolat", "service civique", "volontariat", "stage", "alternance"].iter().any(|c| tf.trim() == *c)
                 || (tf.starts_with("cdd") || tf.starts_with("cdi")));
@@ -1169,6 +1172,11 @@ mod tests {
         assert_eq!(t("Intitulé du poste : Comptable\nTexte.").as_deref(), Some("Comptable"));
         assert_eq!(clean_title("Offre d'emploi : Éducateur spécialisé (H/F)"), "Éducateur spécialisé");
         assert_eq!(clean_title("Recrutement d'un·e coordinateur·rice"), "Coordinateur·rice");
+        assert_eq!(clean_title("Assistant·e social·e (m/f/x) – 4/5e temps"), "Assistant·e social·e");
+        assert_eq!(clean_title("Stage – Chargé·e de plaidoyer (H/F)"), "Chargé·e de plaidoyer");
+        assert_eq!(clean_title("[72] ANIMATEUR / ANIMATRICE JEUNESSE (H/F) - CDD 6 mois"), "Animateur / animatrice jeunesse");
+        assert_eq!(clean_title("Juriste en droit du logement (CDI)"), "Juriste en droit du logement");
+        assert_eq!(clean_title("Appel à projets 2026 – « Manger mieux, ensemble »"), "Manger mieux, ensemble");
         assert_eq!(recruits("L'association X recrute un(e) travailleur(se) social(e) en CDI à mi-temps.").as_deref(), Some("Travailleur(se) social(e)"));
         assert_eq!(t("ANIMATEUR·RICE JEUNESSE (H/F/X)\n\nLa Maison des Jeunes").as_deref(), Some("Animateur·rice jeunesse"));
         assert_eq!(t("APPEL D'OFFRES\n\nÉvaluation d'impact du programme « Jardins »\n\nLa Fondation Terre Vive soutient des projets.").as_deref(), Some("Évaluation d'impact du programme « Jardins »"));

@@ -10,7 +10,8 @@ const MENTIONS: [&str; 8] = [
     "teletravail", "teletravailler", "remote", "travail a distance", "poste a distance", "hybride", "home office",
     "travail a domicile",
 ];
-const FULL: [&str; 14] = [
+const FULL: [&str; 18] = [
+    "integralement a distance", "totalement a distance", "100 % a distance", "integralement en teletravail",
     "100 % teletravail", "100% teletravail", "100 % en teletravail", "100% en teletravail", "teletravail complet",
     "teletravail total", "teletravail integral", "entierement en teletravail", "entierement a distance", "full remote",
     "100% remote", "100 % remote", "totalement en teletravail", "exclusivement en teletravail",
@@ -88,6 +89,7 @@ mod tests {
         assert_eq!(r("Télétravail : possible deux jours par semaine"), Some(Remote::Partial));
         assert_eq!(r("Poste en 100 % télétravail"), Some(Remote::Full));
         assert_eq!(r("Full remote"), Some(Remote::Full));
+        assert_eq!(r("La mission se déroule intégralement à distance."), Some(Remote::Full));
         assert_eq!(r("Télétravail : non"), Some(Remote::None));
         assert_eq!(r("Pas de télétravail possible."), Some(Remote::None));
         assert_eq!(r("Entretiens en visioconférence envisageable"), None, "nothing said about remote work");
