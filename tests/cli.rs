@@ -120,7 +120,7 @@ fn show_prints_a_reviewable_record() {
     let (ok, out, err) = run(bin().arg("show").arg(fixture("ch_geneve_coordination.txt")), &d);
     assert!(ok, "{err}");
     for want in [
-        "title         Coordinateur·trice de projets interculturels (80%)",
+        "title         Coordinateur·trice de projets interculturels",
         "organization  Association Espace Accueil Migrants",
         "place         Genève (Genève), Suisse",
         "pay           85000–95000 CHF / year gross",
