@@ -31,6 +31,29 @@ mod cli {
         command: Command,
     }
 
+    /// What `ingest` and `import` share: where to write, the overrides, and how to run.
+    #[derive(clap::Args)]
+    struct RunOptions {
+        /// Data file to write.
+        #[arg(short, long, default_value = "data/postings.json")]
+        output: PathBuf,
+        /// Overrides file (TOML, one table per posting id).
+        #[arg(long, conflicts_with = "no_overrides")]
+        overrides: Option<PathBuf>,
+        /// Ignore any overrides file.
+        #[arg(long)]
+        no_overrides: bool,
+        /// Leave bad files and items out (listed) instead of failing the run.
+        #[arg(long)]
+        keep_going: bool,
+        /// Only report; do not write the data file.
+        #[arg(long)]
+        dry_run: bool,
+        /// Do not print the per-file notes.
+        #[arg(short, long)]
+        quiet: bool,
+    }
+
     #[derive(Subcommand)]
     enum Command {
         /// Extract one record per text file and write the data file (atomically).
@@ -42,24 +65,8 @@ mod cli {
             /// Documents (.txt, .md, .html, .docx, .odt, .pdf) or folders of them.
             #[arg(required = true)]
             paths: Vec<PathBuf>,
-            /// Data file to write.
-            #[arg(short, long, default_value = "data/postings.json")]
-            output: PathBuf,
-            /// Overrides file (TOML, one table per posting id).
-            #[arg(long, conflicts_with = "no_overrides")]
-            overrides: Option<PathBuf>,
-            /// Ignore any overrides file.
-            #[arg(long)]
-            no_overrides: bool,
-            /// Leave bad files out (listed) instead of failing the run.
-            #[arg(long)]
-            keep_going: bool,
-            /// Only report; do not write the data file.
-            #[arg(long)]
-            dry_run: bool,
-            /// Do not print the per-file notes.
-            #[arg(short, long)]
-            quiet: bool,
+            #[command(flatten)]
+            run: RunOptions,
         },
         /// Import structured sources into the data file (atomically): RSS 2.0, Atom and JSON
         /// Feed items, schema.org JobPosting JSON-LD files, vitrine data files and feeds (records
@@ -72,24 +79,8 @@ mod cli {
             /// Source files (fetching addresses is `vitrine sync`'s).
             #[arg(required = true)]
             files: Vec<PathBuf>,
-            /// Data file to write.
-            #[arg(short, long, default_value = "data/postings.json")]
-            output: PathBuf,
-            /// Overrides file (TOML, one table per posting id).
-            #[arg(long, conflicts_with = "no_overrides")]
-            overrides: Option<PathBuf>,
-            /// Ignore any overrides file.
-            #[arg(long)]
-            no_overrides: bool,
-            /// Leave bad files and items out (listed) instead of failing the run.
-            #[arg(long)]
-            keep_going: bool,
-            /// Only report; do not write the data file.
-            #[arg(long)]
-            dry_run: bool,
-            /// Do not print the per-record notes.
-            #[arg(short, long)]
-            quiet: bool,
+            #[command(flatten)]
+            run: RunOptions,
         },
         /// Show the record extracted from one document, for review.
         Show {
@@ -166,11 +157,11 @@ mod cli {
     pub fn main() -> ExitCode {
         let cli = Cli::parse();
         match cli.command {
-            Command::Ingest { paths, output, overrides, no_overrides, keep_going, dry_run, quiet } => {
-                ingest_cmd(files::ingest, &paths, &output, overrides, no_overrides, keep_going, dry_run, quiet)
+            Command::Ingest { paths, run: r } => {
+                ingest_cmd(files::ingest, &paths, &r.output, r.overrides, r.no_overrides, r.keep_going, r.dry_run, r.quiet)
             }
-            Command::Import { files: inputs, output, overrides, no_overrides, keep_going, dry_run, quiet } => {
-                ingest_cmd(files::import, &inputs, &output, overrides, no_overrides, keep_going, dry_run, quiet)
+            Command::Import { files: inputs, run: r } => {
+                ingest_cmd(files::import, &inputs, &r.output, r.overrides, r.no_overrides, r.keep_going, r.dry_run, r.quiet)
             }
             Command::Show { file, json } => show_cmd(&file, json),
             Command::Check { file } => check_cmd(&file),

@@ -90,6 +90,29 @@ struct Tables {
     in_list: bool,
 }
 
+impl Tables {
+    /// A cell of the outer table ends: its text joins the row.
+    fn end_cell(&mut self) {
+        if self.depth == 1 {
+            self.cells.push(std::mem::take(&mut self.cell));
+        }
+    }
+    /// A row of the outer table ends: written as one line.
+    fn end_row(&mut self, w: &mut Writer) {
+        if self.depth == 1 {
+            let cells = std::mem::take(&mut self.cells);
+            w.row(&cells);
+        }
+    }
+    /// A table ends; after the outer one, a gap.
+    fn end_table(&mut self, w: &mut Writer) {
+        self.depth = self.depth.saturating_sub(1);
+        if self.depth == 0 {
+            w.gap();
+        }
+    }
+}
+
 fn end_para(p: Para, w: &mut Writer, t: &mut Tables) {
     if t.depth > 0 {
         if !t.cell.is_empty() {
@@ -242,17 +265,9 @@ pub fn docx(path: &Path, bytes: &[u8]) -> Result<String, IngestError> {
                             end_para(done, &mut w, &mut t);
                         }
                     }
-                    b"w:tc" if t.depth == 1 => t.cells.push(std::mem::take(&mut t.cell)),
-                    b"w:tr" if t.depth == 1 => {
-                        let cells = std::mem::take(&mut t.cells);
-                        w.row(&cells);
-                    }
-                    b"w:tbl" => {
-                        t.depth -= 1;
-                        if t.depth == 0 {
-                            w.gap();
-                        }
-                    }
+                    b"w:tc" => t.end_cell(),
+                    b"w:tr" => t.end_row(&mut w),
+                    b"w:tbl" => t.end_table(&mut w),
                     _ => {}
                 }
             }
@@ -370,17 +385,9 @@ pub fn odt(path: &Path, bytes: &[u8]) -> Result<String, IngestError> {
                             w.gap();
                         }
                     }
-                    b"table:table-cell" if t.depth == 1 => t.cells.push(std::mem::take(&mut t.cell)),
-                    b"table:table-row" if t.depth == 1 => {
-                        let cells = std::mem::take(&mut t.cells);
-                        w.row(&cells);
-                    }
-                    b"table:table" => {
-                        t.depth -= 1;
-                        if t.depth == 0 {
-                            w.gap();
-                        }
-                    }
+                    b"table:table-cell" => t.end_cell(),
+                    b"table:table-row" => t.end_row(&mut w),
+                    b"table:table" => t.end_table(&mut w),
                     _ => {}
                 }
             }
