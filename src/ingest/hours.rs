@@ -70,7 +70,17 @@ pub fn hours_in(f: &str, toks: &[Tok], base: f32) -> Option<f32> {
             return Some((v * base * 10.0).round() / 10.0);
         }
         // "80 %" after "taux d'activité", "taux d'occupation", "temps partiel à", "à 80 % ETP"
-        if toks.get(j).is_some_and(|t| t.text(f) == "%") && (10.0..100.0).contains(&v) {
+        // "4/5e temps", "3/4 temps": a share of the legal week.
+        if toks.get(j).is_some_and(|t| t.text(f) == "/" && !t.space_before) {
+            if let Some(d) = toks.get(j + 1).filter(|t| t.kind == TokKind::Num && !t.space_before).and_then(|t| t.num(f)) {
+                let rest = &f[toks[j + 1].e..];
+                let rest = rest.trim_start_matches(|c: char| c.is_ascii_alphabetic() && c != ' ').trim_start();
+                if rest.starts_with("temps") && (2..=10).contains(&d) && v < d as f32 && v >= 1.0 {
+                    return Some((v / d as f32 * base * 10.0).round() / 10.0);
+                }
+            }
+        }
+        if toks.get(j).is_some_and(|t| t.text(f) == "%") && (10.0..=100.0).contains(&v) {
             let before = &f[f[..toks[i].s].char_indices().rev().nth(40).map_or(0, |(k, _)| k)..toks[i].s];
             let after = toks.get(j + 1).map(|t| t.text(f));
             if before.fhas("taux d'activite") || before.fhas("taux d'occupation") || before.fhas("temps partiel")
@@ -285,6 +295,9 @@ mod tests {
         assert_eq!(h("CDI à temps plein (39 heures par semaine)"), Some(39.0));
         assert_eq!(h("temps partiel 28h"), Some(28.0));
         assert_eq!(h("35 heures hebdomadaires"), Some(35.0));
+        assert_eq!(h("Un contrat à durée indéterminée à 4/5e temps"), Some(28.0));
+        let f = fold("6 mois · taux d'activité 100 %");
+        assert_eq!(hours_in(&f, &tokenize(&f), 42.0), Some(42.0));
         assert_eq!(h("poste à 0,8 ETP"), Some(28.0));
         assert_eq!(h("taux d'activité 80 %"), Some(28.0));
         assert_eq!(h("Poste à 80 %"), Some(28.0));
