@@ -240,6 +240,27 @@ async fn detail_opens_shows_fields_and_goes_back_with_focus() {
 }
 
 #[wasm_bindgen_test]
+async fn a_projects_grant_is_an_amount_not_pay() {
+    let mut p = model::from_json(DATA).unwrap().remove(0);
+    p.kind = model::Kind::Projet;
+    p.contract = model::Contract::None;
+    p.pay = Some(model::Pay {
+        min: Some(model::Amount::units(3_000)),
+        max: Some(model::Amount::units(10_000)),
+        period: None,
+        currency: model::Currency::EUR,
+        basis: None,
+        text: "Une subvention de 3 000 à 10 000 € par projet".into(),
+    });
+    p.deadline = None;
+    let root = mount_with("2023-07-03", vec![p], Rc::new(FakeHost::default())).await;
+    click(&one(&root, "li.card h3 a")).await;
+    let facts = text(&one(&one(&root, "article.detail"), "dl.facts"));
+    assert!(facts.contains("Montant") && !facts.contains("Rémunération"), "{facts}");
+    assert!(facts.contains("3\u{202f}000 – 10\u{202f}000\u{a0}€"), "{facts}");
+}
+
+#[wasm_bindgen_test]
 async fn markup_in_offer_text_is_shown_as_text() {
     let mut postings = model::from_json(DATA).unwrap();
     postings[0].title = "<img src=x onerror=alert(1)>Chargé".into();

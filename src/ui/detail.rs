@@ -95,7 +95,9 @@ fn facts(p: &Posting, status: &DeadlineStatus, locale: Locale) -> Html {
             (Some(short), None) => html! { short },
             (None, words) => offer_text(locale, words.unwrap_or_default().to_string()),
         };
-        rows.push(field(t.field_pay, value));
+        // A project's grant or a tender's budget is no salary.
+        let label = if matches!(p.kind, Kind::Projet | Kind::Freelance) { t.field_amount } else { t.field_pay };
+        rows.push(field(label, value));
     }
     if let Some(h) = p.hours_per_week {
         rows.push(field(t.field_hours, html! { format::hours(h, locale) }));
