@@ -722,20 +722,16 @@ pub fn organization_with(cx: &Ctx, skip: Option<usize>, domains: &[String]) -> O
     for c in &mut cands {
         c.name = tidy_org(&c.name);
     }
-    // The same name found several times is judged once (its best score; written rather than coined).
-    let mut seen: Vec<(String, i32, bool, usize)> = Vec::new();
-    for c in &cands {
-        match seen.iter_mut().find(|s| s.0 == c.name) {
-            Some(s) => {
-                s.1 = s.1.max(c.score);
-                s.2 &= c.coined;
-                s.3 += 1;
-            }
-            None => seen.push((c.name.clone(), c.score, c.coined, 1)),
+    // The same name found several times is judged once.
+    let mut judged: Vec<(String, bool)> = Vec::new();
+    cands.retain(|c| match judged.iter().find(|j| j.0 == c.name) {
+        Some(j) => j.1,
+        None => {
+            let ok = plausible_org(&c.name);
+            judged.push((c.name.clone(), ok));
+            ok
         }
-    }
-    let plausible: Vec<String> = seen.iter().filter(|s| plausible_org(&s.0)).map(|s| s.0.clone()).collect();
-    cands.retain(|c| plausible.contains(&c.name));
+    });
     if cands.is_empty() {
         return domain_name(cx, domains);
     }

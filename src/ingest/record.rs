@@ -111,9 +111,10 @@ pub fn extract(text: &str, source: Option<&str>) -> Extraction {
     });
 
     let (mut places, place_score) = place::scored(&cx);
+    let call = kc.kind == Kind::Projet && is_call(&cx);
     // A call for projects names where projects may take place, not a workplace: a city read
     // only from the funder's address is not kept.
-    if kc.kind == Kind::Projet && is_call(&cx) && place_score < 8 {
+    if call && place_score < 8 {
         for p in &mut places {
             *p = crate::model::Place { city: None, postal_code: None, department: None, region: None, country: p.country };
         }
@@ -125,11 +126,12 @@ pub fn extract(text: &str, source: Option<&str>) -> Extraction {
     let country = places.first().map(|p| p.country).or_else(|| cx.country_evidence()).unwrap_or(Country::FR);
     let remote = remote::extract(&cx);
     // A call for projects or for tenders states what a project gets or the budget, not pay.
+    let stated = pay::extract(&cx);
     let pay = match kc.kind {
-        Kind::Projet | Kind::Freelance => {
-            pay::extract(&cx).filter(|p| p.min.is_some() || p.max.is_some()).or_else(|| pay::grant(&cx)).or_else(|| pay::extract(&cx))
+        Kind::Projet | Kind::Freelance if stated.as_ref().is_none_or(|p| p.min.is_none() && p.max.is_none()) => {
+            pay::grant(&cx).or(stated)
         }
-        _ => pay::extract(&cx),
+        _ => stated,
     };
     if pay.is_none() && matches!(kc.kind, Kind::Emploi | Kind::Stage | Kind::Alternance | Kind::ServiceCivique) {
         note("pay", NoteLevel::Missing, "no pay found");
@@ -144,7 +146,7 @@ pub fn extract(text: &str, source: Option<&str>) -> Extraction {
     // The length the text states, else the length of the period it gives ("du 2 mars au 31 août").
     let duration_months = hours::duration(&cx)
         .or_else(|| d.period_months.map(|m| crate::model::MonthRange { min: m, max: m }))
-        .filter(|_| kc.kind != Kind::Projet || (is_call(&cx) && call_duration(&cx)));
+        .filter(|_| kc.kind != Kind::Projet || (call && call_duration(&cx)));
     for (field, why) in &d.unsure {
         note(field, NoteLevel::Unsure, why);
     }
