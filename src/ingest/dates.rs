@@ -351,6 +351,32 @@ fn sentence_start(f: &str, pos: usize) -> usize {
     0
 }
 
+/// The words that tell the role of a date at byte `at` of line `i`: its sentence up to the date,
+/// the line above when the date stands alone under a label or heading, and the line's own label
+/// ("Prise de poste : …"); with the score that context adds (the line above, a label naming a role).
+fn context_before(cx: &Ctx, i: usize, at: usize) -> (String, i32) {
+    let line = &cx.doc.lines[i];
+    let f = line.fold();
+    let ss = sentence_start(f, at);
+    let mut before = f[ss..at].to_string();
+    let mut bonus = 0;
+    // A value line under a label or heading: the label is the context.
+    if (before.trim().is_empty() || before.trim_end().ends_with(':') && before.len() < 4) && i > 0 {
+        before = format!("{} {}", cx.doc.lines[i - 1].fold(), before);
+        bonus += 1;
+    }
+    if let Some((label, _)) = line.label_value(8) {
+        if at > f.find(':').unwrap_or(0) {
+            // A label that names the date's role ("Prise de poste :") is strong evidence.
+            if names_role(label) {
+                bonus += 3;
+            }
+            before = format!("{label} : {before}");
+        }
+    }
+    (before, bonus)
+}
+
 /// Dates of the posting by role.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Dates {
@@ -423,17 +449,7 @@ pub fn extract(cx: &Ctx) -> Dates {
         let mut fixed: Vec<(usize, DateVal, Option<u16>)> = Vec::new();
         for k in 0..hits.len().saturating_sub(1) {
             if let Some((a, b)) = period(f, &hits[k], &hits[k + 1]) {
-                let ctx_role = {
-                    let ss = sentence_start(f, hits[k].s);
-                    let mut before = f[ss..hits[k].s].to_string();
-                    if before.trim().is_empty() && i > 0 {
-                        before = cx.doc.lines[i - 1].fold().to_string();
-                    }
-                    if let Some((label, _)) = line.label_value(8) {
-                        before = format!("{label} : {before}");
-                    }
-                    classify(&before)
-                };
+                let ctx_role = classify(&context_before(cx, i, hits[k].s).0);
                 if ctx_role != Role::Deadline && ctx_role != Role::Published && !line.meta {
                     ends.push(k + 1);
                     let days = b.day_number() - a.day_number() + 1;
@@ -448,25 +464,8 @@ pub fn extract(cx: &Ctx) -> Dates {
                 h.val = *v;
                 *m
             });
-            let ss = sentence_start(f, h.s);
-            let mut before = f[ss..h.s].to_string();
-            let mut score = 1;
-            // A value line under a label or heading: the label is the context.
-            if before.trim().is_empty() || before.trim_end().ends_with(':') && before.len() < 4 {
-                if i > 0 {
-                    before = format!("{} {}", cx.doc.lines[i - 1].fold(), before);
-                    score += 1;
-                }
-            }
-            if let Some((label, _)) = line.label_value(8) {
-                if h.s > f.find(':').unwrap_or(0) {
-                    // A label that names the date's role ("Prise de poste :") is strong evidence.
-                    if names_role(label) {
-                        score += 3;
-                    }
-                    before = format!("{label} : {before}");
-                }
-            }
+            let (before, bonus) = context_before(cx, i, h.s);
+            let mut score = 1 + bonus;
             // A publication line or a forum header dates the page, not the job; a period's end
             // date neither starts nor closes anything.
             let role = if line.meta {
