@@ -55,11 +55,7 @@ pub fn decode(bytes: &[u8]) -> Result<(String, Encoding), DecodeProblem> {
             }
         }
     };
-    let controls = text
-        .chars()
-        .filter(|&c| c.is_control() && !matches!(c, '\n' | '\r' | '\t' | '\u{c}'))
-        .count();
-    let total = text.chars().count();
+    let (controls, total) = count_controls(&text);
     if total > 0 && controls * 50 > total {
         return Err(DecodeProblem::Binary(format!(
             "{controls} of its {total} characters are control characters, so it is not a text file"
@@ -398,6 +394,19 @@ pub fn clean(text: &str) -> Doc {
     Doc { lines }
 }
 
+/// The control characters of a text other than line breaks, tabs and form feeds (C0, DEL and
+/// C1), and its number of characters, counted over the bytes.
+fn count_controls(text: &str) -> (usize, usize) {
+    let b = text.as_bytes();
+    // Sums of 0/1 over the bytes, which the compiler vectorises: continuation bytes (10xxxxxx) are
+    // not characters of their own; C0 and DEL are single bytes; U+0080–U+009F are C2 80 – C2 9F.
+    let count = |test: fn(u8) -> bool| b.iter().map(|&c| usize::from(test(c))).sum::<usize>();
+    let total = b.len() - count(|c| c & 0xC0 == 0x80);
+    let c0 = count(|c| c < 0x20 || c == 0x7F) - count(|c| matches!(c, b'\n' | b'\r' | b'\t' | 0x0C));
+    let c1 = b.split(|&c| c == 0xC2).skip(1).filter(|rest| rest.first().is_some_and(|n| (0x80..0xA0).contains(n))).count();
+    (c0 + c1, total)
+}
+
 fn push_line(raw: &str, blank: &mut usize, lines: &mut Vec<Line>) {
     let n = normalize_chars(raw);
     let indent = n.len() - n.trim_start().len();
@@ -518,6 +527,16 @@ fn mark_footer(lines: &mut [Line]) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn counts_controls_as_chars_do() {
+        let by_chars = |t: &str| {
+            (t.chars().filter(|&c| c.is_control() && !matches!(c, '\n' | '\r' | '\t' | '\u{c}')).count(), t.chars().count())
+        };
+        for t in ["", "abc\n\tdef\r\n\u{c}", "\u{0}\u{1}x\u{1f}\u{7f}", "é\u{80}\u{9f}\u{a0}ÿ€", "Ā\u{85}𝄞 \u{2028}", "\u{c2}\u{7e}"] {
+            assert_eq!(count_controls(t), by_chars(t), "{t:?}");
+        }
+    }
 
     #[test]
     fn decodes_utf8_cp1252_utf16() {

@@ -842,7 +842,9 @@ fn prose_candidates(cx: &Ctx, cands: &mut Vec<OrgCand>) {
                 Some(p) if p <= 2 => &bare[p + bare[p..].chars().next().map_or(1, char::len_utf8)..],
                 _ => bare,
             };
-            if !(3..=24).contains(&core.len()) {
+            // Only a word as long as an organization word, starting with one's first letter, can be one.
+            let first = core.as_bytes().first().map_or(0, u8::to_ascii_lowercase);
+            if !(3..=14).contains(&core.len()) || !ORG_WORDS.iter().any(|w| w.as_bytes()[0] == first) {
                 continue;
             }
             cf.clear();

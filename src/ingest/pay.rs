@@ -410,7 +410,12 @@ pub fn extract(cx: &Ctx) -> Option<Pay> {
             cands.push(Cand { pay: Pay { min: None, max: None, period: None, currency: Currency::EUR, basis: None, text }, score: 3 });
             continue;
         }
-        for cue in ["gratification", "remuneration", "salaire", "indemnite"] {
+        const SENTENCE_CUES: [&str; 4] = ["gratification", "remuneration", "salaire", "indemnite"];
+        static SENTENCE: std::sync::OnceLock<super::text::Cues> = std::sync::OnceLock::new();
+        if !SENTENCE.get_or_init(|| super::text::Cues::new(&SENTENCE_CUES)).any_in(f, &cx.fspans[i]) {
+            continue;
+        }
+        for cue in SENTENCE_CUES {
             if let Some(p) = find_word(f, cue) {
                 let (cs, ce) = clause(f, p, p + cue.len());
                 let c = &f[cs..ce];

@@ -260,7 +260,7 @@ pub fn scored(cx: &Ctx) -> (Vec<Place>, i32) {
         }
         let f = line.fold();
         let toks = &cx.toks[li];
-        if ca_postal.is_none() {
+        if ca_postal.is_none() && f.bytes().any(|b| b.is_ascii_digit()) {
             ca_postal = canadian_postal(f, toks);
         }
         let label = label(line).map(|(l, _)| l);

@@ -9,7 +9,7 @@ pub mod pdf;
 use super::clean::{decode, DecodeProblem};
 use super::error::IngestError;
 use super::jsonld::JobPosting;
-use super::{extract, Extraction};
+use super::Extraction;
 use std::path::Path;
 
 /// What a document was read as.
@@ -79,7 +79,13 @@ impl Source {
     /// Runs the extractor on the text, then lays the structured fields over its record.
     /// `source` is the file name kept in the record.
     pub fn extract(&self, source: Option<&str>) -> Extraction {
-        let mut e = extract(&self.text, source);
+        self.extract_with(source, true)
+    }
+
+    /// [`Source::extract`], with the evidence only when `evidence` is true (see
+    /// [`super::record::extract_with`]).
+    pub fn extract_with(&self, source: Option<&str>, evidence: bool) -> Extraction {
+        let mut e = super::record::extract_with(&self.text, source, evidence);
         if let Some(j) = &self.job {
             j.overlay(&mut e);
         }
