@@ -349,7 +349,7 @@ pub fn extract(cx: &Ctx) -> Option<Pay> {
             let before = &f[cs..m.s];
             let after = &f[m.e..ce];
             let near_after = &after[..after.floor_char_boundary(40)];
-            let in_label = label.is_some() && f.find(':').is_some_and(|c| c < m.s);
+            let in_label = label.is_some() && line.label_end().is_some_and(|c| c < m.s);
             let pay_cue = in_label
                 || heading_label
                 || has_any_word(before, &PAY_CUES)
@@ -464,7 +464,7 @@ pub fn grant(cx: &Ctx) -> Option<Pay> {
             let (cs, ce) = clause(f, m.s, m.e);
             let before = &f[cs..m.s];
             let clause_text = &f[cs..ce];
-            let in_label = label.is_some() && f.find(':').is_some_and(|c| c < m.s);
+            let in_label = label.is_some() && line.label_end().is_some_and(|c| c < m.s);
             if !(in_label || has_any_word(before, &GRANT_CUES)) {
                 continue;
             }
