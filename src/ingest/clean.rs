@@ -432,6 +432,7 @@ pub fn clean(text: &str) -> Doc {
     }
     mark_footer(&mut lines);
     furniture::mark_relayed(&mut lines);
+    furniture::mark_digest(&mut lines);
     furniture::mark_other_offers(&mut lines);
     Doc { lines }
 }

@@ -250,10 +250,11 @@ pub enum Role {
     Other,
 }
 
-const DEADLINE_CUES: [&str; 22] = [
+const DEADLINE_CUES: [&str; 26] = [
     "date limite", "au plus tard", "avant le", "avant", "jusqu'au", "jusqu'a", "d'ici le", "limite de",
     "cloture", "deadline", "candidatures", "candidature", "a envoyer", "envoyer", "envoyez", "postuler",
-    "fin des candidatures", "delai", "reception des", "date butoir", "clos", "expire",
+    "fin des candidatures", "delai", "reception des", "date butoir", "clos", "expire", "d'ici au", "a deposer",
+    "a transmettre", "a adresser",
 ];
 const START_CUES: [&str; 28] = [
     "entree en poste", "entree en service", "date d'embauche",
@@ -265,11 +266,12 @@ const START_CUES: [&str; 28] = [
 const PUBLISHED_CUES: [&str; 8] = [
     "publie", "publiee", "publication", "mis a jour", "mise a jour", "mise en ligne", "posted", "paru",
 ];
-const OTHER_CUES: [&str; 30] = [
+const OTHER_CUES: [&str; 35] = [
     "entretien", "entretiens", "jury", "cree", "creee", "creation", "fonde", "fondee", "depuis", "loi",
     "decret", "arrete", "signature", "convention", "aura lieu", "auront lieu", "se tiendra", "cycle",
     "edition", "seminaire", "reunion", "naissance", "inauguration", "ouverture", "organise",
-    "organisera", "rencontre", "journee", "journees", "et le",
+    "organisera", "rencontre", "journee", "journees", "et le", "annonce", "resultats", "laureats", "webinaire",
+    "notification",
 ];
 
 /// All role cues in one matcher, with the role of each.
@@ -302,7 +304,13 @@ pub fn classify(before: &str) -> Role {
         let slot = &mut last[role as usize];
         *slot = Some(slot.map_or(p + len, |x: usize| x.max(p + len)));
     });
-    let [d, s, p, o] = last;
+    let [d, mut s, p, o] = last;
+    // "début juin" qualifies the month: it says "start" only when nothing else in the sentence
+    // tells the date's role ("Annonce des lauréats : début juin").
+    let t = before.trim_end().trim_end_matches([':', ' ']);
+    if (t.ends_with(" debut") || t == "debut" || t.ends_with(" courant")) && s == Some(t.len()) && (d.is_some() || p.is_some() || o.is_some()) {
+        s = None;
+    }
     let best = [(d, Role::Deadline), (s, Role::Start), (p, Role::Published), (o, Role::Other)]
         .into_iter()
         .filter_map(|(pos, r)| pos.map(|p| (p, r)))
@@ -398,6 +406,13 @@ fn period(f: &str, a: &DateHit, b: &DateHit) -> Option<(Date, Date)> {
     if !matches!(between, "au" | "a" | "-" | "jusqu'au" | "jusqu'a" | "et le") {
         return None;
     }
+    // "de mai à novembre 2026": months, from the first day of one to the last of the other.
+    if let (DateVal::Month { year: y1, month: m1 }, DateVal::Month { year: Some(y2), month: m2 }) = (a.val, b.val) {
+        let y1 = y1.unwrap_or(if m1 <= m2 { y2 } else { y2 - 1 });
+        let start = YearMonth::new(y1, m1)?.first_day();
+        let end = YearMonth::new(y2, m2)?.last_day();
+        return (start < end).then_some((start, end));
+    }
     let (y2, m2, d2) = match b.val {
         DateVal::Day { year: Some(y), month, day } => (y, month, day),
         _ => return None,
@@ -447,15 +462,27 @@ pub fn extract(cx: &Ctx) -> Dates {
         // only ends it.
         let mut ends: Vec<usize> = Vec::new();
         let mut fixed: Vec<(usize, DateVal, Option<u16>)> = Vec::new();
+        // Periods a call is open for applications in ("Ouvert du 2 mars au 10 avril"): its end is
+        // the deadline, its start none of the posting's dates.
+        let mut windows: Vec<usize> = Vec::new();
         for k in 0..hits.len().saturating_sub(1) {
             if let Some((a, b)) = period(f, &hits[k], &hits[k + 1]) {
-                let ctx_role = classify(&context_before(cx, i, hits[k].s).0);
+                let before = context_before(cx, i, hits[k].s).0;
+                if super::text::find_stem(&before, "ouvert").is_some() && !line.meta {
+                    windows.push(k);
+                    continue;
+                }
+                let ctx_role = classify(&before);
                 if ctx_role != Role::Deadline && ctx_role != Role::Published && !line.meta {
                     ends.push(k + 1);
                     let days = b.day_number() - a.day_number() + 1;
                     let months = ((days as f64) / 30.44).round() as u16;
                     let months = (1..=60).contains(&months).then_some(months);
-                    fixed.push((k, DateVal::Day { year: Some(a.year()), month: a.month(), day: a.day() }, months));
+                    let val = match hits[k].val {
+                        DateVal::Month { .. } => DateVal::Month { year: Some(a.year()), month: a.month() },
+                        _ => DateVal::Day { year: Some(a.year()), month: a.month(), day: a.day() },
+                    };
+                    fixed.push((k, val, months));
                 }
             }
         }
@@ -470,6 +497,10 @@ pub fn extract(cx: &Ctx) -> Dates {
             // date neither starts nor closes anything.
             let role = if line.meta {
                 Role::Published
+            } else if windows.contains(&k) {
+                Role::Other
+            } else if k > 0 && windows.contains(&(k - 1)) {
+                Role::Deadline
             } else if ends.contains(&k) {
                 Role::Other
             } else if fixed.iter().any(|(j, _, _)| *j == k) {
@@ -663,6 +694,20 @@ mod tests {
 
     fn dates(text: &str) -> Dates {
         extract(&Ctx::new(text))
+    }
+
+    #[test]
+    fn calls_windows_month_periods_and_qualified_months() {
+        // A call open for applications: the window's end is the deadline, its start no start.
+        let d = dates("Appel à projets\nOuvert du 2 mars au 10 avril 2026\nLes projets sont soutenus.");
+        assert_eq!((d.start, d.deadline), (None, Some(Date::new(2026, 4, 10).unwrap())));
+        // Months: the first month starts, the period gives the length.
+        let d = dates("Durée du mandat : 7 mois, de mai à novembre 2026");
+        assert_eq!((d.start, d.period_months), (Some(Start::Month(YearMonth::new(2026, 5).unwrap())), Some(7)));
+        // "début juin" after an announcement is not a start; alone it still is.
+        assert_eq!(dates("Annonce des lauréats : début juin 2026").start, None);
+        assert_eq!(dates("Démarrage : début juin 2026").start, Some(Start::Month(YearMonth::new(2026, 6).unwrap())));
+        assert_eq!(dates("Dossier à déposer d'ici au 30 avril 2026 via le formulaire").deadline, Date::new(2026, 4, 30));
     }
 
     #[test]

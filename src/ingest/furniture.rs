@@ -220,6 +220,34 @@ pub fn mark_relayed(lines: &mut [Line]) {
     }
 }
 
+/// A mailing list's digest ("Message : 1", "Message : 2"…, each with its headers): the message
+/// that reads most like a posting (labelled lines, application words) is the posting; the
+/// digest's own header and table of contents are metadata, the other messages junk.
+pub fn mark_digest(lines: &mut [Line]) {
+    let is_sep = |l: &Line| {
+        let b = bare(l.fold());
+        let n = b.strip_prefix("message").map(|r| r.trim_start_matches([' ', ':', 'n', '°', '.']).trim());
+        l.words() <= 3 && n.is_some_and(|n| !n.is_empty() && n.bytes().all(|c| c.is_ascii_digit()))
+    };
+    let seps: Vec<usize> = (0..lines.len()).filter(|&i| is_sep(&lines[i])).collect();
+    if seps.len() < 2 {
+        return;
+    }
+    const CUES: [&str; 8] = ["candidature", "cv", "poste", "contrat", "mission", "remuneration", "recrute", "profil"];
+    let score = |ls: &[Line]| -> usize {
+        ls.iter().map(|l| usize::from(l.label_value(4).is_some()) + CUES.iter().filter(|c| super::text::find_stem(l.fold(), c).is_some()).count()).sum()
+    };
+    let bounds: Vec<(usize, usize)> = seps.iter().enumerate().map(|(k, &s)| (s, seps.get(k + 1).copied().unwrap_or(lines.len()))).collect();
+    let best = bounds.iter().copied().max_by_key(|&(a, b)| (score(&lines[a..b]), std::cmp::Reverse(a))).expect("two messages");
+    for (i, l) in lines.iter_mut().enumerate() {
+        if i < seps[0] {
+            l.meta = !l.junk;
+        } else if !(best.0..best.1).contains(&i) {
+            l.junk = true;
+        }
+    }
+}
+
 /// Marks sector tags in the page's header (before its first long line) as metadata, and every
 /// line from a "Autres offres" heading on as junk (but a copyright or head-office line, kept as
 /// footer for the organization's name).
@@ -271,6 +299,16 @@ mod tests {
         assert_eq!(d, [(true, false), (false, false), (false, true), (false, true), (false, false)]);
         let d = flags("Bonjour, je relaie.\nLucie\n---------- Message transféré ----------\nDe : X <x@y.be>\nObjet : Bénévoles\n\nObjet : Évaluation\nTexte.\nSuite.");
         assert_eq!(d, [(false, true), (false, true), (false, true), (false, true), (false, true), (false, false), (false, false), (false, false)]);
+    }
+
+    #[test]
+    fn a_digest_keeps_the_message_that_posts_an_offer() {
+        let d = flags(
+            "Liste emploi — Résumé n° 4\nSujets du jour :\nMessage : 1\nDe : A <a@a.fr>\nPoste : Animateur\nContrat : CDI\nCandidature : cv@a.fr\n\
+             Message : 2\nDe : B <b@b.fr>\nJe pars de Vitré à 8 h.\nMessage : 3\nFormation le 19 mars, 30 €.",
+        );
+        let kept: Vec<usize> = d.iter().enumerate().filter(|(_, f)| !f.0 && !f.1).map(|(i, _)| i).collect();
+        assert_eq!(kept, [2, 4, 5, 6]);
     }
 
     #[test]

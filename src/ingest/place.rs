@@ -29,9 +29,12 @@ const PLACE_LABELS: [&str; 16] = [
     "poste base a", "lieu d'affectation", "implantation", "site", "lieu de la mission", "lieu du poste", "localite",
     "zone geographique",
 ];
-const WORKPLACE_CUES: [&str; 14] = [
+const WORKPLACE_CUES: [&str; 22] = [
     "base a", "basee a", "base.e a", "base(e) a", "bases a", "situe a", "situee a", "localise a", "poste a pourvoir a",
     "lieu de travail", "travail a", "poste est base", "au siege", "dans nos locaux",
+    // Where a call's projects take place ("projets menés à …", "sur le territoire de …").
+    "menes a", "realises a", "territoire de", "se derouler a", "se deroulant a", "mis en oeuvre a", "implantes a",
+    "doivent avoir lieu a",
 ];
 const STREET_WORDS: [&str; 14] = [
     "rue", "route", "avenue", "av", "bd", "boulevard", "chemin", "place", "quai", "allee", "impasse", "cours", "square", "chaussee",
@@ -173,6 +176,11 @@ fn unknown_town(line: &Line, toks: &[Tok], k: usize, li: usize, labelled: bool) 
         return None;
     }
     let (os, oe) = line.f.orig_range(cs, ce);
+    // An acronym ("locaux de VNP à …") is an organization, not a town.
+    let orig = &line.text[os..oe];
+    if orig.chars().filter(|c| c.is_alphabetic()).count() <= 5 && orig.chars().all(|c| c.is_uppercase() || c.is_ascii_digit()) {
+        return None;
+    }
     let mut dept_no = None;
     let mut postal = None;
     if toks.get(j).is_some_and(|x| x.text(f) == "(") {

@@ -121,6 +121,10 @@ impl YearMonth {
     pub fn first_day(self) -> Date {
         Date { year: self.year, month: self.month, day: 1 }
     }
+    /// The last day of the month.
+    pub fn last_day(self) -> Date {
+        Date { year: self.year, month: self.month, day: days_in_month(self.year, self.month) }
+    }
 }
 
 fn digits(s: &str, n: usize) -> Option<u16> {
