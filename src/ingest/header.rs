@@ -724,8 +724,13 @@ pub fn organization_with(cx: &Ctx, skip: Option<usize>, domains: &[String]) -> O
                     let ff = fold(first.trim_end_matches(','));
                     if ORG_WORDS.contains(&ff.as_str()) && !first.ends_with(',') {
                         let tail: Vec<&str> = ws.collect();
-                        if let Some(n) = name_prefix(&tail.join(" "), 6) {
-                            let name = format!("{} {}", super::text::capitalize_first(first), n);
+                        // "La Maison de quartier Les Tilleuls": a common complement ("de quartier",
+                        // "des jeunes", "social") may come before the proper name.
+                        let lead = tail.iter().take(3).take_while(|w| w.chars().all(|c| c.is_lowercase() || c == '\'' || c == '’')).count();
+                        let named = (0..=lead).find_map(|k| name_prefix(&tail[k..].join(" "), 6).map(|n| (k, n)));
+                        if let Some((k, n)) = named {
+                            let complement: String = tail[..k].iter().map(|w| format!(" {w}")).collect();
+                            let name = format!("{}{complement} {n}", super::text::capitalize_first(first));
                             let coined = first.starts_with(|c: char| c.is_lowercase());
                             cands.push(OrgCand { name: clean_org(&name), score: 6, coined });
                         }
@@ -902,6 +907,14 @@ const APPOSITION: [&str; 16] = [
     "centre", "structure", "scic", "scop", "maison", "atelier", "entreprise",
 ];
 
+/// True when folded text opens with a kind of organization, after an optional article
+/// ("association namuroise", "une coopérative d'activité", "l'ASBL").
+fn apposition_follows(f: &str) -> bool {
+    let f = f.strip_prefix("une ").or_else(|| f.strip_prefix("un ")).or_else(|| f.strip_prefix("l'")).unwrap_or(f);
+    let next = f.split(|c: char| !c.is_ascii_alphanumeric()).next().unwrap_or("");
+    APPOSITION.contains(&next)
+}
+
 /// A word of a name: capitalized, past an elided article ("L'Office" is, "L'association" is not).
 fn capitalized(w: &str) -> bool {
     let w = w.trim_start_matches(|c: char| !c.is_alphanumeric());
@@ -936,10 +949,7 @@ fn prose_candidates(cx: &Ctx, cands: &mut Vec<OrgCand>) {
         let has_org = org_cues.any_in(f, &cx.fspans[i]);
         let has_verb = verb_cues.any_in(f, &cx.fspans[i]);
         // "Name, association …": a comma followed by a kind of organization.
-        let has_app = f.match_indices(", ").any(|(p, _)| {
-            let next = f[p + 2..].split(|c: char| !c.is_ascii_alphanumeric()).next().unwrap_or("");
-            APPOSITION.contains(&next)
-        });
+        let has_app = f.match_indices(", ").any(|(p, _)| apposition_follows(&f[p + 2..]));
         let quest = l.text.contains('?');
         let siege = f.contains("siege");
         if !(has_org || has_verb || has_app || quest || siege) {
@@ -987,6 +997,17 @@ fn prose_candidates(cx: &Ctx, cands: &mut Vec<OrgCand>) {
                 }
             }
         }
+        // "Je travaille chez Ouvrages Communs, une coopérative …": a name after "chez" that an
+        // apposition presents.
+        if has_app {
+            for (p, _) in l.text.match_indices("chez ") {
+                let Some(n) = name_prefix(&l.text[p + 5..], 7) else { continue };
+                let after = l.text[p + 5 + n.len()..].trim_start();
+                if after.strip_prefix(',').is_some_and(|a| apposition_follows(&fold(a.trim_start()))) {
+                    cands.push(OrgCand { name: n.clone(), score: 9, coined: false });
+                }
+            }
+        }
         // At a sentence's start: "Name verb" or "Name, association …, verb".
         for start in sentence_starts(&l.text).into_iter().filter(|_| has_verb || has_app) {
             let rest = &l.text[start..];
@@ -1000,8 +1021,7 @@ fn prose_candidates(cx: &Ctx, cands: &mut Vec<OrgCand>) {
                 continue;
             }
             if let Some(app) = after.strip_prefix(',') {
-                let first = fold(app.split_whitespace().next().unwrap_or(""));
-                if APPOSITION.contains(&first.as_str()) {
+                if apposition_follows(&fold(app.trim_start())) {
                     cands.push(OrgCand { name: n.clone(), score: 10, coined: false });
                 }
             } else if after.split_whitespace().next().is_some_and(is_recruit_verb) && n.split_whitespace().count() <= 7 {

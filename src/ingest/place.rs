@@ -445,7 +445,9 @@ pub fn scored(cx: &Ctx) -> (Vec<Place>, i32) {
         }
         // A town the gazetteer does not know, in a strong context: "Lieu : Pontarlier (25)",
         // "poste basé à Saint-Affrique".
-        if !cands.iter().any(|c| c.line == li) {
+        // On a labelled line, a town named first outranks towns named after it ("Lieu : Saint-Flour,
+        // déplacements à Clermont-Ferrand"), so it is looked for unless a city scored as the label's.
+        if !cands.iter().any(|c| c.line == li && (label.is_none() || c.score >= 10)) {
             let start = if label.is_some() {
                 toks.iter().position(|t| t.s > colon)
             } else {
@@ -472,6 +474,18 @@ pub fn scored(cx: &Ctx) -> (Vec<Place>, i32) {
                 }
                 if let Some(c) = first_town {
                     cands.push(Cand { order: cands.len(), ..c });
+                }
+            } else {
+                // "Montbrison (42600) – Loire": a town the gazetteer does not know, with its postal
+                // code in brackets.
+                let code_at = toks.windows(3).position(|w| w[0].text(f) == "(" && w[1].kind == TokKind::Num && w[1].e - w[1].s == 5 && w[2].text(f) == ")");
+                let bracketed = code_at.and_then(|j| {
+                    (j.saturating_sub(6)..j).filter(|&k| toks[k].kind == TokKind::Word).find_map(|k| {
+                        unknown_town(line, toks, k, li, false).filter(|c| c.postal.as_ref().is_some_and(|p| p.len() == 5))
+                    })
+                });
+                if let Some(c) = bracketed {
+                    cands.push(Cand { order: cands.len(), score: c.score - 2, ..c });
                 }
             }
         }
