@@ -1,7 +1,9 @@
 //! What the studio hands out and takes in: the feed (one file, or split into offers + texts with
-//! `model::pack`), the `<script>` snippet, and the reading of a feed file the publisher opens
-//! (`model::feed`), whose problems are named in French with the file and record at fault.
+//! `model::pack`), the RSS 2.0 and JSON Feed 1.1 exports (vitrine's own `export` renderers), the
+//! `<script>` snippet, and the reading of a feed file the publisher opens (`model::feed`), whose
+//! problems are named in French with the file and record at fault.
 
+use vitrine::export::{self, Channel};
 use vitrine::model::{self, feed, pack, Date, Posting};
 
 /// The single-file feed: `{"updated": …, "postings": […]}`.
@@ -62,6 +64,52 @@ pub fn check_url(what: &str, url: &str) -> Option<String> {
     } else {
         None
     }
+}
+
+/// The title of the RSS and JSON Feed exports when the settings give no heading.
+pub const DEFAULT_FEED_TITLE: &str = "Nos offres";
+
+/// The file names of the exports that go with a feed: `offres.json` → `offres.rss.xml`, `offres.feed.json`.
+pub fn export_names(offers_name: &str) -> (String, String) {
+    let stem = offers_name.strip_suffix(".json").unwrap_or(offers_name);
+    (format!("{stem}.rss.xml"), format!("{stem}.feed.json"))
+}
+
+/// Why the page address cannot be used for the exports' links, in French (none: fine). The
+/// address must be absolute http(s): the links of a feed are read outside the page.
+pub fn check_site_url(url: &str) -> Option<String> {
+    let u = url.trim();
+    if u.is_empty() {
+        Some("Adresse de la page qui affiche les offres : indiquez-la (par exemple https://mon-asso.example/offres/) pour télécharger les flux RSS et JSON Feed".into())
+    } else if !export::is_site_url(u) {
+        Some(format!(
+            "Adresse de la page qui affiche les offres : « {u} » n’est pas une adresse complète (elle doit commencer par https:// ou http://, suivie du nom du site, sans espace)"
+        ))
+    } else {
+        None
+    }
+}
+
+/// The channel of the exports: the settings' heading (or [`DEFAULT_FEED_TITLE`]) and the page address.
+fn channel(title: &str, site_url: &str, today: Date) -> Result<Channel, String> {
+    if let Some(problem) = check_site_url(site_url) {
+        return Err(problem);
+    }
+    let title = if vitrine::export::text::line(title).is_empty() { DEFAULT_FEED_TITLE } else { title };
+    Channel::new(title, site_url, today).map_err(|e| format!("Flux RSS / JSON Feed : {e}"))
+}
+
+/// The RSS 2.0 feed of the offers open on `today` (as `vitrine export` writes it: newest first,
+/// each linking to the offer in the widget on `site_url`).
+pub fn rss(postings: &[Posting], today: Date, title: &str, site_url: &str) -> Result<String, String> {
+    let channel = channel(title, site_url, today)?;
+    Ok(export::rss::render(&channel, &export::items(postings, today, &channel)))
+}
+
+/// The JSON Feed 1.1 of the offers open on `today` (as `vitrine export` writes it).
+pub fn json_feed(postings: &[Posting], today: Date, title: &str, site_url: &str) -> Result<String, String> {
+    let channel = channel(title, site_url, today)?;
+    Ok(export::json_feed::render(&channel, &export::items(postings, today, &channel)))
 }
 
 /// A file the publisher opened: its name and its text.
@@ -159,6 +207,46 @@ mod tests {
         assert!(e.starts_with("« page.json » n’est pas un flux vitrine"), "{e}");
         let e = open(&[f("x.json", "[{\"id\": \"a\", \"kind\": \"emploi\", \"title\": \"T\", \"organization\": \"O\", \"deadline\": \"2025-13-40\"}]".into())]).unwrap_err();
         assert!(e.contains("x.json") && e.contains("illisible"), "{e}");
+    }
+
+    #[test]
+    fn rss_and_json_feed_list_the_open_offers_linking_to_the_page() {
+        let today: Date = "2025-01-02".parse().unwrap();
+        let mut p = postings();
+        let mut expired = p[0].clone();
+        expired.id = "ancienne".into();
+        expired.title = "Ancienne offre".into();
+        expired.deadline = Some("2025-01-01".parse().unwrap());
+        p.push(expired);
+        let site = "https://asso.example/offres/?lang=fr";
+        let xml = rss(&p, today, "", site).unwrap();
+        assert!(xml.starts_with("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<rss version=\"2.0\""), "{xml}");
+        assert!(xml.contains("<title>Nos offres</title>"));
+        assert!(xml.contains(&format!("<link>https://asso.example/offres/?lang=fr&amp;offre={}</link>", p[0].id)), "{xml}");
+        assert!(xml.contains("<title>Éducateur spécialisé</title>"));
+        assert!(!xml.contains("Ancienne offre"), "an expired offer is left out");
+        assert_eq!(xml.matches("<item>").count(), 1);
+
+        let json: serde_json::Value = serde_json::from_str(&json_feed(&p, today, "Emplois de l’asso", site).unwrap()).unwrap();
+        assert_eq!(json["version"], "https://jsonfeed.org/version/1.1");
+        assert_eq!(json["title"], "Emplois de l’asso");
+        assert_eq!(json["home_page_url"], site);
+        let items = json["items"].as_array().unwrap();
+        assert_eq!(items.len(), 1);
+        assert_eq!(items[0]["title"], "Éducateur spécialisé");
+        assert_eq!(items[0]["url"], format!("https://asso.example/offres/?lang=fr&offre={}", p[0].id));
+        assert_eq!(export_names("offres.json"), ("offres.rss.xml".into(), "offres.feed.json".into()));
+    }
+
+    #[test]
+    fn the_page_address_must_be_absolute() {
+        for bad in ["", "  ", "offres.html", "/offres/", "mon-asso.example/offres", "https://", "https://mon asso.example/"] {
+            let e = rss(&postings(), "2025-01-02".parse().unwrap(), "", bad).unwrap_err();
+            assert!(e.starts_with("Adresse de la page qui affiche les offres"), "{bad}: {e}");
+            assert!(json_feed(&postings(), "2025-01-02".parse().unwrap(), "", bad).is_err());
+        }
+        assert!(check_site_url("offres.html").unwrap().contains("« offres.html »"));
+        assert_eq!(check_site_url(" https://mon-asso.example/offres/ "), None);
     }
 
     #[test]

@@ -106,6 +106,37 @@ describe('vitrine studio', { timeout: 240_000 }, () => {
     assert.match(await w.card(TITLE).textContent(), new RegExp(ORG));
   });
 
+  it('the RSS and JSON Feed downloads need the page address, and list the open offers linking to it', async () => {
+    const { page } = await openStudio(env);
+    await paste(page, SEED);
+    await page.getByRole('heading', { name: `Vérifier « ${TITLE} »` }).waitFor();
+    const site = page.getByLabel('Adresse de la page qui affiche les offres');
+    await site.fill('offres.html');
+    await page.getByText('« offres.html » n’est pas une adresse complète', { exact: false }).waitFor();
+    assert.equal(await page.getByRole('button', { name: 'Télécharger le flux RSS' }).count(), 0, 'no RSS without a valid address');
+    await site.fill('https://asso.example/offres/');
+    const [rssDownload] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: 'Télécharger le flux RSS' }).click(),
+    ]);
+    assert.equal(rssDownload.suggestedFilename(), 'offres.rss.xml');
+    const rss = readFileSync(await rssDownload.path(), 'utf8');
+    assert.match(rss, /^<\?xml version="1\.0" encoding="UTF-8"\?>\n<rss version="2\.0"/);
+    assert.equal((rss.match(/<item>/g) || []).length, 1);
+    assert.ok(rss.includes(`<title>${TITLE}</title>`), rss);
+    assert.match(rss, /<link>https:\/\/asso\.example\/offres\/\?offre=[^<]+<\/link>/);
+    const [jsonDownload] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: 'Télécharger le JSON Feed' }).click(),
+    ]);
+    assert.equal(jsonDownload.suggestedFilename(), 'offres.feed.json');
+    const jf = JSON.parse(readFileSync(await jsonDownload.path(), 'utf8'));
+    assert.equal(jf.version, 'https://jsonfeed.org/version/1.1');
+    assert.deepEqual(jf.items.map((i) => i.title), [TITLE]);
+    assert.ok(jf.items[0].url.startsWith('https://asso.example/offres/?offre='), jf.items[0].url);
+    await previewSettled(page);
+  });
+
   it('a reload mid-edit finds the work as it was typed', async () => {
     const { page } = await openStudio(env);
     await paste(page, SEED);

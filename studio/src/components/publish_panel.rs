@@ -42,6 +42,26 @@ pub fn publish_panel(props: &Props) -> Html {
             tell(&studio, r, format!("Flux découpé téléchargé : « {name} » et « {bodies} », à déposer côte à côte."));
         })
     };
+    let (rss_name, json_feed_name) = publish::export_names(&name);
+    let export = |render: fn(&[vitrine::model::Posting], Date, &str, &str) -> Result<String, String>, file: String, mime: &'static str, what: &'static str| {
+        let (studio, postings, today) = (s.clone(), postings.clone(), props.today);
+        Callback::from(move |_| {
+            let settings = &studio.settings;
+            let r = render(&postings, today, &settings.title, &settings.site_url).and_then(|text| web::download(&file, &text, mime));
+            tell(&studio, r, format!("{what} « {file} » téléchargé (les offres ouvertes au {today})."));
+        })
+    };
+    let rss = export(publish::rss, rss_name, "application/rss+xml", "Flux RSS");
+    let json_feed = export(publish::json_feed, json_feed_name, "application/feed+json", "JSON Feed");
+    let site_problem = publish::check_site_url(&s.settings.site_url);
+    let on_site = {
+        let studio = s.clone();
+        Callback::from(move |e: InputEvent| {
+            let mut next = studio.settings.clone();
+            next.site_url = e.target_unchecked_into::<web_sys::HtmlInputElement>().value();
+            studio.dispatch(Action::Settings(next));
+        })
+    };
     let snippet = publish::snippet(&s.settings.widget_url, &s.settings.feed_url, &s.settings.lang, &s.settings.color_scheme, &s.settings.kind, &s.settings.title);
     let problems: Vec<String> = [publish::check_url("Adresse du flux", &s.settings.feed_url), publish::check_url("Adresse du widget", &s.settings.widget_url)]
         .into_iter()
@@ -57,6 +77,17 @@ pub fn publish_panel(props: &Props) -> Html {
             <textarea id="snippet" readonly=true rows="4" value={snippet}/>
             { for problems.iter().map(|p| html! { <p class="error">{ p.clone() }</p> }) }
             <p class="hint">{ "Déposez le flux à l’adresse indiquée dans les réglages, puis collez cette balise là où les offres doivent apparaître." }</p>
+            <h3>{ "Flux RSS et JSON Feed" }</h3>
+            <p class="hint">{ "Pour une lettre d’information ou un agrégateur : les offres ouvertes, chacune avec un lien vers elle dans votre page." }</p>
+            <label for="site-url">{ "Adresse de la page qui affiche les offres" }</label>
+            <input id="site-url" type="url" value={s.settings.site_url.clone()} oninput={on_site}
+                aria-invalid={site_problem.is_some().to_string()} aria-describedby={site_problem.is_some().then_some("site-url-problem")} />
+            if let Some(p) = site_problem {
+                <p class="error" id="site-url-problem">{ p }</p>
+            } else {
+                <button type="button" onclick={rss}>{ "Télécharger le flux RSS" }</button>
+                <button type="button" onclick={json_feed}>{ "Télécharger le JSON Feed" }</button>
+            }
         </section>
     }
 }
