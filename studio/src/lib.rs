@@ -1,9 +1,11 @@
 //! vitrine studio: the page where an association's publishers add offers (pasted texts or
 //! files), review what vitrine's extractor read (running here, in the browser), correct it,
-//! manage and preview the offers, and download the feed to publish. Pure parts (`state`,
-//! `fields`, `publish`, `storage`) are tested natively; the components are wasm32 only.
+//! manage and preview the offers, and download the feed or a ready-to-host folder. Pure parts
+//! (`state`, `fields`, `publish`, `folder`, `storage`, `inbox`) are tested natively; the
+//! components are wasm32 only.
 
 pub mod fields;
+pub mod folder;
 pub mod publish;
 pub mod state;
 pub mod storage;
@@ -25,6 +27,7 @@ pub fn start() {
         today: web::today(),
         on_save: yew::Callback::from(|text: String| storage::web::save_text(&text)),
         preview: Some("preview.html".into()),
+        widget_files: "../pkg/".into(),
     };
     root.set_inner_html("");
     yew::Renderer::<components::App>::with_root_and_props(root, props).render();

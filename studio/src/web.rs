@@ -1,5 +1,6 @@
-//! The browser's services the studio uses: today's date, reading a chosen file, downloading a
-//! text as a file, and same-origin `blob:` URLs for the preview. Wasm only.
+//! The browser's services the studio uses: today's date, reading a chosen file, fetching a file
+//! of the studio's own site, downloading a text or bytes as a file, and same-origin `blob:` URLs
+//! for the preview. Wasm only.
 
 use vitrine::model::Date;
 use wasm_bindgen::prelude::*;
@@ -52,9 +53,37 @@ pub fn revoke_later(url: String) {
     }
 }
 
+/// The bytes at `url` (relative to the page), or why not (the network's error or the HTTP status).
+pub async fn fetch_bytes(url: &str) -> Result<Vec<u8>, String> {
+    let window = web_sys::window().ok_or("pas de fenêtre")?;
+    let response = JsFuture::from(window.fetch_with_str(url)).await.map_err(|_| "le réseau ne répond pas".to_string())?;
+    let response: web_sys::Response = response.dyn_into().map_err(|_| "réponse illisible".to_string())?;
+    if !response.ok() {
+        return Err(format!("le serveur répond {} {}", response.status(), response.status_text()));
+    }
+    let buffer = JsFuture::from(response.array_buffer().map_err(|_| "réponse illisible".to_string())?).await.map_err(|_| "réponse coupée".to_string())?;
+    Ok(js_sys::Uint8Array::new(&buffer).to_vec())
+}
+
 /// Makes the browser download `text` as a file named `name`.
 pub fn download(name: &str, text: &str, mime: &str) -> Result<(), String> {
     let url = object_url(text, mime).ok_or("le navigateur n’a pas pu préparer le fichier")?;
+    download_url(name, url)
+}
+
+/// Makes the browser download `bytes` as a file named `name`.
+pub fn download_bytes(name: &str, bytes: &[u8], mime: &str) -> Result<(), String> {
+    let parts = js_sys::Array::of1(&js_sys::Uint8Array::from(bytes));
+    let bag = web_sys::BlobPropertyBag::new();
+    bag.set_type(mime);
+    let url = web_sys::Blob::new_with_u8_array_sequence_and_options(&parts, &bag)
+        .ok()
+        .and_then(|blob| web_sys::Url::create_object_url_with_blob(&blob).ok())
+        .ok_or("le navigateur n’a pas pu préparer le fichier")?;
+    download_url(name, url)
+}
+
+fn download_url(name: &str, url: String) -> Result<(), String> {
     let document = web_sys::window().and_then(|w| w.document()).ok_or("pas de document")?;
     let a: web_sys::HtmlAnchorElement = document.create_element("a").map_err(|_| "pas de lien")?.unchecked_into();
     a.set_href(&url);

@@ -17,6 +17,10 @@ const TEXT: &str = "Éducateur spécialisé (H/F)\n\nAssociation Les Écureuils 
                     Rémunération : 2 150 € bruts mensuels\n\nCandidature\nCV à recrutement@ecureuils.org avant le 15 octobre 2025.";
 
 async fn mount(initial: Studio, saved: Rc<RefCell<Vec<String>>>) -> Element {
+    mount_with(initial, saved, "../pkg/").await
+}
+
+async fn mount_with(initial: Studio, saved: Rc<RefCell<Vec<String>>>, widget_files: &'static str) -> Element {
     let document = web_sys::window().unwrap().document().unwrap();
     let root = document.create_element("div").unwrap();
     document.body().unwrap().append_child(&root).unwrap();
@@ -28,6 +32,7 @@ async fn mount(initial: Studio, saved: Rc<RefCell<Vec<String>>>) -> Element {
             true
         }),
         preview: None,
+        widget_files: widget_files.into(),
     };
     yew::Renderer::<App>::with_root_and_props(root.clone(), props).render();
     yew::scheduler::flush().await;
@@ -106,6 +111,44 @@ async fn offer_text_is_shown_as_text() {
     let root = mount(s, Rc::default()).await;
     assert!(root.query_selector("img").unwrap().is_none());
     assert!(text(&root).contains("<img src=x"));
+}
+
+/// Waits `ms` milliseconds (lets fetches and timers run).
+async fn sleep(ms: i32) {
+    let p = js_sys::Promise::new(&mut |resolve, _| {
+        web_sys::window().unwrap().set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms).unwrap();
+    });
+    wasm_bindgen_futures::JsFuture::from(p).await.unwrap();
+    yew::scheduler::flush().await;
+}
+
+fn button(root: &Element, label: &str) -> web_sys::HtmlElement {
+    let all = root.query_selector_all("button").unwrap();
+    (0..all.length())
+        .filter_map(|i| all.item(i))
+        .find(|b| b.text_content().as_deref() == Some(label))
+        .unwrap_or_else(|| panic!("no button «{label}»"))
+        .dyn_into()
+        .unwrap()
+}
+
+#[wasm_bindgen_test]
+async fn the_folder_says_which_widget_file_it_cannot_fetch_and_keeps_the_work() {
+    let saved: Rc<RefCell<Vec<String>>> = Rc::default();
+    let root = mount_with(studio_with_two(), saved.clone(), "/introuvable/").await;
+    let n = saved.borrow().len();
+    button(&root, "Télécharger le dossier prêt à héberger (.zip)").click();
+    let mut message = String::new();
+    for _ in 0..50 {
+        sleep(100).await;
+        if let Some(m) = root.query_selector(".message.error").unwrap() {
+            message = text(&m);
+            break;
+        }
+    }
+    assert!(message.contains("« /introuvable/vitrine.js »") && message.contains("Votre travail n’a pas changé"), "{message}");
+    assert_eq!(saved.borrow().len(), n);
+    assert_eq!(root.query_selector_all("ol.offers li.offer").unwrap().length(), 2);
 }
 
 fn serde_json_value(s: &str) -> serde_json::Value {

@@ -6,7 +6,9 @@
 // scrolling.
 
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { DEMO_TODAY, LOAD_TIMEOUT, ROOT, useBrowser, Widget } from './harness.mjs';
@@ -135,6 +137,55 @@ describe('vitrine studio', { timeout: 240_000 }, () => {
     assert.deepEqual(jf.items.map((i) => i.title), [TITLE]);
     assert.ok(jf.items[0].url.startsWith('https://asso.example/offres/?offre='), jf.items[0].url);
     await previewSettled(page);
+  });
+
+  it('the ready-to-host folder holds the widget, the split feed and a page that shows the offers', async () => {
+    const { page } = await openStudio(env);
+    await paste(page, SEED);
+    await page.getByRole('heading', { name: `Vérifier « ${TITLE} »` }).waitFor();
+    await previewSettled(page);
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: 'Télécharger le dossier prêt à héberger (.zip)' }).click(),
+    ]);
+    assert.equal(download.suggestedFilename(), 'offres-a-heberger.zip');
+    await page.getByText('Dossier « offres-a-heberger.zip » téléchargé').waitFor();
+    // Python's zipfile (another reader) lists, checks and unpacks it.
+    const dir = mkdtempSync(join(tmpdir(), 'vitrine-folder-'));
+    try {
+      const zipPath = await download.path();
+      const names = JSON.parse(execFileSync('python3', ['-c',
+        'import json, sys, zipfile\nz = zipfile.ZipFile(sys.argv[1])\nassert z.testzip() is None\nz.extractall(sys.argv[2])\nprint(json.dumps(sorted(z.namelist())))',
+        zipPath, dir], { encoding: 'utf8' }));
+      assert.deepEqual(names, ['offres/', 'offres/LISEZMOI.txt', 'offres/index.html', 'offres/offres.bodies.json', 'offres/offres.json',
+        'offres/vitrine/', 'offres/vitrine/vitrine.js', 'offres/vitrine/vitrine_core.js', 'offres/vitrine/vitrine_core_bg.wasm']);
+      for (const f of ['vitrine.js', 'vitrine_core.js', 'vitrine_core_bg.wasm']) {
+        assert.ok(readFileSync(join(dir, 'offres', 'vitrine', f)).equals(readFileSync(join(ROOT, 'pkg', f))), `${f} is the built one`);
+      }
+      const offers = JSON.parse(readFileSync(join(dir, 'offres', 'offres.json'), 'utf8'));
+      assert.equal(offers.bodies.href, 'offres.bodies.json');
+      assert.deepEqual(offers.postings.map((p) => p.title), [TITLE]);
+      JSON.parse(readFileSync(join(dir, 'offres', 'offres.bodies.json'), 'utf8'));
+      const index = readFileSync(join(dir, 'offres', 'index.html'), 'utf8');
+      assert.match(index, /<script src="vitrine\/vitrine\.js" data-src="offres\.json" async><\/script>/);
+      assert.match(readFileSync(join(dir, 'offres', 'LISEZMOI.txt'), 'utf8'), /Déposez tout le dossier « offres »/);
+
+      // The unpacked folder, served as is (the page judged on the demo's day), shows the offer.
+      const types = { html: 'text/html; charset=utf-8', js: 'text/javascript', wasm: 'application/wasm', json: 'application/json' };
+      const host = await env.open('hosted/offres/index.html', {
+        prepare: (p) => p.route('**/hosted/offres/**', (route) => {
+          const rel = new URL(route.request().url()).pathname.replace(/^\/hosted\//, '');
+          let body = readFileSync(join(dir, ...rel.split('/')));
+          if (rel.endsWith('index.html')) body = Buffer.from(body.toString('utf8').replace(' async>', ` data-today="${DEMO_TODAY}" async>`));
+          return route.fulfill({ contentType: types[rel.split('.').pop()], body });
+        }),
+      });
+      const w = new Widget(host.page);
+      await w.ready();
+      await w.expectList([TITLE], '1 offre');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it('a reload mid-edit finds the work as it was typed', async () => {

@@ -20,6 +20,9 @@ pub struct AppProps {
     /// The preview page's address (`preview.html`); none: no preview (component tests).
     #[prop_or_default]
     pub preview: Option<AttrValue>,
+    /// Where the widget's built files are (`pkg/`, beside the studio's folder), for the
+    /// ready-to-host folder.
+    pub widget_files: AttrValue,
 }
 
 /// The whole studio.
@@ -76,7 +79,7 @@ pub fn app(props: &AppProps) -> Html {
                     if let Some(p) = props.preview.clone() {
                         <Preview studio={studio.clone()} today={props.today} page={p} />
                     }
-                    <PublishPanel studio={studio.clone()} today={props.today} />
+                    <PublishPanel studio={studio.clone()} today={props.today} widget_files={props.widget_files.clone()} />
                 </div>
             </main>
         </div>

@@ -1,7 +1,9 @@
-//! Publishing: the feed to download (one file, or split into offers + texts), the RSS and JSON
-//! Feed exports, and the `<script>` tag to paste, pointing at where the feed will be uploaded.
+//! Publishing: the feed to download (one file, or split into offers + texts), the ready-to-host
+//! folder (widget files + feed + example page, one .zip), the RSS and JSON Feed exports, and the
+//! `<script>` tag to paste, pointing at where the feed will be uploaded.
 
 use super::Handle;
+use crate::folder::{self, WidgetFile};
 use crate::publish;
 use crate::state::{Action, Message};
 use crate::web;
@@ -12,11 +14,14 @@ use yew::prelude::*;
 pub struct Props {
     pub studio: Handle,
     pub today: Date,
+    /// Where the widget's files are fetched from for the folder (`../pkg/`).
+    pub widget_files: AttrValue,
 }
 
 #[function_component(PublishPanel)]
 pub fn publish_panel(props: &Props) -> Html {
     let s = &props.studio;
+    let busy = use_state(|| false);
     let postings = s.published(props.today);
     let n = postings.len();
     let name = publish::file_name(&s.settings.feed_url);
@@ -40,6 +45,43 @@ pub fn publish_panel(props: &Props) -> Html {
             let bodies = publish::bodies_name(&name);
             let r = web::download(&bodies, &sp.bodies, "application/json").and_then(|_| web::download(&name, &sp.offers, "application/json"));
             tell(&studio, r, format!("Flux découpé téléchargé : « {name} » et « {bodies} », à déposer côte à côte."));
+        })
+    };
+    let zip = {
+        let (studio, postings, today, base) = (s.clone(), postings.clone(), props.today, props.widget_files.clone());
+        let busy = busy.clone();
+        Callback::from(move |_| {
+            let (studio, postings, base, busy) = (studio.clone(), postings.clone(), base.clone(), busy.clone());
+            busy.set(true);
+            wasm_bindgen_futures::spawn_local(async move {
+                let mut files = Vec::new();
+                let mut failed = None;
+                for name in folder::WIDGET_FILES {
+                    let url = format!("{base}{name}");
+                    match web::fetch_bytes(&url).await {
+                        Ok(bytes) => files.push(WidgetFile { name: name.to_string(), bytes }),
+                        Err(e) => {
+                            failed = Some(format!(
+                                "les fichiers du widget n’ont pas pu être chargés (« {url} » : {e}). Ouvrez le studio depuis son adresse web (celle où il est hébergé, avec le dossier pkg/ du widget à côté), pas comme un fichier de votre ordinateur"
+                            ));
+                            break;
+                        }
+                    }
+                }
+                let r = match failed {
+                    Some(e) => Err(e),
+                    None => folder::zip(&files, &postings, today, &studio.settings)
+                        .and_then(|bytes| web::download_bytes(folder::ZIP_NAME, &bytes, "application/zip")),
+                };
+                busy.set(false);
+                studio.dispatch(Action::Tell(match r {
+                    Ok(()) => Message {
+                        error: false,
+                        text: format!("Dossier « {} » téléchargé : décompressez-le et suivez LISEZMOI.txt.", folder::ZIP_NAME),
+                    },
+                    Err(e) => Message { error: true, text: format!("Le dossier n’a pas pu être préparé : {e}. Votre travail n’a pas changé.") },
+                }));
+            });
         })
     };
     let (rss_name, json_feed_name) = publish::export_names(&name);
@@ -73,6 +115,10 @@ pub fn publish_panel(props: &Props) -> Html {
             <p>{ format!("{n} offre{} publiée{} (les offres fermées ne le sont pas).", if n > 1 { "s" } else { "" }, if n > 1 { "s" } else { "" }) }</p>
             <button type="button" class="primary" onclick={single}>{ format!("Télécharger le flux ({name})") }</button>
             <button type="button" onclick={split}>{ "Télécharger le flux découpé (offres + textes)" }</button>
+            <h3>{ "Dossier prêt à héberger" }</h3>
+            <p class="hint">{ "Le widget, vos offres (flux découpé) et une page d’exemple, dans un seul fichier .zip : à décompresser et à déposer sur votre hébergement, comme l’explique LISEZMOI.txt." }</p>
+            <button type="button" onclick={zip} disabled={*busy}>{ if *busy { "Préparation du dossier…" } else { "Télécharger le dossier prêt à héberger (.zip)" } }</button>
+            <h3>{ "Balise à coller" }</h3>
             <label for="snippet">{ "Balise à coller dans votre page" }</label>
             <textarea id="snippet" readonly=true rows="4" value={snippet}/>
             { for problems.iter().map(|p| html! { <p class="error">{ p.clone() }</p> }) }
