@@ -221,6 +221,22 @@ describe('vitrine studio', { timeout: 240_000 }, () => {
     await previewSettled(page);
   });
 
+  it('a Word document becomes an offer to review; a damaged one is named and changes nothing', async () => {
+    const { page } = await openStudio(env);
+    await paste(page, SEED);
+    await page.getByText(/\.docx, \.odt/).first().waitFor();
+    const files = page.getByLabel(/^Ou choisissez des fichiers/);
+    assert.match(await files.getAttribute('accept'), /\.docx/);
+    await files.setInputFiles(join(ROOT, 'tests', 'e2e', 'fixtures', 'studio', 'offre-animation.docx'));
+    await page.getByRole('heading', { name: 'Vérifier « Animateur·rice de quartier »' }).waitFor();
+    assert.equal(await field(page, 'organization', 'Organisation').inputValue(), 'Association Les Jardins du Faubourg');
+    assert.deepEqual(await offerTitles(page), [TITLE, 'Animateur·rice de quartier']);
+    await files.setInputFiles({ name: 'abimé.docx', mimeType: 'application/octet-stream', buffer: Buffer.from('PK\x03\x04 pas un document') });
+    await page.getByRole('alert').filter({ hasText: '« abimé.docx » n’est pas un document Word (.docx) lisible' }).waitFor();
+    assert.deepEqual(await offerTitles(page), [TITLE, 'Animateur·rice de quartier']);
+    await previewSettled(page);
+  });
+
   it('a saved work that cannot be read is kept aside, with a message', async () => {
     const { page } = await env.open('studio/', {
       prepare: (p) => p.addInitScript(() => {

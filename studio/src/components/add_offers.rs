@@ -1,5 +1,5 @@
-//! Adding offers: a pasted text, chosen or dropped files (texts become offers, a `.json` feed is
-//! opened), each bad file named in the message while the good ones are added.
+//! Adding offers: a pasted text, chosen or dropped files (texts and .docx/.odt documents become
+//! offers, a `.json` feed is opened), each bad file named in the message while the good ones are added.
 
 use super::Handle;
 use crate::inbox::{self, Document};
@@ -102,9 +102,9 @@ pub fn add_offers(props: &Props) -> Html {
                 placeholder="Collez ici le texte complet de l’offre (intitulé, organisation, lieu, date limite…)"/>
             <button type="button" class="primary" onclick={add}>{ "Ajouter cette offre" }</button>
             <div class={classes!("drop", (*dragging).then_some("over"))} {ondragover} {ondragleave} {ondrop}>
-                <label for="files">{ "Ou choisissez des fichiers (.txt, .md), ou un flux à modifier (.json ; pour un flux découpé, ses deux fichiers)" }</label>
-                <input id="files" type="file" multiple=true accept=".txt,.md,.json,text/plain,application/json" {onchange} />
-                <p class="hint">{ "Vous pouvez aussi les déposer ici." }</p>
+                <label for="files">{ "Ou choisissez des fichiers (.txt, .md, .docx, .odt), ou un flux à modifier (.json ; pour un flux découpé, ses deux fichiers)" }</label>
+                <input id="files" type="file" multiple=true accept={inbox::ACCEPT} {onchange} />
+                <p class="hint">{ format!("Vous pouvez aussi les déposer ici. Formats lus : {}. Les PDF et pages web ne sont pas lus dans le navigateur : copiez-en le texte.", inbox::ACCEPTED) }</p>
             </div>
         </section>
     }
