@@ -4,7 +4,9 @@
 
 use serde_json::{Map, Value};
 use std::collections::BTreeMap;
+use crate::i18n::{self, Lang};
 use vitrine::model::{self, Block, Contract, Country, Kind, Posting, Remote, Start, Theme};
+use vitrine::ui::i18n as ui;
 
 /// Reviewed corrections of one offer: record field name → the value that replaces it (`null`
 /// removes an optional field). They are laid over every new extraction of the offer's text.
@@ -49,7 +51,7 @@ fn with_unknown(mut v: Vec<(String, String)>, unknown: &str) -> Vec<(String, Str
     v
 }
 
-/// The French label of a field.
+/// The French name of a field, in the messages of [`write`] (the form shows [`i18n::Texts::field`]).
 pub fn label(field: &str) -> &'static str {
     match field {
         "kind" => "Type d’offre",
@@ -72,51 +74,34 @@ pub fn label(field: &str) -> &'static str {
     }
 }
 
-/// The inputs of a field.
-pub fn parts(field: &str) -> Vec<Part> {
-    let p = |label, input| Part { label, input };
-    match field {
-        "kind" => vec![p("Type d’offre", Input::Choice(options(&Kind::ALL, Kind::key, Kind::label)))],
-        "contract" => vec![p("Contrat", Input::Choice(options(&Contract::ALL, Contract::key, Contract::label)))],
-        "title" => vec![p("Intitulé", Input::Text)],
-        "organization" => vec![p("Organisation", Input::Text)],
-        "places" => vec![
-            p("Ville", Input::Text),
-            p("Code postal", Input::Text),
-            p("Pays", Input::Choice(options(&Country::ALL, Country::key, Country::label))),
-        ],
-        "remote" => vec![p("Télétravail", Input::Choice(with_unknown(options(&Remote::ALL, Remote::key, Remote::label), "Non précisé")))],
+/// The inputs of a field, labelled in the interface's language `lang` (the data's values by the
+/// widget's own tables).
+pub fn parts(field: &str, lang: Lang) -> Vec<Part> {
+    let t = i18n::texts(lang);
+    let inputs = match field {
+        "kind" => vec![Input::Choice(options(&Kind::ALL, Kind::key, |k| ui::kind(lang, k)))],
+        "contract" => vec![Input::Choice(options(&Contract::ALL, Contract::key, |c| ui::contract(lang, c)))],
+        "title" | "organization" => vec![Input::Text],
+        "places" => vec![Input::Text, Input::Text, Input::Choice(options(&Country::ALL, Country::key, |c| ui::country(lang, c)))],
+        "remote" => vec![Input::Choice(with_unknown(options(&Remote::ALL, Remote::key, |r| ui::remote(lang, r)), t.not_stated))],
         "pay" => vec![
-            p("Rémunération, en toutes lettres", Input::Text),
-            p("Montant minimum", Input::Number),
-            p("Montant maximum", Input::Number),
-            p(
-                "Par",
-                Input::Choice(vec![
-                    (String::new(), "Non précisé".into()),
-                    ("year".into(), "an".into()),
-                    ("month".into(), "mois".into()),
-                    ("hour".into(), "heure".into()),
-                ]),
-            ),
+            Input::Text,
+            Input::Number,
+            Input::Number,
+            Input::Choice(with_unknown(
+                ["year", "month", "hour"].iter().zip(t.per).map(|(k, l)| (k.to_string(), l.to_string())).collect(),
+                t.not_stated,
+            )),
         ],
-        "deadline" => vec![p("Date limite de candidature", Input::Date)],
-        "published" => vec![p("Date de publication", Input::Date)],
-        "start" => vec![p("Prise de poste (AAAA-MM-JJ, AAAA-MM ou « dès que possible »)", Input::Text)],
-        "duration_months" => vec![p("Durée minimum (mois)", Input::Number), p("Durée maximum (mois)", Input::Number)],
-        "hours_per_week" => vec![p("Heures par semaine", Input::Number)],
-        "apply" => vec![
-            p("Adresses e-mail (séparées par des virgules)", Input::Text),
-            p("Liens pour postuler (un par ligne)", Input::Lines),
-            p("Personne à contacter", Input::Text),
-            p("Adresse postale", Input::Text),
-            p("Consignes", Input::Lines),
-        ],
-        "themes" => vec![p("Thématiques", Input::Several(options(&Theme::ALL, Theme::key, Theme::label)))],
-        "partners" => vec![p("Partenaires (un par ligne)", Input::Lines)],
-        "body" => vec![p("Sections (« # » titre, « - » puce, « ␣␣- » sous-puce)", Input::Lines)],
+        "deadline" | "published" => vec![Input::Date],
+        "start" | "hours_per_week" => vec![if field == "start" { Input::Text } else { Input::Number }],
+        "duration_months" => vec![Input::Number, Input::Number],
+        "apply" => vec![Input::Text, Input::Lines, Input::Text, Input::Text, Input::Lines],
+        "themes" => vec![Input::Several(options(&Theme::ALL, Theme::key, |x| ui::theme(lang, x)))],
+        "partners" | "body" => vec![Input::Lines],
         _ => Vec::new(),
-    }
+    };
+    inputs.into_iter().enumerate().map(|(i, input)| Part { label: t.part(field, i), input }).collect()
 }
 
 fn num(v: f64) -> String {
@@ -412,7 +397,7 @@ mod tests {
         let p = posting();
         for f in FIELDS {
             let values = read(&p, f);
-            assert_eq!(values.len(), parts(f).len(), "{f}");
+            assert_eq!(values.len(), parts(f, Lang::Fr).len(), "{f}");
             let v = write(&p, f, &values).unwrap_or_else(|e| panic!("{f}: {e}"));
             let mut o = Overrides::new();
             o.insert(f.to_string(), v);

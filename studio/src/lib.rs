@@ -6,6 +6,7 @@
 
 pub mod fields;
 pub mod folder;
+pub mod i18n;
 pub mod publish;
 pub mod state;
 pub mod storage;
@@ -28,6 +29,8 @@ pub fn start() {
         on_save: yew::Callback::from(|text: String| storage::web::save_text(&text)),
         preview: Some("preview.html".into()),
         widget_files: "../pkg/".into(),
+        lang: storage::web::load_lang(),
+        on_lang: yew::Callback::from(storage::web::save_lang),
     };
     root.set_inner_html("");
     yew::Renderer::<components::App>::with_root_and_props(root, props).render();

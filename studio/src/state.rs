@@ -161,18 +161,6 @@ pub enum Status {
 }
 
 impl Status {
-    /// The French words for it.
-    pub fn label(self) -> String {
-        match self {
-            Status::Open => "Ouverte".into(),
-            Status::ClosingSoon { days_left: 0 } => "Se clôt aujourd’hui".into(),
-            Status::ClosingSoon { days_left: 1 } => "Se clôt demain".into(),
-            Status::ClosingSoon { days_left } => format!("Se clôt dans {days_left} jours"),
-            Status::Closed(Some(Closed::Filled)) => "Fermée (pourvue)".into(),
-            Status::Closed(Some(Closed::Expired)) => "Fermée (date passée)".into(),
-            Status::Closed(None) => "Fermée (date limite passée)".into(),
-        }
-    }
     /// A class name for the badge.
     pub fn class(self) -> &'static str {
         match self {

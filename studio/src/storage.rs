@@ -1,5 +1,6 @@
 //! Keeping the work in the browser: the saved form of the studio (its offers, overrides and
-//! settings, as JSON under one `localStorage` key), read back on start. A saved text that cannot
+//! settings, as JSON under one `localStorage` key), read back on start; and, apart from it, the
+//! interface language chosen. A saved text that cannot
 //! be read is kept aside under another key, never overwritten, and the publisher is told.
 
 use crate::state::{Offer, Settings, Studio};
@@ -95,6 +96,18 @@ pub mod web {
             let _ = s.set_item(&key, text);
         }
         start.studio
+    }
+
+    /// The interface language last chosen (under [`crate::i18n::KEY`]), else French.
+    pub fn load_lang() -> crate::i18n::Lang {
+        storage().and_then(|s| s.get_item(crate::i18n::KEY).ok().flatten()).and_then(|c| crate::i18n::from_code(&c)).unwrap_or_default()
+    }
+
+    /// Remembers the interface language.
+    pub fn save_lang(lang: crate::i18n::Lang) {
+        if let Some(s) = storage() {
+            let _ = s.set_item(crate::i18n::KEY, lang.code());
+        }
     }
 
     /// Saves the work's saved form ([`encode`]); false when the browser refused (storage full or off).

@@ -33,6 +33,8 @@ async fn mount_with(initial: Studio, saved: Rc<RefCell<Vec<String>>>, widget_fil
         }),
         preview: None,
         widget_files: widget_files.into(),
+        lang: Default::default(),
+        on_lang: yew::Callback::from(|_| ()),
     };
     yew::Renderer::<App>::with_root_and_props(root.clone(), props).render();
     yew::scheduler::flush().await;
@@ -149,6 +151,35 @@ async fn the_folder_says_which_widget_file_it_cannot_fetch_and_keeps_the_work() 
     assert!(message.contains("« /introuvable/vitrine.js »") && message.contains("Votre travail n’a pas changé"), "{message}");
     assert_eq!(saved.borrow().len(), n);
     assert_eq!(root.query_selector_all("ol.offers li.offer").unwrap().length(), 2);
+}
+
+#[wasm_bindgen_test]
+async fn choosing_english_shows_the_interface_in_english_and_the_offers_as_written() {
+    let s = studio_with_two();
+    let second = s.offers[1].key;
+    let root = mount(s.reduce(Action::Select(second)), Rc::default()).await;
+    assert_eq!(text(&one(&root, "#add-title")), "Ajouter des offres");
+    let select: web_sys::HtmlSelectElement = one(&root, "#ui-lang").dyn_into().unwrap();
+    select.set_value("en");
+    let init = web_sys::EventInit::new();
+    init.set_bubbles(true);
+    select.dispatch_event(&web_sys::Event::new_with_event_init_dict("change", &init).unwrap()).unwrap();
+    yew::scheduler::flush().await;
+    assert_eq!(text(&one(&root, "#add-title")), "Add offers");
+    assert_eq!(text(&one(&root, "#publish-title")), "Publish");
+    assert_eq!(text(&one(&root, "label[for=paste]")), "Text of an offer");
+    assert_eq!(one(&root, ".studio").get_attribute("lang").as_deref(), Some("en"));
+    assert!(text(&one(&root, "p.counts")).ends_with("closing soon · 0 closed"), "{}", text(&one(&root, "p.counts")));
+    assert!(text(&one(&root, "fieldset.field.to-check legend")).contains("to check"));
+    assert_eq!(text(&one(&root, "fieldset.field[data-field=organization] legend")).trim_end_matches("to check"), "Organisation");
+    // The offer's own words are not translated; the widget's language setting is another thing.
+    assert!(text(&one(&root, "ol.offers")).contains("Éducateur spécialisé"));
+    assert_eq!(one(&root, "#set-lang").dyn_into::<web_sys::HtmlSelectElement>().unwrap().value(), "fr");
+    // Back to French.
+    select.set_value("fr");
+    select.dispatch_event(&web_sys::Event::new_with_event_init_dict("change", &init).unwrap()).unwrap();
+    yew::scheduler::flush().await;
+    assert_eq!(text(&one(&root, "#add-title")), "Ajouter des offres");
 }
 
 fn serde_json_value(s: &str) -> serde_json::Value {
