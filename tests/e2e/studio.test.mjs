@@ -237,6 +237,44 @@ describe('vitrine studio', { timeout: 240_000 }, () => {
     await previewSettled(page);
   });
 
+  it('once loaded, the studio works offline: a reload finds the work, the preview and the folder', async () => {
+    const { page } = await openStudio(env);
+    await paste(page, SEED);
+    await page.getByRole('heading', { name: `Vérifier « ${TITLE} »` }).waitFor();
+    // The service worker has kept the page, the studio's wasm and the widget's files.
+    await page.evaluate(async () => {
+      await navigator.serviceWorker.ready;
+      if (!navigator.serviceWorker.controller) {
+        await new Promise((resolve) => navigator.serviceWorker.addEventListener('controllerchange', resolve, { once: true }));
+      }
+    });
+    await previewSettled(page);
+    await page.context().setOffline(true);
+    try {
+      await page.reload();
+      await page.getByRole('heading', { name: 'vitrine studio' }).waitFor({ timeout: LOAD_TIMEOUT });
+      assert.deepEqual(await offerTitles(page), [TITLE]);
+      await page.getByRole('heading', { name: `Vérifier « ${TITLE} »` }).waitFor();
+      // The preview's real widget starts from the cached files and shows the offer.
+      const preview = page.frameLocator('iframe[title^="Aperçu"]');
+      await preview.locator('.toolbar [role="status"]').filter({ hasText: '1 offre' }).waitFor({ timeout: LOAD_TIMEOUT });
+      // The extractor runs with no network: a new offer is read.
+      await paste(page, OTHER);
+      await page.locator('ol.offers li.offer').nth(1).waitFor();
+      await preview.locator('.toolbar [role="status"]').filter({ hasText: '2 offres' }).waitFor({ timeout: LOAD_TIMEOUT });
+      await previewSettled(page);
+      // The ready-to-host folder is made from the cached widget files.
+      const [download] = await Promise.all([
+        page.waitForEvent('download'),
+        page.getByRole('button', { name: 'Télécharger le dossier prêt à héberger (.zip)' }).click(),
+      ]);
+      assert.equal(download.suggestedFilename(), 'offres-a-heberger.zip');
+      await page.getByText('Dossier « offres-a-heberger.zip » téléchargé').waitFor();
+    } finally {
+      await page.context().setOffline(false);
+    }
+  });
+
   it('a saved work that cannot be read is kept aside, with a message', async () => {
     const { page } = await env.open('studio/', {
       prepare: (p) => p.addInitScript(() => {
