@@ -4,7 +4,7 @@
 
 use serde_json::{Map, Value};
 use std::collections::BTreeMap;
-use crate::i18n::{self, Lang};
+use crate::i18n::{self, Lang, Texts};
 use vitrine::model::{self, Block, Contract, Country, Kind, Posting, Remote, Start, Theme};
 use vitrine::ui::i18n as ui;
 
@@ -49,29 +49,6 @@ fn options<T: Copy>(all: &[T], key: impl Fn(T) -> &'static str, label: impl Fn(T
 fn with_unknown(mut v: Vec<(String, String)>, unknown: &str) -> Vec<(String, String)> {
     v.insert(0, (String::new(), unknown.to_string()));
     v
-}
-
-/// The French name of a field, in the messages of [`write`] (the form shows [`i18n::Texts::field`]).
-pub fn label(field: &str) -> &'static str {
-    match field {
-        "kind" => "Type d’offre",
-        "contract" => "Contrat",
-        "title" => "Intitulé",
-        "organization" => "Organisation",
-        "places" => "Lieu",
-        "remote" => "Télétravail",
-        "pay" => "Rémunération",
-        "deadline" => "Date limite de candidature",
-        "start" => "Prise de poste",
-        "published" => "Date de publication",
-        "duration_months" => "Durée (mois)",
-        "hours_per_week" => "Heures par semaine",
-        "apply" => "Comment postuler",
-        "themes" => "Thématiques",
-        "partners" => "Partenaires",
-        "body" => "Texte de l’offre (sections)",
-        _ => "Champ",
-    }
 }
 
 /// The inputs of a field, labelled in the interface's language `lang` (the data's values by the
@@ -174,23 +151,23 @@ fn opt_text(s: &str) -> Value {
     }
 }
 
-fn number(s: &str, what: &str) -> Result<Option<f64>, String> {
-    let t = s.trim().replace([' ', '\u{a0}', '\u{202f}'], "").replace(',', ".");
-    if t.is_empty() {
+fn number(s: &str, what: &str, t: &Texts) -> Result<Option<f64>, String> {
+    let digits = s.trim().replace([' ', '\u{a0}', '\u{202f}'], "").replace(',', ".");
+    if digits.is_empty() {
         return Ok(None);
     }
-    match t.parse::<f64>() {
+    match digits.parse::<f64>() {
         Ok(v) if v.is_finite() && v >= 0.0 => Ok(Some(v)),
-        _ => Err(format!("{what} : « {} » n’est pas un nombre", s.trim())),
+        _ => Err((t.not_a_number)(what, s.trim())),
     }
 }
 
-fn date(s: &str, what: &str) -> Result<Value, String> {
-    let t = s.trim();
-    if t.is_empty() {
+fn date(s: &str, what: &str, t: &Texts) -> Result<Value, String> {
+    let s = s.trim();
+    if s.is_empty() {
         return Ok(Value::Null);
     }
-    t.parse::<model::Date>().map(|d| Value::String(d.to_string())).map_err(|_| format!("{what} : « {t} » n’est pas une date (AAAA-MM-JJ)"))
+    s.parse::<model::Date>().map(|d| Value::String(d.to_string())).map_err(|_| (t.not_a_date)(what, s))
 }
 
 fn list(s: &str, sep: &[char]) -> Vec<String> {
@@ -198,23 +175,23 @@ fn list(s: &str, sep: &[char]) -> Vec<String> {
 }
 
 /// Reads a field's inputs back into the record's JSON value for that field (the override), or
-/// says in French what is wrong. `current` keeps what the form does not show (other places,
-/// the currency).
-pub fn write(current: &Posting, field: &str, values: &[String]) -> Result<Value, String> {
+/// says in `t`'s language what is wrong, naming the field or input as the form labels it.
+/// `current` keeps what the form does not show (other places, the currency).
+pub fn write(current: &Posting, field: &str, values: &[String], t: &Texts) -> Result<Value, String> {
     let v = |i: usize| values.get(i).map(String::as_str).unwrap_or("");
-    let name = label(field);
+    let name = t.field(field);
     Ok(match field {
         "kind" => {
-            Kind::from_key(v(0)).ok_or_else(|| format!("{name} : choix inconnu « {} »", v(0)))?;
+            Kind::from_key(v(0)).ok_or_else(|| (t.unknown_choice)(name, v(0)))?;
             Value::String(v(0).into())
         }
         "contract" => {
-            Contract::from_key(v(0)).ok_or_else(|| format!("{name} : choix inconnu « {} »", v(0)))?;
+            Contract::from_key(v(0)).ok_or_else(|| (t.unknown_choice)(name, v(0)))?;
             Value::String(v(0).into())
         }
         "title" | "organization" => {
             if v(0).trim().is_empty() && field == "title" {
-                return Err("Intitulé : ne peut pas être vide".into());
+                return Err((t.title_empty)(name));
             }
             Value::String(v(0).to_string())
         }
@@ -241,24 +218,24 @@ pub fn write(current: &Posting, field: &str, values: &[String]) -> Result<Value,
         "remote" => match v(0) {
             "" => Value::Null,
             k => {
-                Remote::from_key(k).ok_or_else(|| format!("{name} : choix inconnu « {k} »"))?;
+                Remote::from_key(k).ok_or_else(|| (t.unknown_choice)(name, k))?;
                 Value::String(k.into())
             }
         },
         "pay" => {
-            let min = number(v(1), "Montant minimum")?;
-            let max = number(v(2), "Montant maximum")?;
+            let min = number(v(1), t.part(field, 1), t)?;
+            let max = number(v(2), t.part(field, 2), t)?;
             let text = v(0).trim();
             if text.is_empty() && min.is_none() && max.is_none() {
                 Value::Null
             } else {
                 if let (Some(a), Some(b)) = (min, max) {
                     if a > b {
-                        return Err(format!("{name} : le minimum ({}) dépasse le maximum ({})", num(a), num(b)));
+                        return Err((t.min_over_max)(name, &num(a), &num(b)));
                     }
                 }
                 if text.is_empty() {
-                    return Err(format!("{name} : écrivez-la aussi en toutes lettres (« 2 000 € brut par mois »)"));
+                    return Err((t.pay_in_words)(name));
                 }
                 let mut o = Map::new();
                 o.insert("text".into(), Value::String(text.into()));
@@ -279,53 +256,55 @@ pub fn write(current: &Posting, field: &str, values: &[String]) -> Result<Value,
                 Value::Object(o)
             }
         }
-        "deadline" | "published" => date(v(0), name)?,
+        "deadline" | "published" => date(v(0), name, t)?,
         "start" => {
-            let t = v(0).trim();
-            let folded: String = t.to_lowercase();
-            if t.is_empty() {
+            let typed = v(0).trim();
+            let folded: String = typed.to_lowercase();
+            if typed.is_empty() {
                 Value::Null
-            } else if ["dès que possible", "des que possible", "asap", "immédiatement", "immediatement"].contains(&folded.as_str()) {
+            } else if ["dès que possible", "des que possible", "asap", "immédiatement", "immediatement"].contains(&folded.as_str())
+                || t.asap_words.contains(&folded.as_str())
+            {
                 Value::String("asap".into())
-            } else if let Ok(d) = t.parse::<model::Date>() {
+            } else if let Ok(d) = typed.parse::<model::Date>() {
                 serde_json::json!({ "date": d.to_string() })
-            } else if let Ok(m) = t.parse::<model::YearMonth>() {
+            } else if let Ok(m) = typed.parse::<model::YearMonth>() {
                 serde_json::json!({ "month": m.to_string() })
             } else {
-                return Err(format!("{name} : « {t} » n’est ni une date (AAAA-MM-JJ), ni un mois (AAAA-MM), ni « dès que possible »"));
+                return Err((t.bad_start)(name, typed));
             }
         }
         "duration_months" => {
-            let a = number(v(0), "Durée minimum")?;
-            let b = number(v(1), "Durée maximum")?.or(a);
+            let a = number(v(0), t.part(field, 0), t)?;
+            let b = number(v(1), t.part(field, 1), t)?.or(a);
             match (a.or(b), b) {
                 (None, _) => Value::Null,
                 (Some(a), Some(b)) => {
                     if a < 1.0 || a > b || a.fract() != 0.0 || b.fract() != 0.0 || b > 600.0 {
-                        return Err(format!("{name} : de {} à {} mois n’est pas une durée valable (mois entiers, minimum ≤ maximum)", num(a), num(b)));
+                        return Err((t.bad_duration)(name, &num(a), &num(b)));
                     }
                     serde_json::json!({ "min": a as u16, "max": b as u16 })
                 }
                 (Some(_), None) => unreachable!("b falls back to a"),
             }
         }
-        "hours_per_week" => match number(v(0), name)? {
+        "hours_per_week" => match number(v(0), name, t)? {
             None => Value::Null,
             Some(h) if h > 0.0 && h <= 80.0 => serde_json::json!(h),
-            Some(h) => return Err(format!("{name} : {} n’est pas un nombre d’heures par semaine (1 à 80)", num(h))),
+            Some(h) => return Err((t.bad_hours)(name, &num(h))),
         },
         "apply" => {
             let emails = list(v(0), &[',', ';', '\n', ' ']);
             for e in &emails {
                 let ok = e.split_once('@').is_some_and(|(l, d)| !l.is_empty() && d.contains('.') && !d.starts_with('.') && !d.ends_with('.'));
                 if !ok {
-                    return Err(format!("{name} : « {e} » n’est pas une adresse e-mail"));
+                    return Err((t.bad_email)(t.part(field, 0), e));
                 }
             }
             let urls = list(v(1), &['\n']);
             for u in &urls {
                 if !(u.starts_with("https://") || u.starts_with("http://")) || u.contains(char::is_whitespace) {
-                    return Err(format!("{name} : « {u} » n’est pas un lien http(s)"));
+                    return Err((t.bad_link)(t.part(field, 1), u));
                 }
             }
             let apply = model::Apply {
@@ -340,7 +319,7 @@ pub fn write(current: &Posting, field: &str, values: &[String]) -> Result<Value,
         "themes" => {
             let keys = list(v(0), &[',']);
             for k in &keys {
-                Theme::from_key(k).ok_or_else(|| format!("{name} : thématique inconnue « {k} »"))?;
+                Theme::from_key(k).ok_or_else(|| (t.unknown_theme)(name, k))?;
             }
             serde_json::to_value(keys).expect("keys serialize")
         }
@@ -349,7 +328,7 @@ pub fn write(current: &Posting, field: &str, values: &[String]) -> Result<Value,
             let blocks: Vec<Block> = model::body::decode(v(0).trim_end()).body;
             serde_json::to_value(blocks).expect("blocks serialize")
         }
-        _ => return Err(format!("champ inconnu « {field} »")),
+        _ => return Err((t.unknown_field)(field)),
     })
 }
 
@@ -382,6 +361,10 @@ pub fn apply(base: &Posting, overrides: &Overrides) -> (Posting, Vec<String>) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn write(current: &Posting, field: &str, values: &[String]) -> Result<Value, String> {
+        super::write(current, field, values, i18n::texts(Lang::Fr))
+    }
 
     fn posting() -> Posting {
         vitrine::ingest::extract(

@@ -3,6 +3,7 @@
 //! the `<script>` tag reading `offres.json`) and `LISEZMOI.txt` saying what to upload where.
 //! Pure: the page hands in the widget files it fetched; the archive is written by the `zip` crate.
 
+use crate::i18n::Texts;
 use crate::publish;
 use crate::state::Settings;
 use std::io::{Cursor, Write};
@@ -84,11 +85,11 @@ application/wasm, le cas de la plupart).\n",
 
 /// The archive: `offres/index.html`, `offres/LISEZMOI.txt`, the split feed and
 /// `offres/vitrine/<widget files>`, dated `updated`. Refuses a set of widget files that lacks
-/// one of [`WIDGET_FILES`], naming it.
-pub fn zip(widget: &[WidgetFile], postings: &[Posting], updated: Date, settings: &Settings) -> Result<Vec<u8>, String> {
+/// one of [`WIDGET_FILES`], naming it (in `t`'s language; the folder's own files are French).
+pub fn zip(widget: &[WidgetFile], postings: &[Posting], updated: Date, settings: &Settings, t: &Texts) -> Result<Vec<u8>, String> {
     for needed in WIDGET_FILES {
         if !widget.iter().any(|f| f.name == needed && !f.bytes.is_empty()) {
-            return Err(format!("le fichier du widget « {needed} » manque"));
+            return Err((t.widget_file_missing)(needed));
         }
     }
     let split = publish::split(postings, updated, FEED);
@@ -106,7 +107,7 @@ pub fn zip(widget: &[WidgetFile], postings: &[Posting], updated: Date, settings:
         let f = widget.iter().find(|f| f.name == name).expect("checked above");
         entries.push((format!("{ROOT}/{WIDGET_DIR}/{name}"), &f.bytes));
     }
-    let fail = |e: &dyn std::fmt::Display| format!("l’archive n’a pas pu être écrite ({e})");
+    let fail = |e: &dyn std::fmt::Display| (t.zip_failed)(&e.to_string());
     out.add_directory(format!("{ROOT}/"), options).map_err(|e| fail(&e))?;
     out.add_directory(format!("{ROOT}/{WIDGET_DIR}/"), options).map_err(|e| fail(&e))?;
     for (name, bytes) in entries {
@@ -119,7 +120,12 @@ pub fn zip(widget: &[WidgetFile], postings: &[Posting], updated: Date, settings:
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::i18n::{texts, Lang};
     use std::io::Read;
+
+    fn zip(widget: &[WidgetFile], postings: &[Posting], updated: Date, settings: &Settings) -> Result<Vec<u8>, String> {
+        super::zip(widget, postings, updated, settings, texts(Lang::Fr))
+    }
 
     fn widget() -> Vec<WidgetFile> {
         WIDGET_FILES.iter().map(|n| WidgetFile { name: n.to_string(), bytes: format!("contenu de {n}").into_bytes() }).collect()
@@ -162,7 +168,7 @@ mod tests {
             .iter()
             .map(|n| publish::Opened { name: n.to_string(), text: String::from_utf8(entry(&bytes, &format!("offres/{n}"))).unwrap() })
             .collect();
-        let back = publish::open(&opened).unwrap();
+        let back = publish::open(&opened, texts(Lang::Fr)).unwrap();
         assert_eq!(back.len(), 1);
         assert_eq!(back[0].title, "Éducateur spécialisé");
         let index = String::from_utf8(entry(&bytes, "offres/index.html")).unwrap();

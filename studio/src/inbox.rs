@@ -1,25 +1,22 @@
 //! What a dropped or chosen file is: a posting's text to extract (`.txt`, `.md`, decoded by the
 //! extractor's own `clean::decode`: UTF-8, UTF-16, Windows-1252; `.docx` and `.odt`, read by the
 //! CLI's own `formats::office`), a feed to open (`.json`), or a format the browser cannot read,
-//! named in French with what to do instead.
+//! named in the interface's language with what to do instead.
 
+use crate::i18n::Texts;
 use vitrine::ingest::clean::{decode, DecodeProblem};
 use vitrine::ingest::formats::office::{self, OfficeError};
 
-/// The formats the studio reads, as said to the publisher.
-pub const ACCEPTED: &str = "textes .txt et .md, documents Word .docx et OpenDocument .odt, flux .json";
 /// The file picker's `accept`.
 pub const ACCEPT: &str = ".txt,.md,.docx,.odt,.json,text/plain,application/json,application/vnd.openxmlformats-officedocument.wordprocessingml.document,application/vnd.oasis.opendocument.text";
 
 /// A .docx or .odt document's text, or why not, naming the file.
-fn office(name: &str, read: fn(&[u8]) -> Result<String, OfficeError>, bytes: &[u8]) -> Result<Document, String> {
+fn office(name: &str, read: fn(&[u8]) -> Result<String, OfficeError>, bytes: &[u8], t: &Texts) -> Result<Document, String> {
     match read(bytes) {
-        Ok(text) if text.trim().is_empty() => Err(format!("« {name} » ne contient aucun texte à lire")),
+        Ok(text) if text.trim().is_empty() => Err((t.doc_no_text)(name)),
         Ok(text) => Ok(Document::Text(text)),
-        Err(OfficeError::Corrupt { format, reason }) => Err(format!("« {name} » n’est pas un document {format} lisible (détail : {reason})")),
-        Err(OfficeError::MissingPart { format, part }) => {
-            Err(format!("« {name} » n’est pas un document {format} : la partie « {part} » qui porte le texte y manque"))
-        }
+        Err(OfficeError::Corrupt { format, reason }) => Err((t.doc_corrupt)(name, format, &reason)),
+        Err(OfficeError::MissingPart { format, part }) => Err((t.doc_missing_part)(name, format, part)),
     }
 }
 
@@ -32,31 +29,34 @@ pub enum Document {
     Feed(String),
 }
 
-/// Reads one file by its name and bytes.
-pub fn read(name: &str, bytes: &[u8]) -> Result<Document, String> {
+/// Reads one file by its name and bytes; problems are told in `t`'s language.
+pub fn read(name: &str, bytes: &[u8], t: &Texts) -> Result<Document, String> {
     let ext = name.rsplit_once('.').map(|(_, e)| e.to_ascii_lowercase()).unwrap_or_default();
     match ext.as_str() {
         "txt" | "md" | "markdown" | "text" | "" => match decode(bytes) {
             Ok((text, _)) => Ok(Document::Text(text)),
-            Err(DecodeProblem::Empty) => Err(format!("« {name} » est vide : aucun texte à lire")),
-            Err(DecodeProblem::Binary(why)) => Err(format!("« {name} » n’est pas un fichier texte ({why})")),
+            Err(DecodeProblem::Empty) => Err((t.file_empty)(name)),
+            Err(DecodeProblem::Binary(why)) => Err((t.file_not_text)(name, &why)),
         },
         "json" => match std::str::from_utf8(bytes) {
             Ok(t) => Ok(Document::Feed(t.to_string())),
-            Err(e) => Err(format!("« {name} » n’est pas du texte UTF-8 (octet invalide à la position {})", e.valid_up_to())),
+            Err(e) => Err((t.file_not_utf8)(name, e.valid_up_to())),
         },
-        "docx" => office(name, office::docx_text, bytes),
-        "odt" => office(name, office::odt_text, bytes),
-        "pdf" | "html" | "htm" | "doc" | "rtf" => Err(format!(
-            "« {name} » : le studio ne lit pas les fichiers .{ext} dans le navigateur. Copiez le texte de l’offre et collez-le, ou enregistrez-le en .docx, .odt ou .txt"
-        )),
-        _ => Err(format!("« {name} » : format .{ext} inconnu. Le studio lit les {ACCEPTED}")),
+        "docx" => office(name, office::docx_text, bytes, t),
+        "odt" => office(name, office::odt_text, bytes, t),
+        "pdf" | "html" | "htm" | "doc" | "rtf" => Err((t.format_not_read)(name, &ext)),
+        _ => Err((t.format_unknown)(name, &ext)),
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::i18n::{texts, Lang};
+
+    fn read(name: &str, bytes: &[u8]) -> Result<Document, String> {
+        super::read(name, bytes, texts(Lang::Fr))
+    }
 
     #[test]
     fn texts_feeds_and_the_rest() {
@@ -96,5 +96,8 @@ mod tests {
         assert_eq!(e, "« vide.odt » ne contient aucun texte à lire");
         let e = read("casse.odt", &zip_of(&[("content.xml", "<a><b></a>")])).unwrap_err();
         assert!(e.starts_with("« casse.odt » n’est pas un document OpenDocument (.odt) lisible (détail : content.xml: broken XML"), "{e}");
+        let e = super::read("casse.odt", &zip_of(&[("content.xml", "<a><b></a>")]), texts(Lang::En)).unwrap_err();
+        assert!(e.starts_with("“casse.odt” is not a readable OpenDocument (.odt) document"), "{e}");
+        assert_eq!(super::read("x.pdf", b"%PDF", texts(Lang::Nl)).unwrap_err().split(':').next(), Some("„x.pdf”"));
     }
 }

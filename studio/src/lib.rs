@@ -23,13 +23,14 @@ pub mod web;
 pub fn start() {
     use std::rc::Rc;
     let Some(root) = web_sys::window().and_then(|w| w.document()).and_then(|d| d.get_element_by_id("studio")) else { return };
+    let lang = storage::web::load_lang();
     let props = components::AppProps {
-        initial: Rc::new(storage::web::load()),
+        initial: Rc::new(storage::web::load(lang)),
         today: web::today(),
         on_save: yew::Callback::from(|text: String| storage::web::save_text(&text)),
         preview: Some("preview.html".into()),
         widget_files: "../pkg/".into(),
-        lang: storage::web::load_lang(),
+        lang,
         on_lang: yew::Callback::from(storage::web::save_lang),
     };
     root.set_inner_html("");

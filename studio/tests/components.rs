@@ -85,7 +85,7 @@ async fn a_correction_becomes_an_override_saved_at_once_and_bad_input_keeps_the_
     let root = mount(studio_with_two(), saved.clone()).await;
     let org = one(&root, "fieldset.field[data-field=organization] input");
     type_into(&org, "Les Écureuils").await;
-    let last = storage::decode(saved.borrow().last().unwrap()).unwrap();
+    let last = storage::decode(saved.borrow().last().unwrap(), Default::default()).unwrap();
     assert_eq!(last.offers[0].overrides["organization"], serde_json_value("Les Écureuils"));
     assert!(text(&one(&root, "fieldset.field[data-field=organization] legend")).contains("vérifié"));
     assert!(text(&one(&root, "ol.offers")).contains("Les Écureuils"));
@@ -175,6 +175,12 @@ async fn choosing_english_shows_the_interface_in_english_and_the_offers_as_writt
     // The offer's own words are not translated; the widget's language setting is another thing.
     assert!(text(&one(&root, "ol.offers")).contains("Éducateur spécialisé"));
     assert_eq!(one(&root, "#set-lang").dyn_into::<web_sys::HtmlSelectElement>().unwrap().value(), "fr");
+    // Messages follow the interface's language too.
+    type_into(&one(&root, "fieldset.field[data-field=hours_per_week] input"), "thirty").await;
+    assert_eq!(
+        text(&one(&root, "fieldset.field[data-field=hours_per_week] .error")),
+        "Hours per week: “thirty” is not a number — the previous value is kept."
+    );
     // Back to French.
     select.set_value("fr");
     select.dispatch_event(&web_sys::Event::new_with_event_init_dict("change", &init).unwrap()).unwrap();

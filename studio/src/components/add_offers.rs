@@ -25,7 +25,7 @@ pub fn take_files(studio: Handle, files: Vec<web_sys::File>, t: &'static Texts) 
         let mut problems = Vec::new();
         for f in files {
             let name = f.name();
-            match web::read_file(&f).await.and_then(|bytes| inbox::read(&name, &bytes)) {
+            match web::read_file(&f, t).await.and_then(|bytes| inbox::read(&name, &bytes, t)) {
                 Ok(Document::Text(t)) => texts.push((t, Some(name))),
                 Ok(Document::Feed(t)) => feeds.push(Opened { name, text: t }),
                 Err(e) => problems.push(e),
@@ -33,7 +33,7 @@ pub fn take_files(studio: Handle, files: Vec<web_sys::File>, t: &'static Texts) 
         }
         if !feeds.is_empty() {
             let names: Vec<String> = feeds.iter().map(|f| f.name.clone()).collect();
-            match publish::open(&feeds) {
+            match publish::open(&feeds, t) {
                 Ok(postings) => studio.dispatch(Action::AddRecords(postings, names.join(" + "))),
                 Err(e) => problems.push(e),
             }

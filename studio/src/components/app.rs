@@ -36,8 +36,8 @@ pub fn app(props: &AppProps) -> Html {
     let lang = use_state(|| props.lang);
     let t = i18n::texts(*lang);
     let studio = use_reducer({
-        let initial = props.initial.clone();
-        move || (*initial).clone()
+        let (initial, lang) = (props.initial.clone(), props.lang);
+        move || Studio { lang, ..(*initial).clone() }
     });
     {
         let (save, s) = (props.on_save.clone(), studio.clone());
@@ -64,10 +64,11 @@ pub fn app(props: &AppProps) -> Html {
         }
     });
     let choose = {
-        let (lang, on_lang) = (lang.clone(), props.on_lang.clone());
+        let (lang, on_lang, studio) = (lang.clone(), props.on_lang.clone(), studio.clone());
         Callback::from(move |e: Event| {
             if let Some(l) = i18n::from_code(&e.target_unchecked_into::<web_sys::HtmlSelectElement>().value()) {
                 lang.set(l);
+                studio.dispatch(Action::Lang(l));
                 on_lang.emit(l);
             }
         })

@@ -42,7 +42,7 @@ pub fn field_row(props: &Props) -> Html {
         Callback::from(move |(i, v): (usize, String)| {
             let mut next = values.clone();
             next[i] = v;
-            match fields::write(&posting, field, &next) {
+            match fields::write(&posting, field, &next, t) {
                 Ok(value) => {
                     error.set(None);
                     studio.dispatch(Action::Correct(offer, field.to_string(), value));
@@ -63,7 +63,7 @@ pub fn field_row(props: &Props) -> Html {
     let confirm = {
         let (studio, posting, field, offer, current) = (props.studio.clone(), props.posting.clone(), props.field, props.offer, current.clone());
         Callback::from(move |_| {
-            if let Ok(v) = fields::write(&posting, field, &current) {
+            if let Ok(v) = fields::write(&posting, field, &current, t) {
                 studio.dispatch(Action::Correct(offer, field.to_string(), v));
             }
         })

@@ -35,7 +35,7 @@ pub fn publish_panel(props: &Props) -> Html {
     let single = {
         let (studio, postings, today, name) = (s.clone(), postings.clone(), props.today, name.clone());
         Callback::from(move |_| {
-            let r = web::download(&name, &publish::single(&postings, today), "application/json");
+            let r = web::download(&name, &publish::single(&postings, today), "application/json", t);
             tell(&studio, r, (t.single_done)(&name, postings.len()));
         })
     };
@@ -44,7 +44,7 @@ pub fn publish_panel(props: &Props) -> Html {
         Callback::from(move |_| {
             let sp = publish::split(&postings, today, &name);
             let bodies = publish::bodies_name(&name);
-            let r = web::download(&bodies, &sp.bodies, "application/json").and_then(|_| web::download(&name, &sp.offers, "application/json"));
+            let r = web::download(&bodies, &sp.bodies, "application/json", t).and_then(|_| web::download(&name, &sp.offers, "application/json", t));
             tell(&studio, r, (t.split_done)(&name, &bodies));
         })
     };
@@ -59,7 +59,7 @@ pub fn publish_panel(props: &Props) -> Html {
                 let mut failed = None;
                 for name in folder::WIDGET_FILES {
                     let url = format!("{base}{name}");
-                    match web::fetch_bytes(&url).await {
+                    match web::fetch_bytes(&url, t).await {
                         Ok(bytes) => files.push(WidgetFile { name: name.to_string(), bytes }),
                         Err(e) => {
                             failed = Some((t.widget_files_failed)(&url, &e));
@@ -69,8 +69,8 @@ pub fn publish_panel(props: &Props) -> Html {
                 }
                 let r = match failed {
                     Some(e) => Err(e),
-                    None => folder::zip(&files, &postings, today, &studio.settings)
-                        .and_then(|bytes| web::download_bytes(folder::ZIP_NAME, &bytes, "application/zip")),
+                    None => folder::zip(&files, &postings, today, &studio.settings, t)
+                        .and_then(|bytes| web::download_bytes(folder::ZIP_NAME, &bytes, "application/zip", t)),
                 };
                 busy.set(false);
                 studio.dispatch(Action::Tell(match r {
@@ -81,17 +81,18 @@ pub fn publish_panel(props: &Props) -> Html {
         })
     };
     let (rss_name, json_feed_name) = publish::export_names(&name);
-    let export = |render: fn(&[vitrine::model::Posting], Date, &str, &str) -> Result<String, String>, file: String, mime: &'static str, done: fn(&str, &str) -> String| {
+    type Render = fn(&[vitrine::model::Posting], Date, &str, &str, &crate::i18n::Texts) -> Result<String, String>;
+    let export = |render: Render, file: String, mime: &'static str, done: fn(&str, &str) -> String| {
         let (studio, postings, today) = (s.clone(), postings.clone(), props.today);
         Callback::from(move |_| {
             let settings = &studio.settings;
-            let r = render(&postings, today, &settings.title, &settings.site_url).and_then(|text| web::download(&file, &text, mime));
+            let r = render(&postings, today, &settings.title, &settings.site_url, t).and_then(|text| web::download(&file, &text, mime, t));
             tell(&studio, r, done(&file, &today.to_string()));
         })
     };
     let rss = export(publish::rss, rss_name, "application/rss+xml", t.rss_done);
     let json_feed = export(publish::json_feed, json_feed_name, "application/feed+json", t.json_feed_done);
-    let site_problem = publish::check_site_url(&s.settings.site_url);
+    let site_problem = publish::check_site_url(&s.settings.site_url, t);
     let on_site = {
         let studio = s.clone();
         Callback::from(move |e: InputEvent| {
@@ -101,7 +102,7 @@ pub fn publish_panel(props: &Props) -> Html {
         })
     };
     let snippet = publish::snippet(&s.settings.widget_url, &s.settings.feed_url, &s.settings.lang, &s.settings.color_scheme, &s.settings.kind, &s.settings.title);
-    let problems: Vec<String> = [publish::check_url(t.feed_url_name, &s.settings.feed_url), publish::check_url(t.widget_url_name, &s.settings.widget_url)]
+    let problems: Vec<String> = [publish::check_url(t.feed_url_name, &s.settings.feed_url, t), publish::check_url(t.widget_url_name, &s.settings.widget_url, t)]
         .into_iter()
         .flatten()
         .collect();

@@ -140,6 +140,71 @@ pub struct Texts {
     pub folder_done: fn(&str) -> String,
     pub folder_failed: fn(&str) -> String,
     pub widget_files_failed: fn(&str, &str) -> String,
+    pub widget_file_missing: fn(&str) -> String,
+    pub zip_failed: fn(&str) -> String,
+    pub net_down: &'static str,
+    pub net_status: fn(u16, &str) -> String,
+    pub net_cut: &'static str,
+    pub file_prepare_failed: &'static str,
+
+    // What the work became (the reducer's messages).
+    pub added: fn(usize) -> String,
+    pub opened: fn(&str, usize) -> String,
+    pub duplicated: &'static str,
+    pub closed: &'static str,
+    pub removed: fn(&str) -> String,
+
+    // The saved work.
+    pub saved_unreadable: fn(&str) -> String,
+    pub saved_other_version: fn(u32) -> String,
+    pub saved_aside: fn(&str, &str) -> String,
+
+    // Files added or opened.
+    pub file_unreadable: fn(&str) -> String,
+    pub file_empty: fn(&str) -> String,
+    pub file_not_text: fn(&str, &str) -> String,
+    pub file_not_utf8: fn(&str, usize) -> String,
+    pub doc_corrupt: fn(&str, &str, &str) -> String,
+    pub doc_missing_part: fn(&str, &str, &str) -> String,
+    pub doc_no_text: fn(&str) -> String,
+    pub format_not_read: fn(&str, &str) -> String,
+    pub format_unknown: fn(&str, &str) -> String,
+    pub bodies_unreadable: fn(&str, &str) -> String,
+    pub not_a_feed: fn(&str, &str) -> String,
+    pub bad_record: fn(&str, &str, usize) -> String,
+    pub feed_cut: fn(&str) -> String,
+    pub feed_warning: fn(&str, &str) -> String,
+    pub one_feed_at_a_time: &'static str,
+    pub bodies_alone: fn(&str) -> String,
+    pub no_file: &'static str,
+    pub needs_bodies: fn(&str, &str) -> String,
+    pub bodies_mismatch: fn(&str, &str, &str) -> String,
+    pub not_split: fn(&str, &str) -> String,
+    pub feed_empty: fn(&str) -> String,
+
+    // Addresses.
+    pub url_missing: fn(&str) -> String,
+    pub url_not_web: fn(&str, &str) -> String,
+    pub site_missing: &'static str,
+    pub site_not_absolute: fn(&str) -> String,
+    pub export_failed: fn(&str) -> String,
+
+    // Values typed in the form (`name`: the field or input, as labelled).
+    pub unknown_choice: fn(&str, &str) -> String,
+    pub title_empty: fn(&str) -> String,
+    pub not_a_number: fn(&str, &str) -> String,
+    pub not_a_date: fn(&str, &str) -> String,
+    pub min_over_max: fn(&str, &str, &str) -> String,
+    pub pay_in_words: fn(&str) -> String,
+    pub bad_start: fn(&str, &str) -> String,
+    pub bad_duration: fn(&str, &str, &str) -> String,
+    pub bad_hours: fn(&str, &str) -> String,
+    pub bad_email: fn(&str, &str) -> String,
+    pub bad_link: fn(&str, &str) -> String,
+    pub unknown_theme: fn(&str, &str) -> String,
+    pub unknown_field: fn(&str) -> String,
+    /// Words read as "as soon as possible" in the start field (besides the French ones).
+    pub asap_words: &'static [&'static str],
 }
 
 /// The table of a language.
