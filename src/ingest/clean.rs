@@ -55,11 +55,7 @@ pub fn decode(bytes: &[u8]) -> Result<(String, Encoding), DecodeProblem> {
             }
         }
     };
-    let controls = text
-        .chars()
-        .filter(|&c| c.is_control() && !matches!(c, '\n' | '\r' | '\t' | '\u{c}'))
-        .count();
-    let total = text.chars().count();
+    let (controls, total) = count_controls(&text);
     if total > 0 && controls * 50 > total {
         return Err(DecodeProblem::Binary(format!(
             "{controls} of its {total} characters are control characters, so it is not a text file"
@@ -136,7 +132,16 @@ impl Line {
             return None;
         }
         let f = self.fold();
-        let label = f[..i].trim();
+        // Symbols before a label are decoration ("✅ Indemnité : …", "🏃 Mission : …"); a pin
+        // alone says where ("📍 Vierzon (18)").
+        let label = match f[..i].trim() {
+            PIN => "lieu",
+            l => {
+                let l = l.trim_start_matches(|c: char| !c.is_alphanumeric());
+                // A question as label reads as the label it stands for ("Où ?" → "lieu").
+                QUESTION_LABELS.iter().find(|(q, _)| *q == l).map_or(l, |(_, says)| says)
+            }
+        };
         let oi = self.f.orig(i);
         let value = self.text[oi + 1..].trim();
         if value.is_empty() {
@@ -144,10 +149,42 @@ impl Line {
         }
         Some((label, value))
     }
+    /// The byte offset, in the folded text, of what ends the label of a "Label : value" line (its
+    /// colon, question mark or pin).
+    pub fn label_end(&self) -> Option<usize> {
+        self.label.map(|(i, _)| i)
+    }
     /// True when nothing follows a final colon ("Profil recherché :").
     pub fn ends_with_colon(&self) -> bool {
         self.text.trim_end().ends_with(':')
     }
+}
+
+/// A pin at a line's start labels a place ("📍 Vierzon (18)"), as on social media posts.
+const PIN: &str = "📍";
+
+/// Words a question label starts with, on pages that set fields out as questions ("Où ? Lyon",
+/// "Quand ? À partir de mars", "Quel organisme ? …").
+const QUESTION_WORDS: [&str; 9] = ["ou", "quand", "quel", "quelle", "quels", "quelles", "combien", "qui", "pour qui"];
+
+/// The labels questions stand for.
+const QUESTION_LABELS: [(&str, &str); 12] = [
+    ("ou", "lieu"), ("ou ca", "lieu"), ("ou ca se passe", "lieu"), ("quand", "periode"), ("quelle duree", "duree"),
+    ("quel organisme", "organisme"), ("quelle structure", "structure"), ("quelle association", "association"),
+    ("qui recrute", "employeur"), ("qui sommes-nous", "presentation"), ("quelle remuneration", "remuneration"),
+    ("quelle indemnite", "indemnite"),
+];
+
+/// A question used as a label: a short question ("Où ?", "Quel organisme ?") followed by its
+/// answer on the same line. Returns the question mark's offset and the question's word count.
+fn question_label(f: &str) -> Option<(usize, usize)> {
+    let i = f.find('?')?;
+    let q = f[..i].trim().trim_start_matches(|c: char| !c.is_alphanumeric());
+    let words = q.split_whitespace().count();
+    let first = q.split_whitespace().next()?;
+    let value = f[i + 1..].trim();
+    (words <= 4 && QUESTION_WORDS.iter().any(|w| q == *w || first == *w || q.starts_with(w) && q[w.len()..].starts_with(' ')) && !value.is_empty() && !value.ends_with('?'))
+        .then_some((i, words))
 }
 
 /// The cleaned text, line by line.
@@ -394,8 +431,22 @@ pub fn clean(text: &str) -> Doc {
         k += 1;
     }
     mark_footer(&mut lines);
+    furniture::mark_relayed(&mut lines);
     furniture::mark_other_offers(&mut lines);
     Doc { lines }
+}
+
+/// The control characters of a text other than line breaks, tabs and form feeds (C0, DEL and
+/// C1), and its number of characters, counted over the bytes.
+fn count_controls(text: &str) -> (usize, usize) {
+    let b = text.as_bytes();
+    // Sums of 0/1 over the bytes, which the compiler vectorises: continuation bytes (10xxxxxx) are
+    // not characters of their own; C0 and DEL are single bytes; U+0080–U+009F are C2 80 – C2 9F.
+    let count = |test: fn(u8) -> bool| b.iter().map(|&c| usize::from(test(c))).sum::<usize>();
+    let total = b.len() - count(|c| c & 0xC0 == 0x80);
+    let c0 = count(|c| c < 0x20 || c == 0x7F) - count(|c| matches!(c, b'\n' | b'\r' | b'\t' | 0x0C));
+    let c1 = b.split(|&c| c == 0xC2).skip(1).filter(|rest| rest.first().is_some_and(|n| (0x80..0xA0).contains(n))).count();
+    (c0 + c1, total)
 }
 
 fn push_line(raw: &str, blank: &mut usize, lines: &mut Vec<Line>) {
@@ -467,6 +518,7 @@ fn push_line(raw: &str, blank: &mut usize, lines: &mut Vec<Line>) {
         let value = text[f.orig(i) + 1..].trim();
         (!l.is_empty() && words <= 8 && !l.contains("http") && !value.is_empty()).then_some((i, words))
     });
+    let label = label.or_else(|| question_label(&f.text)).or_else(|| (f.text.starts_with(PIN) && text.len() > PIN.len() + 1).then_some((PIN.len(), 1)));
     let junk = junk || furniture::is_junk(&f.text, &text);
     let meta = !junk && furniture::is_meta(&f.text, &text);
     lines.push(Line { text, f, indent, n: 0, bullet, md_heading, blank_before: *blank, junk, footer: false, meta, links, nwords, label });
@@ -518,6 +570,26 @@ fn mark_footer(lines: &mut [Line]) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn questions_pins_and_symbols_label_lines() {
+        let d = clean("Où ? Le Lamentin (97232)\nQuel organisme ? Lakou Vèt\nQui peut candidater ?\n📍 Vierzon (18)\n✅ Indemnité : 620 €\nTu aimes le sport ? Rejoins-nous");
+        let labels: Vec<Option<(&str, &str)>> = d.lines.iter().map(|l| l.label_value(8)).collect();
+        assert_eq!(
+            labels,
+            [Some(("lieu", "Le Lamentin (97232)")), Some(("organisme", "Lakou Vèt")), None, Some(("lieu", "Vierzon (18)")), Some(("indemnite", "620 €")), None]
+        );
+    }
+
+    #[test]
+    fn counts_controls_as_chars_do() {
+        let by_chars = |t: &str| {
+            (t.chars().filter(|&c| c.is_control() && !matches!(c, '\n' | '\r' | '\t' | '\u{c}')).count(), t.chars().count())
+        };
+        for t in ["", "abc\n\tdef\r\n\u{c}", "\u{0}\u{1}x\u{1f}\u{7f}", "é\u{80}\u{9f}\u{a0}ÿ€", "Ā\u{85}𝄞 \u{2028}", "\u{c2}\u{7e}"] {
+            assert_eq!(count_controls(t), by_chars(t), "{t:?}");
+        }
+    }
 
     #[test]
     fn decodes_utf8_cp1252_utf16() {

@@ -366,7 +366,7 @@ fn context_before(cx: &Ctx, i: usize, at: usize) -> (String, i32) {
         bonus += 1;
     }
     if let Some((label, _)) = line.label_value(8) {
-        if at > f.find(':').unwrap_or(0) {
+        if at > line.label_end().unwrap_or(0) {
             // A label that names the date's role ("Prise de poste :") is strong evidence.
             if names_role(label) {
                 bonus += 3;

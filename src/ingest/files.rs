@@ -96,7 +96,7 @@ pub fn ingest(paths: &[PathBuf], overrides: Option<&Overrides>, keep_going: bool
         match formats::read(f) {
             Ok(src) => {
                 let name = f.file_name().and_then(|n| n.to_str()).map(str::to_string);
-                records.push((f.clone(), src.extract(name.as_deref())));
+                records.push((f.clone(), src.extract_with(name.as_deref(), false)));
             }
             Err(e) => errors.push(e),
         }

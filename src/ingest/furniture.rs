@@ -7,7 +7,7 @@
 use super::clean::Line;
 
 /// Items of a site menu ("Accueil | Qui sommes-nous ? | Nous rejoindre | Contact").
-const NAV: [&str; 62] = [
+const NAV: [&str; 74] = [
     "accueil", "home", "contact", "contacts", "contactez-nous", "nous contacter", "qui sommes-nous", "qui sommes nous",
     "a propos", "l'association", "association", "nos actions", "nos missions", "nos projets", "actualites", "actus",
     "agenda", "blog", "presse", "espace presse", "faire un don", "don", "dons", "je donne", "soutenir", "nous soutenir",
@@ -15,7 +15,8 @@ const NAV: [&str; 62] = [
     "offres d'emploi", "recrutement", "carrieres", "jobs", "devenir benevole", "benevolat", "s'engager", "engagez-vous",
     "postuler", "rechercher", "recherche", "menu", "connexion", "se connecter", "mon compte", "espace membre",
     "newsletter", "ressources", "publications", "equipe", "notre equipe", "partenaires", "faq", "plan du site",
-    "evenements", "boutique", "english", "nederlands",
+    "evenements", "boutique", "english", "nederlands", "forum", "forums", "membres", "espace recruteur", "espace candidat",
+    "mon espace", "inscription", "repondre", "citer", "signaler", "suivre le sujet", "suivre",
 ];
 
 /// Words of a job board's sector tags ("Associations", "Solidarité", "Associations · Logement").
@@ -33,12 +34,13 @@ const SECTORS: [&str; 71] = [
 ];
 
 /// What starts a list of other postings at the end of a page.
-const OTHER_OFFERS: [&str; 24] = [
+const OTHER_OFFERS: [&str; 28] = [
     "autres offres", "d'autres offres", "nos autres offres", "offres similaires", "offres proches", "offres recentes",
     "dernieres offres", "ces offres pourraient vous interesser", "ces offres peuvent vous interesser",
     "vous aimerez aussi", "vous pourriez aussi aimer", "autres missions", "missions similaires", "missions proches",
     "missions a proximite", "offres a proximite", "annonces similaires", "autres annonces", "voir aussi",
     "a lire aussi", "sur le meme sujet", "dans la meme categorie", "voir toutes les offres", "toutes nos offres",
+    "sujets similaires", "discussions similaires", "sujets en rapport", "messages similaires",
 ];
 
 /// Starts of forum and e-mail headers.
@@ -97,7 +99,9 @@ fn menu_items<S: AsRef<str>>(it: &[S]) -> bool {
         return false;
     }
     let nav = it.iter().filter(|i| is_nav(i.as_ref())).count();
-    nav >= 2 && nav * 2 >= it.len()
+    // A job board's menu also lists kinds of offer ("Offres · Alternance · Stages · Bénévolat").
+    let kinds = it.iter().filter(|i| !is_nav(i.as_ref()) && SECTORS.contains(&i.as_ref())).count();
+    nav >= 2 && (nav + kinds) * 2 >= it.len() && nav * 3 >= it.len()
 }
 
 fn is_menu(f: &str) -> bool {
@@ -147,13 +151,73 @@ pub fn is_meta(f: &str, _text: &str) -> bool {
     let numeric_date = first.len() >= 8
         && first.bytes().all(|c| c.is_ascii_digit() || matches!(c, b'.' | b'/' | b'-'))
         && first.bytes().filter(|c| !c.is_ascii_digit()).count() == 2;
-    numeric_date && (rest.starts_with('-') || rest.starts_with('–') || rest.starts_with('|')) && words <= 8
+    (numeric_date && (rest.starts_with('-') || rest.starts_with('–') || rest.starts_with('|')) && words <= 8) || dated_header(f, words)
+}
+
+/// A board's or a group's header line ending on its date: "📌 Babillard communautaire – Rimouski ·
+/// 2 mars 2026", "Forum de l'emploi | 12/01/2026".
+fn dated_header(f: &str, words: usize) -> bool {
+    if words > 12 {
+        return false;
+    }
+    let Some(last) = [" . ", " | ", " - "].iter().filter_map(|sep| f.rfind(sep).map(|p| &f[p + sep.len()..])).min_by_key(|t| t.len()) else {
+        return false;
+    };
+    let mut w: Vec<&str> = last.split_whitespace().collect();
+    // A time after the date: "05/01/2026 à 18:42", "2 mars 2026, 9h30".
+    let time = |t: &str| {
+        t.bytes().any(|b| b.is_ascii_digit()) && t.bytes().any(|b| matches!(b, b':' | b'h')) && t.bytes().all(|b| b.is_ascii_digit() || matches!(b, b':' | b'h'))
+    };
+    if w.len() >= 2 && time(w[w.len() - 1]) {
+        w.pop();
+        if w.last().is_some_and(|t| *t == "a") {
+            w.pop();
+        }
+    }
+    if let Some(t) = w.last_mut() {
+        *t = t.trim_end_matches(',');
+    }
+    let day = |t: &str| t.trim_end_matches("er").parse::<u8>().is_ok_and(|d| (1..=31).contains(&d));
+    let year = |t: &str| t.len() == 4 && t.starts_with("20") && t.bytes().all(|b| b.is_ascii_digit());
+    match w.as_slice() {
+        [d, m, y] => day(d) && super::dates::month_of(m).is_some() && year(y),
+        [d] => d.len() == 10 && d.bytes().filter(|b| b.is_ascii_digit()).count() == 8 && d.bytes().filter(|b| matches!(b, b'/' | b'.')).count() == 2,
+        _ => false,
+    }
 }
 
 /// True when every item of a short line is a sector word ("Associations · Logement").
 pub fn is_tag(f: &str) -> bool {
     let it = items(f);
     !it.is_empty() && f.split_whitespace().count() <= 6 && it.iter().all(|i| SECTORS.contains(&i.as_str()))
+}
+
+/// The lines that open a forwarded message ("---------- Message transféré ----------").
+const FORWARDED: [&str; 6] =
+    ["message transfere", "forwarded message", "debut du message reexpedie", "message d'origine", "original message", "message reexpedie"];
+
+/// E-mail headers, and in a forwarded e-mail what the relaying person wrote above the forwarded
+/// message (their greeting, signature and address): about the posting, not of it, so metadata.
+pub fn mark_relayed(lines: &mut [Line]) {
+    // An e-mail's header block: the "Objet :" and "Date :" lines after a "De :" line belong to it
+    // (alone, "Objet : …" names a consultation's object).
+    for i in 1..lines.len() {
+        let f = lines[i].fold();
+        if (f.starts_with("objet :") || f.starts_with("objet:") || f.starts_with("date :") || f.starts_with("sujet :")) && lines[i].blank_before == 0 && lines[i - 1].meta {
+            lines[i].meta = true;
+        }
+    }
+    let marker = lines.iter().position(|l| {
+        let b = bare(l.fold());
+        l.words() <= 8 && FORWARDED.iter().any(|m| b.starts_with(m) || b.ends_with(m))
+    });
+    if let Some(m) = marker.filter(|&m| m + 3 < lines.len()) {
+        for l in &mut lines[..=m] {
+            if !l.junk {
+                l.meta = true;
+            }
+        }
+    }
 }
 
 /// Marks sector tags in the page's header (before its first long line) as metadata, and every
@@ -196,6 +260,17 @@ mod tests {
 
     fn flags(text: &str) -> Vec<(bool, bool)> {
         clean(text).lines.iter().map(|l| (l.junk, l.meta)).collect()
+    }
+
+    #[test]
+    fn job_board_menus_dated_headers_and_relayed_mails() {
+        let d = flags(
+            "Offres · Alternance · Stages · Bénévolat · Espace recruteur\nCDI · Lyon · Temps plein\n\
+             📌 BABILLARD – Rimouski · 2 mars 2026\n#1 — Membre42 (Membre) — 05/01/2026 à 18:42\nÉducateur",
+        );
+        assert_eq!(d, [(true, false), (false, false), (false, true), (false, true), (false, false)]);
+        let d = flags("Bonjour, je relaie.\nLucie\n---------- Message transféré ----------\nDe : X <x@y.be>\nObjet : Bénévoles\n\nObjet : Évaluation\nTexte.\nSuite.");
+        assert_eq!(d, [(false, true), (false, true), (false, true), (false, true), (false, true), (false, false), (false, false), (false, false)]);
     }
 
     #[test]

@@ -8,11 +8,12 @@ use super::text::{find_word, fold, is_upper_text, strip_inclusive, title_case};
 use super::clean::Line;
 use super::Ctx;
 
-const TITLE_LABELS: [&str; 27] = [
+const TITLE_LABELS: [&str; 30] = [
     "intitule du poste", "intitule", "titre du poste", "titre", "poste", "fonction", "offre", "emploi", "intitule de la mission",
     "offre d'emploi", "offre de stage", "recrutement", "nous recrutons", "poste a pourvoir", "intitule du stage",
     "intitule de l'offre", "titre de l'offre", "nom du poste", "poste propose", "objet", "objet de la consultation",
     "objet du marche", "objet de la mission", "objet de l'appel", "sujet", "mission", "titre de la mission",
+    "objet du mandat", "intitule du mandat", "mandat",
 ];
 /// What a title may start with to say what kind of offer it is ("Stage – X", "Mission bénévole :
 /// X", "Appel à projets 2026 : X"): cut off, the rest is the title.
@@ -189,10 +190,28 @@ fn cut_kind_prefix(s: &str) -> String {
     s.to_string()
 }
 
+/// "Animateur à 60 %", "Éducatrice 80-100 %" → the title without its activity rate (how much of
+/// a week, as Swiss postings write it).
+fn cut_activity_rate(s: &str) -> String {
+    let Some(rest) = s.strip_suffix('%') else { return s.to_string() };
+    let rest = rest.trim_end();
+    let body = rest.trim_end_matches(|c: char| c.is_ascii_digit() || matches!(c, ' ' | '-' | '–' | 'à'));
+    let rate = &rest[body.len()..];
+    let body = body.trim_end();
+    let body = body.strip_suffix(" à").or_else(|| body.strip_suffix(" a")).unwrap_or(body).trim_end();
+    let last = fold(body.rsplit(' ').next().unwrap_or(""));
+    let small = ["de", "du", "des", "d'", "a", "par", "sur", "en", "plus", "moins", "jusqu'a", "environ"].contains(&last.as_str());
+    if rate.chars().any(|c| c.is_ascii_digit()) && body.split_whitespace().count() >= 1 && !body.ends_with(['(', ',']) && !small {
+        body.to_string()
+    } else {
+        s.to_string()
+    }
+}
+
 /// "X (CDI)", "X – CDD", "X - CDD 6 mois", "X (alternance)", "X | Lyon" → X.
 fn cut_contract_suffix(s: &str) -> String {
-    let mut s = s.trim().to_string();
-    for _ in 0..2 {
+    let mut s = cut_activity_rate(s.trim());
+    for _ in 0..3 {
         let t = s.trim_end();
         let cut = if t.ends_with(')') {
             t.rfind('(').map(|p| (p, &t[p + 1..t.len() - 1]))
@@ -207,7 +226,13 @@ fn cut_contract_suffix(s: &str) -> String {
         let contract = time
             || words <= 5
             && (is_contract_line(&tf, words)
-                || ["temps partiel", "temps plein", "mi-temps", "benevolat", "service civique", "volontariat", "stage", "alternance"].iter().any(|c| tf.trim() == *c)
+                || [
+                    "temps partiel", "temps plein", "mi-temps", "benevolat", "service civique", "volontariat", "stage", "alternance",
+                    "apprentissage", "en apprentissage", "en alternance", "contrat d'apprentissage", "contrat de professionnalisation",
+                    "contrat pro", "alternance (apprentissage)",
+                ]
+                .iter()
+                .any(|c| tf.trim() == *c)
                 || (tf.starts_with("cdd") || tf.starts_with("cdi")));
         let place = words <= 3 && super::gazetteer::lookup(tf.trim(), None).is_some();
         if p > 0 && (contract || place) && !t[..p].trim().is_empty() {
@@ -247,7 +272,8 @@ pub fn title(cx: &Ctx) -> Option<(String, Option<usize>)> {
     let lines = &cx.doc.lines;
     // 1. A labelled title near the top.
     for (i, l) in lines.iter().enumerate().take(30) {
-        if l.junk || l.footer {
+        // An e-mail's or a forum's "Objet :" header is the message's subject, not the offer's title.
+        if l.skipped() || l.footer {
             continue;
         }
         if let Some((label, value)) = l.label_value(4) {
@@ -295,7 +321,7 @@ pub fn title(cx: &Ctx) -> Option<(String, Option<usize>)> {
         // "Mission bénévole : X" opens like a section heading; what is left once cleaned is the title.
         let generic = (raw_generic && (cf == heading_key(f) || is_generic(&cf)))
             || is_contract_line(f, words)
-            || heading_key(f).starts_with("nous recrutons")
+            || is_banner(f)
             || numbered;
         let was_generic = std::mem::replace(&mut prev_generic, generic);
         let prose = body_started;
@@ -382,6 +408,15 @@ pub fn title(cx: &Ctx) -> Option<(String, Option<usize>)> {
         }
     }
     weak.map(|(_, i)| i).or(plain).map(|i| (quoted_call_name(&lines[i].text).unwrap_or_else(|| clean_title(&lines[i].text)), Some(i)))
+}
+
+/// A call to the reader rather than a title: "📣 On recrute un·e volontaire ! 📣", "Nous
+/// recrutons", "Rejoignez-nous !": an exclamation, or a line that opens with a recruiting phrase.
+fn is_banner(f: &str) -> bool {
+    const OPENINGS: [&str; 9] =
+        ["on recrute", "on cherche", "nous recrutons", "nous cherchons", "nous recherchons", "rejoins", "rejoignez", "avis de recrutement", "appel a benevoles"];
+    let b = f.trim_matches(|c: char| !c.is_alphanumeric() && c != '!').trim();
+    b.ends_with('!') || OPENINGS.iter().any(|o| b.starts_with(o))
 }
 
 /// The job in "… recherche un chargé d'études pour …", "… recrute un·e coordinateur·rice (CDI)".
@@ -473,11 +508,15 @@ pub fn project_title(cx: &Ctx) -> Option<(String, usize)> {
     None
 }
 
-const ORG_LABELS: [&str; 15] = [
+const ORG_LABELS: [&str; 21] = [
     "structure", "organisme", "association", "employeur", "entreprise", "organisation", "nom de la structure",
     "recruteur", "structure d'accueil", "organisme d'accueil", "porteur du projet", "porteur de projet", "porteur",
-    "structure porteuse", "beneficiaire",
+    "structure porteuse", "beneficiaire", "emetteur", "commanditaire", "maitre d'ouvrage", "pouvoir adjudicateur",
+    "acheteur", "mandant",
 ];
+
+/// Legal forms written after a name ("La Navette SCIC"), in capitals as they are written.
+const LEGAL_FORMS: [&str; 10] = ["SCIC", "SCOP", "SARL", "SAS", "SA", "SCOP-SARL", "SCIC-SAS", "Scop", "Scic", "SASU"];
 
 /// An "Organisme : …" line naming the organization in at most ten words: its folded label and
 /// its value.
@@ -507,6 +546,15 @@ pub fn clean_org(name: &str) -> String {
     for legal in [" ASBL", " asbl", ", ASBL", ", asbl", " A.S.B.L."] {
         if let Some(rest) = s.strip_suffix(legal) {
             s = rest.to_string();
+        }
+    }
+    // A legal form after the name is not part of it ("La Navette SCIC", "Le Fil SCOP SARL").
+    loop {
+        let Some((rest, last)) = s.rsplit_once(' ') else { break };
+        if LEGAL_FORMS.contains(&last.trim_start_matches(',')) && rest.split_whitespace().count() >= 1 && !rest.trim().is_empty() {
+            s = rest.trim_end_matches([' ', ',']).to_string();
+        } else {
+            break;
         }
     }
     if is_upper_text(&s) && s.chars().filter(|c| c.is_alphabetic()).count() > 4 {
@@ -727,13 +775,13 @@ pub fn organization_with(cx: &Ctx, skip: Option<usize>, domains: &[String]) -> O
     cands.retain(|c| match judged.iter().find(|j| j.0 == c.name) {
         Some(j) => j.1,
         None => {
-            let ok = plausible_org(&c.name);
+            let ok = plausible_org(&c.name) && !is_person(cx, &c.name);
             judged.push((c.name.clone(), ok));
             ok
         }
     });
     if cands.is_empty() {
-        return domain_name(cx, domains);
+        return domain_name(cx, domains).map(|n| expand_acronym(cx, &n).unwrap_or(n));
     }
     // One organization named several ways ("Possible", "Association Possible"): one candidate,
     // supported by each way, shown in its fullest form.
@@ -775,7 +823,71 @@ pub fn organization_with(cx: &Ctx, skip: Option<usize>, domains: &[String]) -> O
             (c.score * 2 + m / 2 + d, std::cmp::Reverse(*k))
         })
         .map(|(_, c)| c.name.clone())?;
-    Some(best)
+    Some(expand_acronym(cx, &best).unwrap_or(best))
+}
+
+/// A person's name rather than an organization's ("Sophie Lejeune" in a signature): two or three
+/// capitalized words, no organization word, and the surname in an e-mail address of the text or
+/// after a civility ("Mme Lejeune").
+fn is_person(cx: &Ctx, name: &str) -> bool {
+    let words: Vec<&str> = name.split_whitespace().collect();
+    let shaped = (2..=3).contains(&words.len())
+        && words.iter().all(|w| {
+            let mut cs = w.chars();
+            cs.next().is_some_and(char::is_uppercase) && cs.all(|c| c.is_lowercase() || c == '-')
+        })
+        && !words.iter().any(|w| ORG_WORDS.contains(&fold(w).as_str()) || matches!(*w, "Le" | "La" | "Les"));
+    if !shaped {
+        return false;
+    }
+    let surname = fold(words[words.len() - 1]);
+    if surname.len() < 3 {
+        return false;
+    }
+    cx.doc.lines.iter().any(|l| {
+        let f = l.fold();
+        (f.contains('@') && super::apply::emails_in(&l.text).iter().any(|e| e.split('@').next().is_some_and(|local| fold(local).contains(&surname))))
+            || ["mme ", "m. ", "madame ", "monsieur "].iter().any(|civ| f.contains(&format!("{civ}{}", fold(name))) || f.contains(&format!("{civ}{surname}")))
+    })
+}
+
+/// The name an acronym stands for, as the text spells it out: "Le Réseau québécois des
+/// organismes en culture numérique (RQOC)", "RQOC — Réseau québécois …". `None` when `name` is no
+/// acronym or the text does not expand it.
+fn expand_acronym(cx: &Ctx, name: &str) -> Option<String> {
+    let letters = name.chars().filter(|c| c.is_alphabetic()).count();
+    if !(2..=8).contains(&letters) || name.contains(' ') || !name.chars().all(|c| c.is_uppercase() || c.is_ascii_digit() || c == '&') {
+        return None;
+    }
+    let initial = name.chars().next()?;
+    // The expansion starts with a capitalized word of the acronym's initial, runs at most ten
+    // words, and crosses no punctuation.
+    let expansion = |words: &[&str]| -> Option<String> {
+        let ok = (2..=10).contains(&words.len())
+            && words[0].starts_with(initial)
+            && !words.iter().any(|w| w.contains([',', '.', ':', ';', '(', ')']));
+        ok.then(|| words.join(" "))
+    };
+    for l in cx.doc.lines.iter().filter(|l| !l.skipped()) {
+        let t = &l.text;
+        if let Some(p) = t.find(&format!(" ({name})")) {
+            let before: Vec<&str> = t[..p].split_whitespace().collect();
+            // The last capitalized word with the acronym's initial, ten words back at most.
+            let from = (before.len().saturating_sub(10)..before.len()).find(|&k| before[k].starts_with(initial) && expansion(&before[k..]).is_some());
+            if let Some(k) = from {
+                return expansion(&before[k..]);
+            }
+        }
+        for sep in [" — ", " – ", " - ", " : "] {
+            if let Some(rest) = t.strip_prefix(name).and_then(|r| r.strip_prefix(sep)) {
+                let words: Vec<&str> = rest.split(" – ").next().unwrap_or("").split_whitespace().collect();
+                if let Some(e) = expansion(&words) {
+                    return Some(e);
+                }
+            }
+        }
+    }
+    None
 }
 
 /// Verbs an organization recruits or calls with ("La FCLR engage", "l'association X recrute").
@@ -838,11 +950,17 @@ fn prose_candidates(cx: &Ctx, cands: &mut Vec<OrgCand>) {
         for (k, w) in words.iter().enumerate().filter(|_| has_org) {
             // "l'association X", "la Fondation X", "le réseau X".
             let bare = w.trim_start_matches(|c: char| c == '(' || c == '«');
+            // "Trait d'Union": an organization word after "d'" belongs to the name around it.
+            if bare.starts_with("d'") || bare.starts_with("d’") || bare.starts_with("D'") {
+                continue;
+            }
             let core = match bare.find(['\'', '’']) {
                 Some(p) if p <= 2 => &bare[p + bare[p..].chars().next().map_or(1, char::len_utf8)..],
                 _ => bare,
             };
-            if !(3..=24).contains(&core.len()) {
+            // Only a word as long as an organization word, starting with one's first letter, can be one.
+            let first = core.as_bytes().first().map_or(0, u8::to_ascii_lowercase);
+            if !(3..=14).contains(&core.len()) || !ORG_WORDS.iter().any(|w| w.as_bytes()[0] == first) {
                 continue;
             }
             cf.clear();
@@ -1006,6 +1124,15 @@ fn signature_candidates(cx: &Ctx, cands: &mut Vec<OrgCand>) {
         let (name, role) = (w[0], w[1]);
         if role.words() <= 4 && has_person_noun(role.fold()) && name.words() <= 7 && !name.text.ends_with('.') && name.bullet.is_none() {
             if let Some(n) = name_prefix(&name.text, 7) {
+                cands.push(OrgCand { name: n, score: 7, coined: false });
+            }
+        }
+    }
+    for l in &tail {
+        // A name signed with its legal form ("Le Trait d'Union ASBL", "Graines d'Ouest SCOP").
+        let last = l.text.split_whitespace().next_back().unwrap_or("");
+        if l.words() <= 7 && !l.text.contains(['@', ':', ',']) && (["ASBL", "asbl", "vzw", "A.S.B.L."].contains(&last) || LEGAL_FORMS.contains(&last)) {
+            if let Some(n) = name_prefix(&l.text, 7) {
                 cands.push(OrgCand { name: n, score: 7, coined: false });
             }
         }
@@ -1197,6 +1324,30 @@ mod tests {
         assert_eq!(o("APPEL D'OFFRES\n\nÉvaluation d'impact du programme\n\nLa Fondation Terre Vive, créée en 2008, soutient des projets.\n\nObjet de la prestation\nLa fondation recherche un prestataire pour évaluer le programme.").as_deref(), Some("Fondation Terre Vive"));
         assert_eq!(o("Bénévole en accompagnement scolaire\n\nLe Secours Solidaire des Quartiers Nord recherche des bénévoles.").as_deref(), Some("Secours Solidaire des Quartiers Nord"));
         assert_eq!(clean_org("Le Labo de l'ESS"), "Le Labo de l'ESS");
+    }
+
+    #[test]
+    fn banners_rates_and_apprenticeships_are_not_the_title() {
+        assert_eq!(t("🚗 ON CHERCHE DES CHAUFFEUR·EUSES BÉNÉVOLES ! 🚗\nChauffeur·euse bénévole pour les repas\nTexte.").as_deref(), Some("Chauffeur·euse bénévole pour les repas"));
+        assert_eq!(t("📣 On recrute ! 📣\n🏃 Mission : Volontaire sport-santé\nTexte.").as_deref(), Some("Volontaire sport-santé"));
+        assert_eq!(clean_title("Animateur·trice socioculturel·le à 60 %"), "Animateur·trice socioculturel·le");
+        assert_eq!(clean_title("Éducatrice 80-100 %"), "Éducatrice");
+        assert_eq!(clean_title("Réduire de 10 %"), "Réduire de 10 %");
+        assert_eq!(clean_title("Assistant·e logistique – Apprentissage – Niort"), "Assistant·e logistique");
+        assert_eq!(clean_title("Chargé·e d'accueil – Contrat de professionnalisation"), "Chargé·e d'accueil");
+        // An e-mail's subject is not the title: the forwarded message's is.
+        let mail = "De : Lucie <l@relais.be>\nObjet : TR: Recherche bénévoles\n\nBonjour, je transfère.\nLucie\nChargée de projets – Plateforme\n\n---------- Message transféré ----------\nDe : Les Voisins <b@voisins.be>\nObjet : Recherche bénévoles\n\nLes Voisins ASBL\n\nVisiteur·euse bénévole auprès de personnes âgées\n\nTexte de la mission qui continue ici.";
+        assert_eq!(t(mail).as_deref(), Some("Visiteur·euse bénévole auprès de personnes âgées"));
+    }
+
+    #[test]
+    fn legal_forms_acronyms_and_people() {
+        assert_eq!(clean_org("La Navette SCIC"), "La Navette");
+        assert_eq!(clean_org("SCOP"), "SCOP");
+        let text = "RQOC — Réseau québécois des organismes en culture numérique\n\nAgent·e de soutien technique\n\nLe Réseau québécois des organismes en culture numérique (RQOC) regroupe 140 organismes.\nÉcrivez à emplois@rqoc.ca.";
+        assert_eq!(o(text).as_deref(), Some("Réseau québécois des organismes en culture numérique"));
+        let signed = "Animateur·rice\n\nTexte de l'offre qui présente le poste et ses missions sans nommer la structure ici.\nCandidatures à Mme Sophie Lejeune : s.lejeune@traitdunion.be\n\nSophie Lejeune\nLe Trait d'Union ASBL";
+        assert_eq!(o(signed).as_deref(), Some("Le Trait d'Union"));
     }
 
     #[test]

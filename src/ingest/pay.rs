@@ -349,7 +349,7 @@ pub fn extract(cx: &Ctx) -> Option<Pay> {
             let before = &f[cs..m.s];
             let after = &f[m.e..ce];
             let near_after = &after[..after.floor_char_boundary(40)];
-            let in_label = label.is_some() && f.find(':').is_some_and(|c| c < m.s);
+            let in_label = label.is_some() && line.label_end().is_some_and(|c| c < m.s);
             let pay_cue = in_label
                 || heading_label
                 || has_any_word(before, &PAY_CUES)
@@ -410,7 +410,12 @@ pub fn extract(cx: &Ctx) -> Option<Pay> {
             cands.push(Cand { pay: Pay { min: None, max: None, period: None, currency: Currency::EUR, basis: None, text }, score: 3 });
             continue;
         }
-        for cue in ["gratification", "remuneration", "salaire", "indemnite"] {
+        const SENTENCE_CUES: [&str; 4] = ["gratification", "remuneration", "salaire", "indemnite"];
+        static SENTENCE: std::sync::OnceLock<super::text::Cues> = std::sync::OnceLock::new();
+        if !SENTENCE.get_or_init(|| super::text::Cues::new(&SENTENCE_CUES)).any_in(f, &cx.fspans[i]) {
+            continue;
+        }
+        for cue in SENTENCE_CUES {
             if let Some(p) = find_word(f, cue) {
                 let (cs, ce) = clause(f, p, p + cue.len());
                 let c = &f[cs..ce];
@@ -459,7 +464,7 @@ pub fn grant(cx: &Ctx) -> Option<Pay> {
             let (cs, ce) = clause(f, m.s, m.e);
             let before = &f[cs..m.s];
             let clause_text = &f[cs..ce];
-            let in_label = label.is_some() && f.find(':').is_some_and(|c| c < m.s);
+            let in_label = label.is_some() && line.label_end().is_some_and(|c| c < m.s);
             if !(in_label || has_any_word(before, &GRANT_CUES)) {
                 continue;
             }

@@ -260,11 +260,11 @@ pub fn scored(cx: &Ctx) -> (Vec<Place>, i32) {
         }
         let f = line.fold();
         let toks = &cx.toks[li];
-        if ca_postal.is_none() {
+        if ca_postal.is_none() && f.bytes().any(|b| b.is_ascii_digit()) {
             ca_postal = canadian_postal(f, toks);
         }
         let label = label(line).map(|(l, _)| l);
-        let colon = f.find(':').unwrap_or(0);
+        let colon = line.label_end().unwrap_or(0);
         let sec = cx.layout.section[li];
         let mut i = 0;
         while i < toks.len() {

@@ -36,8 +36,23 @@ pub fn fold_char(c: char, out: &mut String) {
 /// Folds a whole string (see [`fold_char`]).
 pub fn fold(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
+    let b = s.as_bytes();
+    let mut i = 0;
+    while i < b.len() {
+        if b[i] < 0x80 {
+            // ASCII runs in bulk.
+            let start = i;
+            while i < b.len() && b[i] < 0x80 {
+                i += 1;
+            }
+            out.push_str(&s[start..i]);
+            let len = out.len();
+            out[len - (i - start)..].make_ascii_lowercase();
+            continue;
+        }
+        let c = s[i..].chars().next().expect("char boundary");
         fold_char(c, &mut out);
+        i += c.len_utf8();
     }
     out
 }
@@ -453,9 +468,13 @@ pub fn strip_inclusive(f: &str) -> String {
         "rices", "trice", "trices", "euse", "euses", "x", "ale", "ales", "te", "fe",
     ];
     let b = f.as_bytes();
+    // Most lines have no mark: a letter, then '.', '-' or '(', then a lowercase letter.
+    let first = b.windows(3).position(|w| matches!(w[1], b'.' | b'-' | b'(') && w[0].is_ascii_alphabetic() && w[2].is_ascii_lowercase()).map(|p| p + 1);
+    let Some(first) = first else { return f.to_string() };
     // Only ASCII bytes are ever dropped, so the result stays valid UTF-8.
     let mut out: Vec<u8> = Vec::with_capacity(b.len());
-    let mut i = 0;
+    out.extend_from_slice(&b[..first]);
+    let mut i = first;
     while i < b.len() {
         let c = b[i];
         let prev_letter = i > 0 && b[i - 1].is_ascii_alphabetic();

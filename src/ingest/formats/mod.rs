@@ -18,7 +18,7 @@ use super::error::IngestError;
 #[cfg(not(target_arch = "wasm32"))]
 use super::jsonld::JobPosting;
 #[cfg(not(target_arch = "wasm32"))]
-use super::{extract, Extraction};
+use super::Extraction;
 use std::path::Path;
 
 /// What a document was read as.
@@ -90,7 +90,13 @@ impl Source {
     /// Runs the extractor on the text, then lays the structured fields over its record.
     /// `source` is the file name kept in the record.
     pub fn extract(&self, source: Option<&str>) -> Extraction {
-        let mut e = extract(&self.text, source);
+        self.extract_with(source, true)
+    }
+
+    /// [`Source::extract`], with the evidence only when `evidence` is true (see
+    /// [`super::record::extract_with`]).
+    pub fn extract_with(&self, source: Option<&str>, evidence: bool) -> Extraction {
+        let mut e = super::record::extract_with(&self.text, source, evidence);
         if let Some(j) = &self.job {
             j.overlay(&mut e);
         }
