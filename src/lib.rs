@@ -7,7 +7,9 @@ pub mod catalogue;
 /// studio), so the widget's bundle never carries it. Its file system and format parts stay native.
 #[cfg(any(not(target_arch = "wasm32"), feature = "extractor"))]
 pub mod ingest;
-#[cfg(not(target_arch = "wasm32"))]
+/// Feeds out: native (`vitrine export`, `vitrine pack`), and in wasm only with the `extractor`
+/// feature (vitrine studio's RSS / JSON Feed downloads): the renderers only, no file reading or writing.
+#[cfg(any(not(target_arch = "wasm32"), feature = "extractor"))]
 pub mod export;
 pub mod model;
 /// Native only: `vitrine sync` fetches a network's sources over HTTP(S).

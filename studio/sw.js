@@ -1,5 +1,6 @@
 // vitrine studio's service worker (scope /studio/): keeps the page, its wasm and the widget's
-// files for the preview, so that once loaded the studio works offline. Network first (a new
+// files (for the preview and the ready-to-host folder), so that once loaded the studio works
+// offline (tests/e2e/studio.test.mjs reloads it offline). Network first (a new
 // build is taken as soon as it is there), the kept copy when the network fails.
 const CACHE = 'vitrine-studio-v1';
 const FILES = ['./', 'index.html', 'studio.css', 'main.js', 'preview.html', 'preview.js',

@@ -1,5 +1,9 @@
-//! Feeds out (native only, used by `vitrine export`): the offers of a data file that are still
-//! open, as an RSS 2.0 feed and a JSON Feed 1.1, for newsletters and aggregators.
+//! Feeds out (used by `vitrine export`): the offers of a data file that are still open, as an
+//! RSS 2.0 feed and a JSON Feed 1.1, for newsletters and aggregators.
+//!
+//! The channel, its items and the renderers ([`Channel`], [`items`], [`rss`], [`json_feed`],
+//! [`text`]) are pure and also built into vitrine studio's wasm (feature `extractor`); reading
+//! and writing files ([`load`], [`run`], [`split`]) is native only.
 //!
 //! Reading goes through the widget's own lenient reader ([`model::feed::decode`]), so a data file
 //! and a partner feed envelope (`{"updated", "postings"}`) are both accepted and a bad record is
@@ -8,17 +12,45 @@
 
 pub mod json_feed;
 pub mod rss;
+#[cfg(not(target_arch = "wasm32"))]
 pub mod split;
 pub mod text;
 
 use crate::catalogue::deadline_status;
 use crate::embed::url::{self, UrlState};
-use crate::ingest::files::write_atomic;
-use crate::ingest::IngestError;
-use crate::model::{self, feed::FeedError, Date, Posting};
+use crate::model::{Date, Posting};
+#[cfg(not(target_arch = "wasm32"))]
+use crate::{
+    ingest::{files::write_atomic, IngestError},
+    model::{self, feed::FeedError},
+};
+#[cfg(not(target_arch = "wasm32"))]
 use std::path::{Path, PathBuf};
 
+/// Why a channel cannot be made (the messages name the CLI option, as `vitrine export` reports them).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ChannelError {
+    /// The site URL given is not an absolute http(s) address.
+    SiteUrl(String),
+    /// The title is empty once cleaned.
+    EmptyTitle,
+}
+
+impl std::fmt::Display for ChannelError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            ChannelError::SiteUrl(u) => {
+                write!(f, "--site-url «{u}»: expected an absolute http(s) address of the page that shows the widget, without spaces")
+            }
+            ChannelError::EmptyTitle => f.write_str("--title: must not be empty"),
+        }
+    }
+}
+
+impl std::error::Error for ChannelError {}
+
 /// Why an export failed; every message names the file (or the option) at fault.
+#[cfg(not(target_arch = "wasm32"))]
 #[derive(Debug, thiserror::Error)]
 pub enum ExportError {
     #[error("{path}: cannot read: {source}")]
@@ -37,10 +69,8 @@ pub enum ExportError {
     },
     #[error("{path}: {} problem(s), nothing exported:\n  {}", problems.len(), problems.join("\n  "))]
     BadRecords { path: PathBuf, problems: Vec<String> },
-    #[error("--site-url «{0}»: expected an absolute http(s) address of the page that shows the widget, without spaces")]
-    SiteUrl(String),
-    #[error("--title: must not be empty")]
-    EmptyTitle,
+    #[error(transparent)]
+    Channel(#[from] ChannelError),
     #[error("nothing to write: give --rss FILE, --json-feed FILE or both")]
     NoOutput,
     #[error("the system clock gives no usable date; pass --today YYYY-MM-DD")]
@@ -66,14 +96,14 @@ pub struct Channel {
 impl Channel {
     /// A channel for offers open on `today`; refuses an empty title or a site URL that is not an
     /// absolute http(s) address.
-    pub fn new(title: &str, site_url: &str, today: Date) -> Result<Channel, ExportError> {
+    pub fn new(title: &str, site_url: &str, today: Date) -> Result<Channel, ChannelError> {
         let title = text::line(title);
         if title.is_empty() {
-            return Err(ExportError::EmptyTitle);
+            return Err(ChannelError::EmptyTitle);
         }
         let site_url = site_url.trim();
         if !is_site_url(site_url) {
-            return Err(ExportError::SiteUrl(site_url.to_string()));
+            return Err(ChannelError::SiteUrl(site_url.to_string()));
         }
         Ok(Channel {
             title,
@@ -88,7 +118,7 @@ impl Channel {
 }
 
 /// Whether `s` is an absolute http(s) URL with a host and nothing a feed could not carry.
-fn is_site_url(s: &str) -> bool {
+pub fn is_site_url(s: &str) -> bool {
     let lower = s.to_ascii_lowercase();
     let rest = lower.strip_prefix("https://").or_else(|| lower.strip_prefix("http://"));
     let host = rest.map(|r| r.split(['/', '?', '#']).next().unwrap_or(""));
@@ -133,6 +163,7 @@ pub fn items<'a>(postings: &'a [Posting], today: Date, channel: &Channel) -> Vec
     open_offers(postings, today).into_iter().map(|p| Item { posting: p, link: offer_link(&channel.site_url, &p.id) }).collect()
 }
 
+#[cfg(not(target_arch = "wasm32"))]
 /// Today's date in UTC, from the system clock; `None` when the clock is out of the calendar's range.
 pub fn today_utc() -> Option<Date> {
     use std::time::{SystemTime, UNIX_EPOCH};
@@ -143,17 +174,20 @@ pub fn today_utc() -> Option<Date> {
     Date::from_day_number(secs.div_euclid(86_400))
 }
 
+#[cfg(not(target_arch = "wasm32"))]
 /// Reads the offers of a data file (or a partner feed), refusing it whole if any record is bad.
 /// The texts of a split feed are read from its bodies file, beside it.
 pub fn load(path: &Path) -> Result<Vec<Posting>, ExportError> {
     Ok(load_feed(path)?.postings)
 }
 
+#[cfg(not(target_arch = "wasm32"))]
 fn read_utf8(path: &Path) -> Result<String, ExportError> {
     let bytes = std::fs::read(path).map_err(|source| ExportError::Read { path: path.to_path_buf(), source })?;
     String::from_utf8(bytes).map_err(|e| ExportError::NotUtf8 { path: path.to_path_buf(), offset: e.utf8_error().valid_up_to() })
 }
 
+#[cfg(not(target_arch = "wasm32"))]
 /// [`load`], with what the envelope says (its `updated` date).
 pub fn load_feed(path: &Path) -> Result<model::feed::Feed, ExportError> {
     let text = read_utf8(path)?;
@@ -177,6 +211,7 @@ pub fn load_feed(path: &Path) -> Result<model::feed::Feed, ExportError> {
     Ok(feed)
 }
 
+#[cfg(not(target_arch = "wasm32"))]
 /// What `vitrine export` is asked to do.
 #[derive(Debug, Clone)]
 pub struct Export {
@@ -194,6 +229,7 @@ pub struct Export {
     pub site_url: String,
 }
 
+#[cfg(not(target_arch = "wasm32"))]
 /// What an export wrote.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Exported {
@@ -205,6 +241,7 @@ pub struct Exported {
     pub written: Vec<PathBuf>,
 }
 
+#[cfg(not(target_arch = "wasm32"))]
 /// Reads the data file and writes the requested feeds, each atomically (a temporary file renamed
 /// over the target, so a reader never sees half a feed and a failure leaves the old one).
 pub fn run(job: &Export) -> Result<Exported, ExportError> {
@@ -249,8 +286,13 @@ mod tests {
             assert!(!is_site_url(bad), "{bad}");
         }
         let today = "2024-01-01".parse().unwrap();
-        assert!(matches!(Channel::new("Offres", "offres.html", today), Err(ExportError::SiteUrl(_))));
-        assert!(matches!(Channel::new(" \u{1} ", "https://a.example", today), Err(ExportError::EmptyTitle)));
+        assert!(matches!(Channel::new("Offres", "offres.html", today), Err(ChannelError::SiteUrl(_))));
+        assert!(matches!(Channel::new(" \u{1} ", "https://a.example", today), Err(ChannelError::EmptyTitle)));
+        // `vitrine export` says the same through its own error.
+        assert_eq!(
+            ExportError::from(ChannelError::SiteUrl("x".into())).to_string(),
+            "--site-url «x»: expected an absolute http(s) address of the page that shows the widget, without spaces"
+        );
         assert_eq!(Channel::new("Offres", "https://a.example", today).unwrap().description.rsplit(" au ").next(), Some("1er janvier 2024."));
     }
 

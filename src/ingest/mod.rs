@@ -13,7 +13,7 @@ pub mod evidence;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod files;
 pub mod furniture;
-#[cfg(not(target_arch = "wasm32"))]
+/// Input formats: all native; in wasm only the .docx/.odt reader (`formats::office`).
 pub mod formats;
 pub mod dates;
 pub mod gazetteer;

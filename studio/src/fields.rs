@@ -4,7 +4,9 @@
 
 use serde_json::{Map, Value};
 use std::collections::BTreeMap;
+use crate::i18n::{self, Lang, Texts};
 use vitrine::model::{self, Block, Contract, Country, Kind, Posting, Remote, Start, Theme};
+use vitrine::ui::i18n as ui;
 
 /// Reviewed corrections of one offer: record field name → the value that replaces it (`null`
 /// removes an optional field). They are laid over every new extraction of the offer's text.
@@ -49,74 +51,34 @@ fn with_unknown(mut v: Vec<(String, String)>, unknown: &str) -> Vec<(String, Str
     v
 }
 
-/// The French label of a field.
-pub fn label(field: &str) -> &'static str {
-    match field {
-        "kind" => "Type d’offre",
-        "contract" => "Contrat",
-        "title" => "Intitulé",
-        "organization" => "Organisation",
-        "places" => "Lieu",
-        "remote" => "Télétravail",
-        "pay" => "Rémunération",
-        "deadline" => "Date limite de candidature",
-        "start" => "Prise de poste",
-        "published" => "Date de publication",
-        "duration_months" => "Durée (mois)",
-        "hours_per_week" => "Heures par semaine",
-        "apply" => "Comment postuler",
-        "themes" => "Thématiques",
-        "partners" => "Partenaires",
-        "body" => "Texte de l’offre (sections)",
-        _ => "Champ",
-    }
-}
-
-/// The inputs of a field.
-pub fn parts(field: &str) -> Vec<Part> {
-    let p = |label, input| Part { label, input };
-    match field {
-        "kind" => vec![p("Type d’offre", Input::Choice(options(&Kind::ALL, Kind::key, Kind::label)))],
-        "contract" => vec![p("Contrat", Input::Choice(options(&Contract::ALL, Contract::key, Contract::label)))],
-        "title" => vec![p("Intitulé", Input::Text)],
-        "organization" => vec![p("Organisation", Input::Text)],
-        "places" => vec![
-            p("Ville", Input::Text),
-            p("Code postal", Input::Text),
-            p("Pays", Input::Choice(options(&Country::ALL, Country::key, Country::label))),
-        ],
-        "remote" => vec![p("Télétravail", Input::Choice(with_unknown(options(&Remote::ALL, Remote::key, Remote::label), "Non précisé")))],
+/// The inputs of a field, labelled in the interface's language `lang` (the data's values by the
+/// widget's own tables).
+pub fn parts(field: &str, lang: Lang) -> Vec<Part> {
+    let t = i18n::texts(lang);
+    let inputs = match field {
+        "kind" => vec![Input::Choice(options(&Kind::ALL, Kind::key, |k| ui::kind(lang, k)))],
+        "contract" => vec![Input::Choice(options(&Contract::ALL, Contract::key, |c| ui::contract(lang, c)))],
+        "title" | "organization" => vec![Input::Text],
+        "places" => vec![Input::Text, Input::Text, Input::Choice(options(&Country::ALL, Country::key, |c| ui::country(lang, c)))],
+        "remote" => vec![Input::Choice(with_unknown(options(&Remote::ALL, Remote::key, |r| ui::remote(lang, r)), t.not_stated))],
         "pay" => vec![
-            p("Rémunération, en toutes lettres", Input::Text),
-            p("Montant minimum", Input::Number),
-            p("Montant maximum", Input::Number),
-            p(
-                "Par",
-                Input::Choice(vec![
-                    (String::new(), "Non précisé".into()),
-                    ("year".into(), "an".into()),
-                    ("month".into(), "mois".into()),
-                    ("hour".into(), "heure".into()),
-                ]),
-            ),
+            Input::Text,
+            Input::Number,
+            Input::Number,
+            Input::Choice(with_unknown(
+                ["year", "month", "hour"].iter().zip(t.per).map(|(k, l)| (k.to_string(), l.to_string())).collect(),
+                t.not_stated,
+            )),
         ],
-        "deadline" => vec![p("Date limite de candidature", Input::Date)],
-        "published" => vec![p("Date de publication", Input::Date)],
-        "start" => vec![p("Prise de poste (AAAA-MM-JJ, AAAA-MM ou « dès que possible »)", Input::Text)],
-        "duration_months" => vec![p("Durée minimum (mois)", Input::Number), p("Durée maximum (mois)", Input::Number)],
-        "hours_per_week" => vec![p("Heures par semaine", Input::Number)],
-        "apply" => vec![
-            p("Adresses e-mail (séparées par des virgules)", Input::Text),
-            p("Liens pour postuler (un par ligne)", Input::Lines),
-            p("Personne à contacter", Input::Text),
-            p("Adresse postale", Input::Text),
-            p("Consignes", Input::Lines),
-        ],
-        "themes" => vec![p("Thématiques", Input::Several(options(&Theme::ALL, Theme::key, Theme::label)))],
-        "partners" => vec![p("Partenaires (un par ligne)", Input::Lines)],
-        "body" => vec![p("Sections (« # » titre, « - » puce, « ␣␣- » sous-puce)", Input::Lines)],
+        "deadline" | "published" => vec![Input::Date],
+        "start" | "hours_per_week" => vec![if field == "start" { Input::Text } else { Input::Number }],
+        "duration_months" => vec![Input::Number, Input::Number],
+        "apply" => vec![Input::Text, Input::Lines, Input::Text, Input::Text, Input::Lines],
+        "themes" => vec![Input::Several(options(&Theme::ALL, Theme::key, |x| ui::theme(lang, x)))],
+        "partners" | "body" => vec![Input::Lines],
         _ => Vec::new(),
-    }
+    };
+    inputs.into_iter().enumerate().map(|(i, input)| Part { label: t.part(field, i), input }).collect()
 }
 
 fn num(v: f64) -> String {
@@ -189,23 +151,23 @@ fn opt_text(s: &str) -> Value {
     }
 }
 
-fn number(s: &str, what: &str) -> Result<Option<f64>, String> {
-    let t = s.trim().replace([' ', '\u{a0}', '\u{202f}'], "").replace(',', ".");
-    if t.is_empty() {
+fn number(s: &str, what: &str, t: &Texts) -> Result<Option<f64>, String> {
+    let digits = s.trim().replace([' ', '\u{a0}', '\u{202f}'], "").replace(',', ".");
+    if digits.is_empty() {
         return Ok(None);
     }
-    match t.parse::<f64>() {
+    match digits.parse::<f64>() {
         Ok(v) if v.is_finite() && v >= 0.0 => Ok(Some(v)),
-        _ => Err(format!("{what} : « {} » n’est pas un nombre", s.trim())),
+        _ => Err((t.not_a_number)(what, s.trim())),
     }
 }
 
-fn date(s: &str, what: &str) -> Result<Value, String> {
-    let t = s.trim();
-    if t.is_empty() {
+fn date(s: &str, what: &str, t: &Texts) -> Result<Value, String> {
+    let s = s.trim();
+    if s.is_empty() {
         return Ok(Value::Null);
     }
-    t.parse::<model::Date>().map(|d| Value::String(d.to_string())).map_err(|_| format!("{what} : « {t} » n’est pas une date (AAAA-MM-JJ)"))
+    s.parse::<model::Date>().map(|d| Value::String(d.to_string())).map_err(|_| (t.not_a_date)(what, s))
 }
 
 fn list(s: &str, sep: &[char]) -> Vec<String> {
@@ -213,23 +175,23 @@ fn list(s: &str, sep: &[char]) -> Vec<String> {
 }
 
 /// Reads a field's inputs back into the record's JSON value for that field (the override), or
-/// says in French what is wrong. `current` keeps what the form does not show (other places,
-/// the currency).
-pub fn write(current: &Posting, field: &str, values: &[String]) -> Result<Value, String> {
+/// says in `t`'s language what is wrong, naming the field or input as the form labels it.
+/// `current` keeps what the form does not show (other places, the currency).
+pub fn write(current: &Posting, field: &str, values: &[String], t: &Texts) -> Result<Value, String> {
     let v = |i: usize| values.get(i).map(String::as_str).unwrap_or("");
-    let name = label(field);
+    let name = t.field(field);
     Ok(match field {
         "kind" => {
-            Kind::from_key(v(0)).ok_or_else(|| format!("{name} : choix inconnu « {} »", v(0)))?;
+            Kind::from_key(v(0)).ok_or_else(|| (t.unknown_choice)(name, v(0)))?;
             Value::String(v(0).into())
         }
         "contract" => {
-            Contract::from_key(v(0)).ok_or_else(|| format!("{name} : choix inconnu « {} »", v(0)))?;
+            Contract::from_key(v(0)).ok_or_else(|| (t.unknown_choice)(name, v(0)))?;
             Value::String(v(0).into())
         }
         "title" | "organization" => {
             if v(0).trim().is_empty() && field == "title" {
-                return Err("Intitulé : ne peut pas être vide".into());
+                return Err((t.title_empty)(name));
             }
             Value::String(v(0).to_string())
         }
@@ -256,24 +218,24 @@ pub fn write(current: &Posting, field: &str, values: &[String]) -> Result<Value,
         "remote" => match v(0) {
             "" => Value::Null,
             k => {
-                Remote::from_key(k).ok_or_else(|| format!("{name} : choix inconnu « {k} »"))?;
+                Remote::from_key(k).ok_or_else(|| (t.unknown_choice)(name, k))?;
                 Value::String(k.into())
             }
         },
         "pay" => {
-            let min = number(v(1), "Montant minimum")?;
-            let max = number(v(2), "Montant maximum")?;
+            let min = number(v(1), t.part(field, 1), t)?;
+            let max = number(v(2), t.part(field, 2), t)?;
             let text = v(0).trim();
             if text.is_empty() && min.is_none() && max.is_none() {
                 Value::Null
             } else {
                 if let (Some(a), Some(b)) = (min, max) {
                     if a > b {
-                        return Err(format!("{name} : le minimum ({}) dépasse le maximum ({})", num(a), num(b)));
+                        return Err((t.min_over_max)(name, &num(a), &num(b)));
                     }
                 }
                 if text.is_empty() {
-                    return Err(format!("{name} : écrivez-la aussi en toutes lettres (« 2 000 € brut par mois »)"));
+                    return Err((t.pay_in_words)(name));
                 }
                 let mut o = Map::new();
                 o.insert("text".into(), Value::String(text.into()));
@@ -294,53 +256,55 @@ pub fn write(current: &Posting, field: &str, values: &[String]) -> Result<Value,
                 Value::Object(o)
             }
         }
-        "deadline" | "published" => date(v(0), name)?,
+        "deadline" | "published" => date(v(0), name, t)?,
         "start" => {
-            let t = v(0).trim();
-            let folded: String = t.to_lowercase();
-            if t.is_empty() {
+            let typed = v(0).trim();
+            let folded: String = typed.to_lowercase();
+            if typed.is_empty() {
                 Value::Null
-            } else if ["dès que possible", "des que possible", "asap", "immédiatement", "immediatement"].contains(&folded.as_str()) {
+            } else if ["dès que possible", "des que possible", "asap", "immédiatement", "immediatement"].contains(&folded.as_str())
+                || t.asap_words.contains(&folded.as_str())
+            {
                 Value::String("asap".into())
-            } else if let Ok(d) = t.parse::<model::Date>() {
+            } else if let Ok(d) = typed.parse::<model::Date>() {
                 serde_json::json!({ "date": d.to_string() })
-            } else if let Ok(m) = t.parse::<model::YearMonth>() {
+            } else if let Ok(m) = typed.parse::<model::YearMonth>() {
                 serde_json::json!({ "month": m.to_string() })
             } else {
-                return Err(format!("{name} : « {t} » n’est ni une date (AAAA-MM-JJ), ni un mois (AAAA-MM), ni « dès que possible »"));
+                return Err((t.bad_start)(name, typed));
             }
         }
         "duration_months" => {
-            let a = number(v(0), "Durée minimum")?;
-            let b = number(v(1), "Durée maximum")?.or(a);
+            let a = number(v(0), t.part(field, 0), t)?;
+            let b = number(v(1), t.part(field, 1), t)?.or(a);
             match (a.or(b), b) {
                 (None, _) => Value::Null,
                 (Some(a), Some(b)) => {
                     if a < 1.0 || a > b || a.fract() != 0.0 || b.fract() != 0.0 || b > 600.0 {
-                        return Err(format!("{name} : de {} à {} mois n’est pas une durée valable (mois entiers, minimum ≤ maximum)", num(a), num(b)));
+                        return Err((t.bad_duration)(name, &num(a), &num(b)));
                     }
                     serde_json::json!({ "min": a as u16, "max": b as u16 })
                 }
                 (Some(_), None) => unreachable!("b falls back to a"),
             }
         }
-        "hours_per_week" => match number(v(0), name)? {
+        "hours_per_week" => match number(v(0), name, t)? {
             None => Value::Null,
             Some(h) if h > 0.0 && h <= 80.0 => serde_json::json!(h),
-            Some(h) => return Err(format!("{name} : {} n’est pas un nombre d’heures par semaine (1 à 80)", num(h))),
+            Some(h) => return Err((t.bad_hours)(name, &num(h))),
         },
         "apply" => {
             let emails = list(v(0), &[',', ';', '\n', ' ']);
             for e in &emails {
                 let ok = e.split_once('@').is_some_and(|(l, d)| !l.is_empty() && d.contains('.') && !d.starts_with('.') && !d.ends_with('.'));
                 if !ok {
-                    return Err(format!("{name} : « {e} » n’est pas une adresse e-mail"));
+                    return Err((t.bad_email)(t.part(field, 0), e));
                 }
             }
             let urls = list(v(1), &['\n']);
             for u in &urls {
                 if !(u.starts_with("https://") || u.starts_with("http://")) || u.contains(char::is_whitespace) {
-                    return Err(format!("{name} : « {u} » n’est pas un lien http(s)"));
+                    return Err((t.bad_link)(t.part(field, 1), u));
                 }
             }
             let apply = model::Apply {
@@ -355,7 +319,7 @@ pub fn write(current: &Posting, field: &str, values: &[String]) -> Result<Value,
         "themes" => {
             let keys = list(v(0), &[',']);
             for k in &keys {
-                Theme::from_key(k).ok_or_else(|| format!("{name} : thématique inconnue « {k} »"))?;
+                Theme::from_key(k).ok_or_else(|| (t.unknown_theme)(name, k))?;
             }
             serde_json::to_value(keys).expect("keys serialize")
         }
@@ -364,7 +328,7 @@ pub fn write(current: &Posting, field: &str, values: &[String]) -> Result<Value,
             let blocks: Vec<Block> = model::body::decode(v(0).trim_end()).body;
             serde_json::to_value(blocks).expect("blocks serialize")
         }
-        _ => return Err(format!("champ inconnu « {field} »")),
+        _ => return Err((t.unknown_field)(field)),
     })
 }
 
@@ -398,6 +362,10 @@ pub fn apply(base: &Posting, overrides: &Overrides) -> (Posting, Vec<String>) {
 mod tests {
     use super::*;
 
+    fn write(current: &Posting, field: &str, values: &[String]) -> Result<Value, String> {
+        super::write(current, field, values, i18n::texts(Lang::Fr))
+    }
+
     fn posting() -> Posting {
         vitrine::ingest::extract(
             "Éducateur spécialisé (H/F)\n\nAssociation Les Écureuils — Lyon (France)\nType de contrat : CDI\n\
@@ -412,7 +380,7 @@ mod tests {
         let p = posting();
         for f in FIELDS {
             let values = read(&p, f);
-            assert_eq!(values.len(), parts(f).len(), "{f}");
+            assert_eq!(values.len(), parts(f, Lang::Fr).len(), "{f}");
             let v = write(&p, f, &values).unwrap_or_else(|e| panic!("{f}: {e}"));
             let mut o = Overrides::new();
             o.insert(f.to_string(), v);

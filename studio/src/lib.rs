@@ -1,9 +1,12 @@
 //! vitrine studio: the page where an association's publishers add offers (pasted texts or
 //! files), review what vitrine's extractor read (running here, in the browser), correct it,
-//! manage and preview the offers, and download the feed to publish. Pure parts (`state`,
-//! `fields`, `publish`, `storage`) are tested natively; the components are wasm32 only.
+//! manage and preview the offers, and download the feed or a ready-to-host folder. Pure parts
+//! (`state`, `fields`, `publish`, `folder`, `storage`, `inbox`) are tested natively; the
+//! components are wasm32 only.
 
 pub mod fields;
+pub mod folder;
+pub mod i18n;
 pub mod publish;
 pub mod state;
 pub mod storage;
@@ -20,11 +23,15 @@ pub mod web;
 pub fn start() {
     use std::rc::Rc;
     let Some(root) = web_sys::window().and_then(|w| w.document()).and_then(|d| d.get_element_by_id("studio")) else { return };
+    let lang = storage::web::load_lang();
     let props = components::AppProps {
-        initial: Rc::new(storage::web::load()),
+        initial: Rc::new(storage::web::load(lang)),
         today: web::today(),
         on_save: yew::Callback::from(|text: String| storage::web::save_text(&text)),
         preview: Some("preview.html".into()),
+        widget_files: "../pkg/".into(),
+        lang,
+        on_lang: yew::Callback::from(storage::web::save_lang),
     };
     root.set_inner_html("");
     yew::Renderer::<components::App>::with_root_and_props(root, props).render();

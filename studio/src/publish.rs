@@ -1,7 +1,10 @@
 //! What the studio hands out and takes in: the feed (one file, or split into offers + texts with
-//! `model::pack`), the `<script>` snippet, and the reading of a feed file the publisher opens
-//! (`model::feed`), whose problems are named in French with the file and record at fault.
+//! `model::pack`), the RSS 2.0 and JSON Feed 1.1 exports (vitrine's own `export` renderers), the
+//! `<script>` snippet, and the reading of a feed file the publisher opens (`model::feed`), whose
+//! problems are named in French with the file and record at fault.
 
+use crate::i18n::Texts;
+use vitrine::export::{self, Channel};
 use vitrine::model::{self, feed, pack, Date, Posting};
 
 /// The single-file feed: `{"updated": …, "postings": […]}`.
@@ -51,17 +54,61 @@ pub fn snippet(widget_url: &str, feed_url: &str, lang: &str, color_scheme: &str,
     s
 }
 
-/// Problems of an address for the snippet, in French (none: fine).
-pub fn check_url(what: &str, url: &str) -> Option<String> {
+/// Problems of an address for the snippet, in `t`'s language (none: fine).
+pub fn check_url(what: &str, url: &str, t: &Texts) -> Option<String> {
     let u = url.trim();
     let lower = u.to_ascii_lowercase();
     if u.is_empty() {
-        Some(format!("{what} : indiquez l’adresse"))
+        Some((t.url_missing)(what))
     } else if !(lower.starts_with("https://") || lower.starts_with("http://") || u.starts_with('/')) || u.contains(char::is_whitespace) {
-        Some(format!("{what} : « {u} » n’est pas une adresse web (https://…)"))
+        Some((t.url_not_web)(what, u))
     } else {
         None
     }
+}
+
+/// The title of the RSS and JSON Feed exports when the settings give no heading.
+pub const DEFAULT_FEED_TITLE: &str = "Nos offres";
+
+/// The file names of the exports that go with a feed: `offres.json` → `offres.rss.xml`, `offres.feed.json`.
+pub fn export_names(offers_name: &str) -> (String, String) {
+    let stem = offers_name.strip_suffix(".json").unwrap_or(offers_name);
+    (format!("{stem}.rss.xml"), format!("{stem}.feed.json"))
+}
+
+/// Why the page address cannot be used for the exports' links, in `t`'s language (none: fine).
+/// The address must be absolute http(s): the links of a feed are read outside the page.
+pub fn check_site_url(url: &str, t: &Texts) -> Option<String> {
+    let u = url.trim();
+    if u.is_empty() {
+        Some(t.site_missing.into())
+    } else if !export::is_site_url(u) {
+        Some((t.site_not_absolute)(u))
+    } else {
+        None
+    }
+}
+
+/// The channel of the exports: the settings' heading (or [`DEFAULT_FEED_TITLE`]) and the page address.
+fn channel(title: &str, site_url: &str, today: Date, t: &Texts) -> Result<Channel, String> {
+    if let Some(problem) = check_site_url(site_url, t) {
+        return Err(problem);
+    }
+    let title = if vitrine::export::text::line(title).is_empty() { DEFAULT_FEED_TITLE } else { title };
+    Channel::new(title, site_url, today).map_err(|e| (t.export_failed)(&e.to_string()))
+}
+
+/// The RSS 2.0 feed of the offers open on `today` (as `vitrine export` writes it: newest first,
+/// each linking to the offer in the widget on `site_url`).
+pub fn rss(postings: &[Posting], today: Date, title: &str, site_url: &str, t: &Texts) -> Result<String, String> {
+    let channel = channel(title, site_url, today, t)?;
+    Ok(export::rss::render(&channel, &export::items(postings, today, &channel)))
+}
+
+/// The JSON Feed 1.1 of the offers open on `today` (as `vitrine export` writes it).
+pub fn json_feed(postings: &[Posting], today: Date, title: &str, site_url: &str, t: &Texts) -> Result<String, String> {
+    let channel = channel(title, site_url, today, t)?;
+    Ok(export::json_feed::render(&channel, &export::items(postings, today, &channel)))
 }
 
 /// A file the publisher opened: its name and its text.
@@ -73,50 +120,47 @@ pub struct Opened {
 
 /// Reads the records of opened feed files: one single-file feed (or data file), or a split
 /// feed's offers file with its texts file. Any problem fails the whole reading, naming the file
-/// and the record, so that nothing half-read is added.
-pub fn open(files: &[Opened]) -> Result<Vec<Posting>, String> {
+/// and the record (in `t`'s language), so that nothing half-read is added.
+pub fn open(files: &[Opened], t: &Texts) -> Result<Vec<Posting>, String> {
     let mut offers: Option<(&Opened, feed::Feed)> = None;
     let mut bodies: Option<(&Opened, pack::Bodies)> = None;
     for f in files {
         let text = f.text.strip_prefix('\u{feff}').unwrap_or(&f.text);
         // A texts file is an object with "stamp" and "bodies"; anything else is read as a feed.
         if text.trim_start().starts_with('{') && text.contains("\"stamp\"") && !text.contains("\"postings\"") {
-            let b = pack::decode_bodies(text).map_err(|e| format!("« {} » : fichier de textes illisible : {e}", f.name))?;
+            let b = pack::decode_bodies(text).map_err(|e| (t.bodies_unreadable)(&f.name, &e.to_string()))?;
             bodies = Some((f, b));
             continue;
         }
-        let fd = feed::decode(text).map_err(|e| format!("« {} » n’est pas un flux vitrine : {e}", f.name))?;
+        let fd = feed::decode(text).map_err(|e| (t.not_a_feed)(&f.name, &e.to_string()))?;
         if let Some(r) = fd.rejected.first() {
-            let more = if fd.rejected.len() > 1 { format!(" (et {} autre(s))", fd.rejected.len() - 1) } else { String::new() };
-            return Err(format!("« {} » : une offre est illisible, rien n’est ouvert : {r}{more}", f.name));
+            return Err((t.bad_record)(&f.name, &r.to_string(), fd.rejected.len() - 1));
         }
         if fd.truncated {
-            return Err(format!("« {} » s’arrête avant sa fin (fichier coupé) : rien n’est ouvert", f.name));
+            return Err((t.feed_cut)(&f.name));
         }
         if let Some(w) = fd.warnings.first() {
-            return Err(format!("« {} » : {w} ; rien n’est ouvert", f.name));
+            return Err((t.feed_warning)(&f.name, w));
         }
         if offers.is_some() {
-            return Err("Ouvrez un seul flux à la fois (avec, pour un flux découpé, son fichier de textes)".into());
+            return Err(t.one_feed_at_a_time.into());
         }
         offers = Some((f, fd));
     }
     let Some((of, mut fd)) = offers else {
         return Err(match bodies {
-            Some((b, _)) => format!("« {} » est un fichier de textes : ouvrez-le avec son fichier d’offres (offres.json)", b.name),
-            None => "Aucun fichier choisi".into(),
+            Some((b, _)) => (t.bodies_alone)(&b.name),
+            None => t.no_file.into(),
         });
     };
     match (&fd.bodies, bodies) {
-        (Some(r), None) => {
-            return Err(format!("« {} » est un flux découpé : choisissez aussi son fichier de textes « {} »", of.name, r.href))
-        }
-        (Some(_), Some((bf, b))) => pack::join(&mut fd, &b).map_err(|e| format!("« {} » ne va pas avec « {} » : {e}", bf.name, of.name))?,
-        (None, Some((bf, _))) => return Err(format!("« {} » n’est pas un flux découpé : « {} » ne lui sert pas", of.name, bf.name)),
+        (Some(r), None) => return Err((t.needs_bodies)(&of.name, &r.href)),
+        (Some(_), Some((bf, b))) => pack::join(&mut fd, &b).map_err(|e| (t.bodies_mismatch)(&bf.name, &of.name, &e))?,
+        (None, Some((bf, _))) => return Err((t.not_split)(&of.name, &bf.name)),
         (None, None) => {}
     }
     if fd.postings.is_empty() {
-        return Err(format!("« {} » ne contient aucune offre", of.name));
+        return Err((t.feed_empty)(&of.name));
     }
     Ok(fd.postings)
 }
@@ -124,6 +168,20 @@ pub fn open(files: &[Opened]) -> Result<Vec<Posting>, String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::i18n::{texts, Lang};
+
+    fn fr() -> &'static Texts {
+        texts(Lang::Fr)
+    }
+    fn open(files: &[Opened]) -> Result<Vec<Posting>, String> {
+        super::open(files, fr())
+    }
+    fn rss(p: &[Posting], today: Date, title: &str, site: &str) -> Result<String, String> {
+        super::rss(p, today, title, site, fr())
+    }
+    fn json_feed(p: &[Posting], today: Date, title: &str, site: &str) -> Result<String, String> {
+        super::json_feed(p, today, title, site, fr())
+    }
 
     fn postings() -> Vec<Posting> {
         vec![vitrine::ingest::extract("Éducateur spécialisé (H/F)\n\nAssociation Les Écureuils — Lyon\nCDI\n\nMissions\n- Accompagner\n\nCV à rh@ecureuils.org", None).posting]
@@ -162,6 +220,47 @@ mod tests {
     }
 
     #[test]
+    fn rss_and_json_feed_list_the_open_offers_linking_to_the_page() {
+        let today: Date = "2025-01-02".parse().unwrap();
+        let mut p = postings();
+        let mut expired = p[0].clone();
+        expired.id = "ancienne".into();
+        expired.title = "Ancienne offre".into();
+        expired.deadline = Some("2025-01-01".parse().unwrap());
+        p.push(expired);
+        let site = "https://asso.example/offres/?lang=fr";
+        let xml = rss(&p, today, "", site).unwrap();
+        assert!(xml.starts_with("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<rss version=\"2.0\""), "{xml}");
+        assert!(xml.contains("<title>Nos offres</title>"));
+        assert!(xml.contains(&format!("<link>https://asso.example/offres/?lang=fr&amp;offre={}</link>", p[0].id)), "{xml}");
+        assert!(xml.contains("<title>Éducateur spécialisé</title>"));
+        assert!(!xml.contains("Ancienne offre"), "an expired offer is left out");
+        assert_eq!(xml.matches("<item>").count(), 1);
+
+        let json: serde_json::Value = serde_json::from_str(&json_feed(&p, today, "Emplois de l’asso", site).unwrap()).unwrap();
+        assert_eq!(json["version"], "https://jsonfeed.org/version/1.1");
+        assert_eq!(json["title"], "Emplois de l’asso");
+        assert_eq!(json["home_page_url"], site);
+        let items = json["items"].as_array().unwrap();
+        assert_eq!(items.len(), 1);
+        assert_eq!(items[0]["title"], "Éducateur spécialisé");
+        assert_eq!(items[0]["url"], format!("https://asso.example/offres/?lang=fr&offre={}", p[0].id));
+        assert_eq!(export_names("offres.json"), ("offres.rss.xml".into(), "offres.feed.json".into()));
+    }
+
+    #[test]
+    fn the_page_address_must_be_absolute() {
+        for bad in ["", "  ", "offres.html", "/offres/", "mon-asso.example/offres", "https://", "https://mon asso.example/"] {
+            let e = rss(&postings(), "2025-01-02".parse().unwrap(), "", bad).unwrap_err();
+            assert!(e.starts_with("Adresse de la page qui affiche les offres"), "{bad}: {e}");
+            assert!(json_feed(&postings(), "2025-01-02".parse().unwrap(), "", bad).is_err());
+        }
+        assert!(check_site_url("offres.html", fr()).unwrap().contains("« offres.html »"));
+        assert!(check_site_url("offres.html", texts(Lang::En)).unwrap().starts_with("Address of the page that shows the offers: “offres.html” is not a full address"));
+        assert_eq!(check_site_url(" https://mon-asso.example/offres/ ", fr()), None);
+    }
+
+    #[test]
     fn the_snippet_carries_the_settings() {
         assert_eq!(
             snippet("https://a.org/v/vitrine.js", "https://a.org/offres.json", "nl", "dark", "", "Nos \"offres\""),
@@ -169,6 +268,6 @@ mod tests {
         );
         assert_eq!(file_name("https://a.org/x/flux.json?v=2"), "flux.json");
         assert_eq!(bodies_name("flux.json"), "flux.bodies.json");
-        assert!(check_url("Flux", "mon site").is_some());
+        assert!(check_url("Flux", "mon site", fr()).is_some());
     }
 }

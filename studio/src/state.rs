@@ -3,6 +3,7 @@
 //! message. Pure Rust, tested natively; the extraction of each offer is recomputed from its text.
 
 use crate::fields::{self, Overrides};
+use crate::i18n::{self, Lang};
 use serde::{Deserialize, Serialize};
 use vitrine::catalogue::DeadlineStatus;
 use vitrine::ingest::{self, Note, NoteLevel};
@@ -161,18 +162,6 @@ pub enum Status {
 }
 
 impl Status {
-    /// The French words for it.
-    pub fn label(self) -> String {
-        match self {
-            Status::Open => "Ouverte".into(),
-            Status::ClosingSoon { days_left: 0 } => "Se clôt aujourd’hui".into(),
-            Status::ClosingSoon { days_left: 1 } => "Se clôt demain".into(),
-            Status::ClosingSoon { days_left } => format!("Se clôt dans {days_left} jours"),
-            Status::Closed(Some(Closed::Filled)) => "Fermée (pourvue)".into(),
-            Status::Closed(Some(Closed::Expired)) => "Fermée (date passée)".into(),
-            Status::Closed(None) => "Fermée (date limite passée)".into(),
-        }
-    }
     /// A class name for the badge.
     pub fn class(self) -> &'static str {
         match self {
@@ -243,6 +232,8 @@ pub struct Studio {
     pub message: Option<Message>,
     /// Bumped on each change to the saved work (the page saves when it moves).
     pub revision: u64,
+    /// The interface's language, for the messages (not part of the saved work).
+    pub lang: Lang,
 }
 
 /// What the publisher does.
@@ -269,6 +260,8 @@ pub enum Action {
     /// Shows a message; changes nothing else.
     Tell(Message),
     Dismiss,
+    /// The interface's language changes (the messages that follow are in it).
+    Lang(Lang),
 }
 
 impl Studio {
@@ -293,6 +286,7 @@ impl Studio {
     /// Applies one action. Every change to the work bumps `revision`.
     pub fn reduce(mut self, action: Action) -> Studio {
         let before = (self.offers.clone(), self.settings.clone());
+        let t = i18n::texts(self.lang);
         match action {
             Action::AddTexts(texts) => {
                 let mut first = None;
@@ -305,7 +299,7 @@ impl Studio {
                 if let Some(k) = first {
                     self.selected = Some(k);
                 }
-                self.info(if n == 1 { "1 offre ajoutée : vérifiez ses champs.".into() } else { format!("{n} offres ajoutées.") });
+                self.info((t.added)(n));
             }
             Action::AddRecords(postings, from) => {
                 let n = postings.len();
@@ -318,7 +312,7 @@ impl Studio {
                 if let Some(k) = first {
                     self.selected = Some(k);
                 }
-                self.info(format!("{from} : {n} offre{} ouverte{}.", if n > 1 { "s" } else { "" }, if n > 1 { "s" } else { "" }));
+                self.info((t.opened)(&from, n));
             }
             Action::Select(k) => {
                 if self.index(k).is_some() {
@@ -351,13 +345,13 @@ impl Studio {
                     copy.closed = None;
                     self.offers.insert(i + 1, copy);
                     self.selected = Some(key);
-                    self.info("Offre dupliquée : la copie est sélectionnée.".into());
+                    self.info(t.duplicated.into());
                 }
             }
             Action::Close(k, why) => {
                 if let Some(i) = self.index(k) {
                     self.offers[i].closed = Some(why);
-                    self.info("Offre fermée : elle ne sera plus publiée.".into());
+                    self.info(t.closed.into());
                 }
             }
             Action::Reopen(k) => {
@@ -372,7 +366,7 @@ impl Studio {
                     if self.selected == Some(k) {
                         self.selected = self.offers.get(i.min(self.offers.len().saturating_sub(1))).map(|o| o.key);
                     }
-                    self.info(format!("Offre « {title} » supprimée."));
+                    self.info((t.removed)(&title));
                 }
             }
             Action::Move(k, by) => {
@@ -386,6 +380,7 @@ impl Studio {
             Action::Settings(s) => self.settings = s,
             Action::Tell(m) => self.message = Some(m),
             Action::Dismiss => self.message = None,
+            Action::Lang(l) => self.lang = l,
         }
         if (&self.offers, &self.settings) != (&before.0, &before.1) {
             self.revision += 1;
@@ -456,7 +451,7 @@ mod tests {
         let s = studio();
         let k = s.offers[0].key;
         let p = s.offers[0].posting();
-        let org = fields::write(&p, "organization", &["Les Écureuils".into()]).unwrap();
+        let org = fields::write(&p, "organization", &["Les Écureuils".into()], i18n::texts(Lang::Fr)).unwrap();
         let s = s.reduce(Action::Correct(k, "organization".into(), org));
         let s = s.reduce(Action::Correct(k, "deadline".into(), serde_json::json!("2025-12-01")));
         assert_eq!(s.offers[0].posting().organization, "Les Écureuils");
@@ -509,5 +504,10 @@ mod tests {
         let (r, second) = (s.revision, s.offers[1].key);
         let s = s.reduce(Action::Tell(Message { error: true, text: "x".into() })).reduce(Action::Select(second));
         assert_eq!(s.revision, r);
+        // The interface's language is no part of the work either; what follows is told in it.
+        let s = s.reduce(Action::Lang(Lang::En));
+        assert_eq!(s.revision, r);
+        let s = s.reduce(Action::Close(second, Closed::Filled));
+        assert_eq!(s.message.unwrap().text, "Offer closed: it will no longer be published.");
     }
 }

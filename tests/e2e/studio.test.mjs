@@ -6,7 +6,9 @@
 // scrolling.
 
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { DEMO_TODAY, LOAD_TIMEOUT, ROOT, useBrowser, Widget } from './harness.mjs';
@@ -106,6 +108,86 @@ describe('vitrine studio', { timeout: 240_000 }, () => {
     assert.match(await w.card(TITLE).textContent(), new RegExp(ORG));
   });
 
+  it('the RSS and JSON Feed downloads need the page address, and list the open offers linking to it', async () => {
+    const { page } = await openStudio(env);
+    await paste(page, SEED);
+    await page.getByRole('heading', { name: `Vérifier « ${TITLE} »` }).waitFor();
+    const site = page.getByLabel('Adresse de la page qui affiche les offres');
+    await site.fill('offres.html');
+    await page.getByText('« offres.html » n’est pas une adresse complète', { exact: false }).waitFor();
+    assert.equal(await page.getByRole('button', { name: 'Télécharger le flux RSS' }).count(), 0, 'no RSS without a valid address');
+    await site.fill('https://asso.example/offres/');
+    const [rssDownload] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: 'Télécharger le flux RSS' }).click(),
+    ]);
+    assert.equal(rssDownload.suggestedFilename(), 'offres.rss.xml');
+    const rss = readFileSync(await rssDownload.path(), 'utf8');
+    assert.match(rss, /^<\?xml version="1\.0" encoding="UTF-8"\?>\n<rss version="2\.0"/);
+    assert.equal((rss.match(/<item>/g) || []).length, 1);
+    assert.ok(rss.includes(`<title>${TITLE}</title>`), rss);
+    assert.match(rss, /<link>https:\/\/asso\.example\/offres\/\?offre=[^<]+<\/link>/);
+    const [jsonDownload] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: 'Télécharger le JSON Feed' }).click(),
+    ]);
+    assert.equal(jsonDownload.suggestedFilename(), 'offres.feed.json');
+    const jf = JSON.parse(readFileSync(await jsonDownload.path(), 'utf8'));
+    assert.equal(jf.version, 'https://jsonfeed.org/version/1.1');
+    assert.deepEqual(jf.items.map((i) => i.title), [TITLE]);
+    assert.ok(jf.items[0].url.startsWith('https://asso.example/offres/?offre='), jf.items[0].url);
+    await previewSettled(page);
+  });
+
+  it('the ready-to-host folder holds the widget, the split feed and a page that shows the offers', async () => {
+    const { page } = await openStudio(env);
+    await paste(page, SEED);
+    await page.getByRole('heading', { name: `Vérifier « ${TITLE} »` }).waitFor();
+    await previewSettled(page);
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: 'Télécharger le dossier prêt à héberger (.zip)' }).click(),
+    ]);
+    assert.equal(download.suggestedFilename(), 'offres-a-heberger.zip');
+    await page.getByText('Dossier « offres-a-heberger.zip » téléchargé').waitFor();
+    // Python's zipfile (another reader) lists, checks and unpacks it.
+    const dir = mkdtempSync(join(tmpdir(), 'vitrine-folder-'));
+    try {
+      const zipPath = await download.path();
+      const names = JSON.parse(execFileSync('python3', ['-c',
+        'import json, sys, zipfile\nz = zipfile.ZipFile(sys.argv[1])\nassert z.testzip() is None\nz.extractall(sys.argv[2])\nprint(json.dumps(sorted(z.namelist())))',
+        zipPath, dir], { encoding: 'utf8' }));
+      assert.deepEqual(names, ['offres/', 'offres/LISEZMOI.txt', 'offres/index.html', 'offres/offres.bodies.json', 'offres/offres.json',
+        'offres/vitrine/', 'offres/vitrine/vitrine.js', 'offres/vitrine/vitrine_core.js', 'offres/vitrine/vitrine_core_bg.wasm']);
+      for (const f of ['vitrine.js', 'vitrine_core.js', 'vitrine_core_bg.wasm']) {
+        assert.ok(readFileSync(join(dir, 'offres', 'vitrine', f)).equals(readFileSync(join(ROOT, 'pkg', f))), `${f} is the built one`);
+      }
+      const offers = JSON.parse(readFileSync(join(dir, 'offres', 'offres.json'), 'utf8'));
+      assert.equal(offers.bodies.href, 'offres.bodies.json');
+      assert.deepEqual(offers.postings.map((p) => p.title), [TITLE]);
+      JSON.parse(readFileSync(join(dir, 'offres', 'offres.bodies.json'), 'utf8'));
+      const index = readFileSync(join(dir, 'offres', 'index.html'), 'utf8');
+      assert.match(index, /<script src="vitrine\/vitrine\.js" data-src="offres\.json" async><\/script>/);
+      assert.match(readFileSync(join(dir, 'offres', 'LISEZMOI.txt'), 'utf8'), /Déposez tout le dossier « offres »/);
+
+      // The unpacked folder, served as is (the page judged on the demo's day), shows the offer.
+      const types = { html: 'text/html; charset=utf-8', js: 'text/javascript', wasm: 'application/wasm', json: 'application/json' };
+      const host = await env.open('hosted/offres/index.html', {
+        prepare: (p) => p.route('**/hosted/offres/**', (route) => {
+          const rel = new URL(route.request().url()).pathname.replace(/^\/hosted\//, '');
+          let body = readFileSync(join(dir, ...rel.split('/')));
+          if (rel.endsWith('index.html')) body = Buffer.from(body.toString('utf8').replace(' async>', ` data-today="${DEMO_TODAY}" async>`));
+          return route.fulfill({ contentType: types[rel.split('.').pop()], body });
+        }),
+      });
+      const w = new Widget(host.page);
+      await w.ready();
+      await w.expectList([TITLE], '1 offre');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   it('a reload mid-edit finds the work as it was typed', async () => {
     const { page } = await openStudio(env);
     await paste(page, SEED);
@@ -137,6 +219,60 @@ describe('vitrine studio', { timeout: 240_000 }, () => {
     await files.setInputFiles({ name: 'autre.txt', mimeType: 'text/plain', buffer: Buffer.from(OTHER) });
     await page.locator('ol.offers li.offer').nth(1).waitFor();
     await previewSettled(page);
+  });
+
+  it('a Word document becomes an offer to review; a damaged one is named and changes nothing', async () => {
+    const { page } = await openStudio(env);
+    await paste(page, SEED);
+    await page.getByText(/\.docx, \.odt/).first().waitFor();
+    const files = page.getByLabel(/^Ou choisissez des fichiers/);
+    assert.match(await files.getAttribute('accept'), /\.docx/);
+    await files.setInputFiles(join(ROOT, 'tests', 'e2e', 'fixtures', 'studio', 'offre-animation.docx'));
+    await page.getByRole('heading', { name: 'Vérifier « Animateur·rice de quartier »' }).waitFor();
+    assert.equal(await field(page, 'organization', 'Organisation').inputValue(), 'Association Les Jardins du Faubourg');
+    assert.deepEqual(await offerTitles(page), [TITLE, 'Animateur·rice de quartier']);
+    await files.setInputFiles({ name: 'abimé.docx', mimeType: 'application/octet-stream', buffer: Buffer.from('PK\x03\x04 pas un document') });
+    await page.getByRole('alert').filter({ hasText: '« abimé.docx » n’est pas un document Word (.docx) lisible' }).waitFor();
+    assert.deepEqual(await offerTitles(page), [TITLE, 'Animateur·rice de quartier']);
+    await previewSettled(page);
+  });
+
+  it('once loaded, the studio works offline: a reload finds the work, the preview and the folder', async () => {
+    const { page } = await openStudio(env);
+    await paste(page, SEED);
+    await page.getByRole('heading', { name: `Vérifier « ${TITLE} »` }).waitFor();
+    // The service worker has kept the page, the studio's wasm and the widget's files.
+    await page.evaluate(async () => {
+      await navigator.serviceWorker.ready;
+      if (!navigator.serviceWorker.controller) {
+        await new Promise((resolve) => navigator.serviceWorker.addEventListener('controllerchange', resolve, { once: true }));
+      }
+    });
+    await previewSettled(page);
+    await page.context().setOffline(true);
+    try {
+      await page.reload();
+      await page.getByRole('heading', { name: 'vitrine studio' }).waitFor({ timeout: LOAD_TIMEOUT });
+      assert.deepEqual(await offerTitles(page), [TITLE]);
+      await page.getByRole('heading', { name: `Vérifier « ${TITLE} »` }).waitFor();
+      // The preview's real widget starts from the cached files and shows the offer.
+      const preview = page.frameLocator('iframe[title^="Aperçu"]');
+      await preview.locator('.toolbar [role="status"]').filter({ hasText: '1 offre' }).waitFor({ timeout: LOAD_TIMEOUT });
+      // The extractor runs with no network: a new offer is read.
+      await paste(page, OTHER);
+      await page.locator('ol.offers li.offer').nth(1).waitFor();
+      await preview.locator('.toolbar [role="status"]').filter({ hasText: '2 offres' }).waitFor({ timeout: LOAD_TIMEOUT });
+      await previewSettled(page);
+      // The ready-to-host folder is made from the cached widget files.
+      const [download] = await Promise.all([
+        page.waitForEvent('download'),
+        page.getByRole('button', { name: 'Télécharger le dossier prêt à héberger (.zip)' }).click(),
+      ]);
+      assert.equal(download.suggestedFilename(), 'offres-a-heberger.zip');
+      await page.getByText('Dossier « offres-a-heberger.zip » téléchargé').waitFor();
+    } finally {
+      await page.context().setOffline(false);
+    }
   });
 
   it('a saved work that cannot be read is kept aside, with a message', async () => {

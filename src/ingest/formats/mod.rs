@@ -1,14 +1,23 @@
 //! Input documents → the text the extractor reads: one dispatch (`read`, `read_bytes`) over plain
 //! text, HTML pages (with their schema.org `JobPosting`), .docx, .odt and PDF, and the small
 //! writer that turns their structure into the markdown-ish lines `clean` understands.
+//!
+//! In wasm (vitrine studio, feature `extractor`) only [`Format`], [`Writer`] and [`office`] are
+//! built: HTML pages and PDF, and the reading of files, stay native.
 
+#[cfg(not(target_arch = "wasm32"))]
 pub mod html;
 pub mod office;
+#[cfg(not(target_arch = "wasm32"))]
 pub mod pdf;
 
+#[cfg(not(target_arch = "wasm32"))]
 use super::clean::{decode, DecodeProblem};
+#[cfg(not(target_arch = "wasm32"))]
 use super::error::IngestError;
+#[cfg(not(target_arch = "wasm32"))]
 use super::jsonld::JobPosting;
+#[cfg(not(target_arch = "wasm32"))]
 use super::Extraction;
 use std::path::Path;
 
@@ -65,6 +74,7 @@ impl Format {
     }
 }
 
+#[cfg(not(target_arch = "wasm32"))]
 /// A document read for the extractor: its text, and the structured fields the document states
 /// itself (schema.org `JobPosting` of a page), which win over what the text gives.
 #[derive(Debug, Clone)]
@@ -75,6 +85,7 @@ pub struct Source {
     pub job: Option<JobPosting>,
 }
 
+#[cfg(not(target_arch = "wasm32"))]
 impl Source {
     /// Runs the extractor on the text, then lays the structured fields over its record.
     /// `source` is the file name kept in the record.
@@ -93,23 +104,27 @@ impl Source {
     }
 }
 
+#[cfg(not(target_arch = "wasm32"))]
 /// Whether `ingest` reads a file of this name (the extensions folders are searched for).
 pub fn is_input(path: &Path) -> bool {
     path.file_name().and_then(|n| n.to_str()).and_then(Format::of_name).is_some()
 }
 
+#[cfg(not(target_arch = "wasm32"))]
 /// Reads one document file, by its extension (unknown extensions: by its content).
 pub fn read(path: &Path) -> Result<Source, IngestError> {
     let bytes = std::fs::read(path).map_err(|e| IngestError::Read { path: path.to_path_buf(), source: e })?;
     read_as(path, &bytes)
 }
 
+#[cfg(not(target_arch = "wasm32"))]
 /// Reads one document from memory: `name` is its file name or address (the extension, when it
 /// has a known one, chooses the format; otherwise the bytes do) and names it in errors.
 pub fn read_bytes(name: &str, bytes: &[u8]) -> Result<Source, IngestError> {
     read_as(Path::new(name), bytes)
 }
 
+#[cfg(not(target_arch = "wasm32"))]
 fn read_as(path: &Path, bytes: &[u8]) -> Result<Source, IngestError> {
     let name = path.to_str().unwrap_or("");
     let format = Format::of_name(name).unwrap_or_else(|| Format::sniff(bytes));
@@ -129,6 +144,7 @@ fn read_as(path: &Path, bytes: &[u8]) -> Result<Source, IngestError> {
     Ok(Source { format, text, job })
 }
 
+#[cfg(not(target_arch = "wasm32"))]
 /// Decodes a plain text file (the rules of `clean::decode`).
 pub fn decode_text(path: &Path, bytes: &[u8]) -> Result<String, IngestError> {
     match decode(bytes) {

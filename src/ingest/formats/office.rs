@@ -2,26 +2,52 @@
 //! `content.xml`) documents → text: headings (`Heading1`/`Titre1`… styles, `text:h`) as `# `
 //! lines, list paragraphs (`w:numPr`, `List…` styles, `text:list`) as `- ` items, table rows as
 //! "cell : cell" lines, links as `[text](url)`; deleted revisions, comments and notes left out.
+//!
+//! Pure ([`docx_text`], [`odt_text`]: bytes in, text or [`OfficeError`] out), so vitrine studio
+//! reads these files in the browser too (feature `extractor`); [`docx`] and [`odt`] are the CLI's
+//! (native), naming the file in an [`IngestError`].
 
 use super::Writer;
+#[cfg(not(target_arch = "wasm32"))]
 use crate::ingest::error::IngestError;
 use quick_xml::events::{BytesStart, Event};
 use quick_xml::Reader;
 use std::collections::HashMap;
 use std::io::Read;
+#[cfg(not(target_arch = "wasm32"))]
 use std::path::Path;
+
+/// Why a .docx or .odt document cannot be read (whoever reports it names the file).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum OfficeError {
+    /// Not a zip, an entry that cannot be unpacked, or broken XML.
+    Corrupt { format: &'static str, reason: String },
+    /// The zip lacks the part that holds the text.
+    MissingPart { format: &'static str, part: &'static str },
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+impl OfficeError {
+    /// The CLI's error for this problem in the file at `path`.
+    pub fn at(self, path: &Path) -> IngestError {
+        match self {
+            OfficeError::Corrupt { format, reason } => IngestError::Corrupt { path: path.to_path_buf(), format, reason },
+            OfficeError::MissingPart { format, part } => IngestError::MissingPart { path: path.to_path_buf(), format, part },
+        }
+    }
+}
 
 /// The most a document's XML may weigh once unpacked (a guard against zip bombs).
 const MAX_XML: u64 = 64 << 20;
 
-fn part(path: &Path, bytes: &[u8], format: &'static str, name: &'static str, required: bool) -> Result<Option<String>, IngestError> {
-    let corrupt = |reason: String| IngestError::Corrupt { path: path.to_path_buf(), format, reason };
+fn part(bytes: &[u8], format: &'static str, name: &'static str, required: bool) -> Result<Option<String>, OfficeError> {
+    let corrupt = |reason: String| OfficeError::Corrupt { format, reason };
     let mut zip = zip::ZipArchive::new(std::io::Cursor::new(bytes)).map_err(|e| corrupt(format!("not a zip archive ({e})")))?;
     let file = match zip.by_name(name) {
         Ok(f) => f,
         Err(zip::result::ZipError::FileNotFound) if !required => return Ok(None),
         Err(zip::result::ZipError::FileNotFound) => {
-            return Err(IngestError::MissingPart { path: path.to_path_buf(), format, part: name })
+            return Err(OfficeError::MissingPart { format, part: name })
         }
         Err(zip::result::ZipError::UnsupportedArchive(m)) => return Err(corrupt(format!("{name}: {m} (password-protected?)"))),
         Err(e) => return Err(corrupt(format!("{name}: {e}"))),
@@ -50,8 +76,8 @@ fn entity(r: &quick_xml::events::BytesRef) -> Option<char> {
     }
 }
 
-fn xml_error(path: &Path, format: &'static str, part: &str, reader: &Reader<&[u8]>, e: impl std::fmt::Display) -> IngestError {
-    IngestError::Corrupt { path: path.to_path_buf(), format, reason: format!("{part}: broken XML at byte {}: {e}", reader.buffer_position()) }
+fn xml_error(format: &'static str, part: &str, reader: &Reader<&[u8]>, e: impl std::fmt::Display) -> OfficeError {
+    OfficeError::Corrupt { format, reason: format!("{part}: broken XML at byte {}: {e}", reader.buffer_position()) }
 }
 
 /// One paragraph being read, and the table cell or list item it belongs to.
@@ -152,13 +178,25 @@ fn list_style(style: &str) -> bool {
     s.starts_with("list") || s.starts_with("liste") || s.starts_with("paragraphedeliste")
 }
 
-/// A .docx document's text.
+/// A .docx document's text, for the CLI (errors name the file at `path`).
+#[cfg(not(target_arch = "wasm32"))]
 pub fn docx(path: &Path, bytes: &[u8]) -> Result<String, IngestError> {
+    docx_text(bytes).map_err(|e| e.at(path))
+}
+
+/// An .odt document's text, for the CLI (errors name the file at `path`).
+#[cfg(not(target_arch = "wasm32"))]
+pub fn odt(path: &Path, bytes: &[u8]) -> Result<String, IngestError> {
+    odt_text(bytes).map_err(|e| e.at(path))
+}
+
+/// A .docx document's text.
+pub fn docx_text(bytes: &[u8]) -> Result<String, OfficeError> {
     const F: &str = "Word (.docx)";
-    let xml = part(path, bytes, F, "word/document.xml", true)?.unwrap_or_default();
+    let xml = part(bytes, F, "word/document.xml", true)?.unwrap_or_default();
     // Link targets: relationship id → address.
     let mut rels: HashMap<String, String> = HashMap::new();
-    if let Some(r) = part(path, bytes, F, "word/_rels/document.xml.rels", false)? {
+    if let Some(r) = part(bytes, F, "word/_rels/document.xml.rels", false)? {
         let mut reader = Reader::from_str(&r);
         loop {
             match reader.read_event() {
@@ -168,7 +206,7 @@ pub fn docx(path: &Path, bytes: &[u8]) -> Result<String, IngestError> {
                     }
                 }
                 Ok(Event::Eof) => break,
-                Err(e) => return Err(xml_error(path, F, "word/_rels/document.xml.rels", &reader, e)),
+                Err(e) => return Err(xml_error(F, "word/_rels/document.xml.rels", &reader, e)),
                 _ => {}
             }
         }
@@ -181,7 +219,7 @@ pub fn docx(path: &Path, bytes: &[u8]) -> Result<String, IngestError> {
     // Inside content read elsewhere or not at all: the fallback copy of a text box, field codes.
     let mut skip = 0usize;
     loop {
-        let ev = reader.read_event().map_err(|e| xml_error(path, F, "word/document.xml", &reader, e))?;
+        let ev = reader.read_event().map_err(|e| xml_error(F, "word/document.xml", &reader, e))?;
         match ev {
             Event::Start(e) => {
                 let name = e.name();
@@ -279,9 +317,9 @@ pub fn docx(path: &Path, bytes: &[u8]) -> Result<String, IngestError> {
 }
 
 /// An .odt document's text.
-pub fn odt(path: &Path, bytes: &[u8]) -> Result<String, IngestError> {
+pub fn odt_text(bytes: &[u8]) -> Result<String, OfficeError> {
     const F: &str = "OpenDocument (.odt)";
-    let xml = part(path, bytes, F, "content.xml", true)?.unwrap_or_default();
+    let xml = part(bytes, F, "content.xml", true)?.unwrap_or_default();
     let mut reader = Reader::from_str(&xml);
     let mut w = Writer::new();
     let mut t = Tables::default();
@@ -292,7 +330,7 @@ pub fn odt(path: &Path, bytes: &[u8]) -> Result<String, IngestError> {
     let mut skip = 0usize;
     let mut in_body = false;
     loop {
-        let ev = reader.read_event().map_err(|e| xml_error(path, F, "content.xml", &reader, e))?;
+        let ev = reader.read_event().map_err(|e| xml_error(F, "content.xml", &reader, e))?;
         match ev {
             Event::Start(e) => {
                 let name = e.name();

@@ -1,7 +1,8 @@
-//! Adding offers: a pasted text, chosen or dropped files (texts become offers, a `.json` feed is
-//! opened), each bad file named in the message while the good ones are added.
+//! Adding offers: a pasted text, chosen or dropped files (texts and .docx/.odt documents become
+//! offers, a `.json` feed is opened), each bad file named in the message while the good ones are added.
 
-use super::Handle;
+use super::{use_texts, Handle};
+use crate::i18n::Texts;
 use crate::inbox::{self, Document};
 use crate::publish::{self, Opened};
 use crate::state::{Action, Message};
@@ -14,7 +15,7 @@ pub struct Props {
 }
 
 /// Reads files and sends what they hold to the studio.
-pub fn take_files(studio: Handle, files: Vec<web_sys::File>) {
+pub fn take_files(studio: Handle, files: Vec<web_sys::File>, t: &'static Texts) {
     if files.is_empty() {
         return;
     }
@@ -24,7 +25,7 @@ pub fn take_files(studio: Handle, files: Vec<web_sys::File>) {
         let mut problems = Vec::new();
         for f in files {
             let name = f.name();
-            match web::read_file(&f).await.and_then(|bytes| inbox::read(&name, &bytes)) {
+            match web::read_file(&f, t).await.and_then(|bytes| inbox::read(&name, &bytes, t)) {
                 Ok(Document::Text(t)) => texts.push((t, Some(name))),
                 Ok(Document::Feed(t)) => feeds.push(Opened { name, text: t }),
                 Err(e) => problems.push(e),
@@ -32,7 +33,7 @@ pub fn take_files(studio: Handle, files: Vec<web_sys::File>) {
         }
         if !feeds.is_empty() {
             let names: Vec<String> = feeds.iter().map(|f| f.name.clone()).collect();
-            match publish::open(&feeds) {
+            match publish::open(&feeds, t) {
                 Ok(postings) => studio.dispatch(Action::AddRecords(postings, names.join(" + "))),
                 Err(e) => problems.push(e),
             }
@@ -41,7 +42,7 @@ pub fn take_files(studio: Handle, files: Vec<web_sys::File>) {
             studio.dispatch(Action::AddTexts(texts));
         }
         if !problems.is_empty() {
-            let text = format!("{}. Le reste de votre travail n’a pas changé.", problems.join(". "));
+            let text = format!("{}. {}", problems.join(". "), t.rest_unchanged);
             studio.dispatch(Action::Tell(Message { error: true, text }));
         }
     });
@@ -49,6 +50,7 @@ pub fn take_files(studio: Handle, files: Vec<web_sys::File>) {
 
 #[function_component(AddOffers)]
 pub fn add_offers(props: &Props) -> Html {
+    let t = use_texts();
     let draft = use_state(String::new);
     let dragging = use_state(|| false);
     let oninput = {
@@ -59,7 +61,7 @@ pub fn add_offers(props: &Props) -> Html {
         let (draft, studio) = (draft.clone(), props.studio.clone());
         Callback::from(move |_| {
             if draft.trim().is_empty() {
-                studio.dispatch(Action::Tell(Message { error: true, text: "Collez d’abord le texte d’une offre dans la zone « Texte d’une offre ».".into() }));
+                studio.dispatch(Action::Tell(Message { error: true, text: t.paste_first.into() }));
                 return;
             }
             studio.dispatch(Action::AddTexts(vec![((*draft).clone(), None)]));
@@ -70,7 +72,7 @@ pub fn add_offers(props: &Props) -> Html {
         let studio = props.studio.clone();
         Callback::from(move |e: Event| {
             let input: web_sys::HtmlInputElement = e.target_unchecked_into();
-            take_files(studio.clone(), web::files(input.files()));
+            take_files(studio.clone(), web::files(input.files()), t);
             input.set_value("");
         })
     };
@@ -91,20 +93,20 @@ pub fn add_offers(props: &Props) -> Html {
             e.prevent_default();
             dragging.set(false);
             let files = e.data_transfer().and_then(|d| d.files());
-            take_files(studio.clone(), web::files(files));
+            take_files(studio.clone(), web::files(files), t);
         })
     };
     html! {
         <section class="panel add" aria-labelledby="add-title">
-            <h2 id="add-title">{ "Ajouter des offres" }</h2>
-            <label for="paste">{ "Texte d’une offre" }</label>
+            <h2 id="add-title">{ t.add_title }</h2>
+            <label for="paste">{ t.paste_label }</label>
             <textarea id="paste" rows="6" value={(*draft).clone()} {oninput}
-                placeholder="Collez ici le texte complet de l’offre (intitulé, organisation, lieu, date limite…)"/>
-            <button type="button" class="primary" onclick={add}>{ "Ajouter cette offre" }</button>
+                placeholder={t.paste_placeholder}/>
+            <button type="button" class="primary" onclick={add}>{ t.add_button }</button>
             <div class={classes!("drop", (*dragging).then_some("over"))} {ondragover} {ondragleave} {ondrop}>
-                <label for="files">{ "Ou choisissez des fichiers (.txt, .md), ou un flux à modifier (.json ; pour un flux découpé, ses deux fichiers)" }</label>
-                <input id="files" type="file" multiple=true accept=".txt,.md,.json,text/plain,application/json" {onchange} />
-                <p class="hint">{ "Vous pouvez aussi les déposer ici." }</p>
+                <label for="files">{ t.files_label }</label>
+                <input id="files" type="file" multiple=true accept={inbox::ACCEPT} {onchange} />
+                <p class="hint">{ t.files_hint }</p>
             </div>
         </section>
     }

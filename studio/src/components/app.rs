@@ -2,6 +2,7 @@
 //! list, review, settings, preview, publish). Saves the work on every change.
 
 use super::{add_offers::AddOffers, offer_list::OfferList, preview::Preview, publish_panel::PublishPanel, review::Review, settings::SettingsPanel};
+use crate::i18n::{self, Lang};
 use crate::state::{Action, Message, Studio};
 use crate::storage;
 use std::rc::Rc;
@@ -20,14 +21,23 @@ pub struct AppProps {
     /// The preview page's address (`preview.html`); none: no preview (component tests).
     #[prop_or_default]
     pub preview: Option<AttrValue>,
+    /// The interface's language on start (the one last chosen, else French).
+    pub lang: Lang,
+    /// Keeps the interface language the publisher chooses.
+    pub on_lang: Callback<Lang>,
+    /// Where the widget's built files are (`pkg/`, beside the studio's folder), for the
+    /// ready-to-host folder.
+    pub widget_files: AttrValue,
 }
 
 /// The whole studio.
 #[function_component(App)]
 pub fn app(props: &AppProps) -> Html {
+    let lang = use_state(|| props.lang);
+    let t = i18n::texts(*lang);
     let studio = use_reducer({
-        let initial = props.initial.clone();
-        move || (*initial).clone()
+        let (initial, lang) = (props.initial.clone(), props.lang);
+        move || Studio { lang, ..(*initial).clone() }
     });
     {
         let (save, s) = (props.on_save.clone(), studio.clone());
@@ -35,7 +45,7 @@ pub fn app(props: &AppProps) -> Html {
             if !save.emit(storage::encode(&s)) {
                 s.dispatch(Action::Tell(Message {
                     error: true,
-                    text: "Le navigateur refuse d’enregistrer le travail (stockage plein ou désactivé) : téléchargez le flux pour ne rien perdre.".into(),
+                    text: t.save_refused.into(),
                 }));
             }
         });
@@ -49,18 +59,34 @@ pub fn app(props: &AppProps) -> Html {
         html! {
             <div class={classes!("message", m.error.then_some("error"))} role={if m.error { "alert" } else { "status" }}>
                 <p>{ m.text }</p>
-                <button type="button" onclick={dismiss}>{ "Fermer ce message" }</button>
+                <button type="button" onclick={dismiss}>{ t.dismiss }</button>
             </div>
         }
     });
+    let choose = {
+        let (lang, on_lang, studio) = (lang.clone(), props.on_lang.clone(), studio.clone());
+        Callback::from(move |e: Event| {
+            if let Some(l) = i18n::from_code(&e.target_unchecked_into::<web_sys::HtmlSelectElement>().value()) {
+                lang.set(l);
+                studio.dispatch(Action::Lang(l));
+                on_lang.emit(l);
+            }
+        })
+    };
     html! {
-        <div class="studio">
+        <ContextProvider<Lang> context={*lang}>
+        <div class="studio" lang={t.lang.code()}>
             <header class="top">
                 <h1>{ "vitrine studio" }</h1>
-                <p class="counts">
-                    { format!("{open} ouverte{} · {soon} se clô{} bientôt · {closed} fermée{}",
-                        if open > 1 { "s" } else { "" }, if soon > 1 { "turent" } else { "t" }, if closed > 1 { "s" } else { "" }) }
-                </p>
+                <p class="counts">{ (t.counts)(open, soon, closed) }</p>
+                <div class="ui-lang">
+                    <label for="ui-lang">{ t.ui_lang_label }</label>
+                    <select id="ui-lang" onchange={choose}>
+                        { for Lang::ALL.iter().map(|&l| html! {
+                            <option value={l.code()} lang={l.code()} selected={l == *lang}>{ i18n::texts(l).name }</option>
+                        }) }
+                    </select>
+                </div>
             </header>
             <div class="live">{ message }</div>
             <main>
@@ -76,9 +102,10 @@ pub fn app(props: &AppProps) -> Html {
                     if let Some(p) = props.preview.clone() {
                         <Preview studio={studio.clone()} today={props.today} page={p} />
                     }
-                    <PublishPanel studio={studio.clone()} today={props.today} />
+                    <PublishPanel studio={studio.clone()} today={props.today} widget_files={props.widget_files.clone()} />
                 </div>
             </main>
         </div>
+        </ContextProvider<Lang>>
     }
 }

@@ -3,7 +3,7 @@
 //! read. What the publisher types becomes the field's reviewed override when it reads well;
 //! otherwise it stays in the inputs with a message, and the record keeps its last good value.
 
-use super::Handle;
+use super::{use_texts, Handle};
 use crate::fields::{self, Input};
 use crate::state::Action;
 use vitrine::model::Posting;
@@ -32,7 +32,8 @@ pub fn field_row(props: &Props) -> Html {
     let error = use_state(|| None::<String>);
     let current = fields::read(&props.posting, props.field);
     let values = (*draft).clone().unwrap_or_else(|| current.clone());
-    let parts = fields::parts(props.field);
+    let t = use_texts();
+    let parts = fields::parts(props.field, t.lang);
     let id = |i: usize| format!("f-{}-{}-{i}", props.offer, props.field);
 
     let set = {
@@ -41,7 +42,7 @@ pub fn field_row(props: &Props) -> Html {
         Callback::from(move |(i, v): (usize, String)| {
             let mut next = values.clone();
             next[i] = v;
-            match fields::write(&posting, field, &next) {
+            match fields::write(&posting, field, &next, t) {
                 Ok(value) => {
                     error.set(None);
                     studio.dispatch(Action::Correct(offer, field.to_string(), value));
@@ -62,7 +63,7 @@ pub fn field_row(props: &Props) -> Html {
     let confirm = {
         let (studio, posting, field, offer, current) = (props.studio.clone(), props.posting.clone(), props.field, props.offer, current.clone());
         Callback::from(move |_| {
-            if let Ok(v) = fields::write(&posting, field, &current) {
+            if let Ok(v) = fields::write(&posting, field, &current, t) {
                 studio.dispatch(Action::Correct(offer, field.to_string(), v));
             }
         })
@@ -136,34 +137,34 @@ pub fn field_row(props: &Props) -> Html {
     html! {
         <fieldset class={classes!("field", props.to_check.then_some("to-check"), props.corrected.then_some("corrected"))} data-field={props.field}>
             <legend>
-                { fields::label(props.field) }
-                if props.to_check { <span class="badge check">{ "à vérifier" }</span> }
-                if props.corrected { <span class="badge fixed">{ "vérifié" }</span> }
+                { t.field(props.field) }
+                if props.to_check { <span class="badge check">{ t.badge_check }</span> }
+                if props.corrected { <span class="badge fixed">{ t.badge_fixed }</span> }
             </legend>
             <div class="beside">
                 <div class="inputs">{ for inputs }</div>
                 <div class="from">
                     if props.sources.is_empty() {
-                        if props.has_text { <p class="source none">{ "Pas trouvé dans le texte." }</p> }
+                        if props.has_text { <p class="source none">{ t.not_found }</p> }
                     } else {
                         { for props.sources.iter().map(|(line, text)| html! {
-                            <p class="source"><span class="line">{ format!("Ligne {line} : ") }</span><q lang="fr">{ text.clone() }</q></p>
+                            <p class="source"><span class="line">{ (t.line)(*line) }</span><q lang="fr">{ text.clone() }</q></p>
                         }) }
                     }
                     { for props.notes.iter().map(|(missing, m)| html! {
-                        <p class="note">{ if *missing { "Introuvable : " } else { "Incertain : " } }{ m.clone() }</p>
+                        <p class="note">{ if *missing { t.missing } else { t.unsure } }{ m.clone() }</p>
                     }) }
                 </div>
             </div>
             if let Some(e) = (*error).clone() {
-                <p class="error" id={format!("f-{}-{}-error", props.offer, props.field)} role="alert">{ e }{ " — la valeur précédente est gardée." }</p>
+                <p class="error" id={format!("f-{}-{}-error", props.offer, props.field)} role="alert">{ e }{ t.previous_kept }</p>
             }
             <div class="row-actions">
                 if props.to_check {
-                    <button type="button" onclick={confirm}>{ format!("C’est juste ({})", fields::label(props.field)) }</button>
+                    <button type="button" onclick={confirm}>{ (t.confirm)(t.field(props.field)) }</button>
                 }
                 if props.corrected {
-                    <button type="button" onclick={revert}>{ format!("Revenir à la valeur lue ({})", fields::label(props.field)) }</button>
+                    <button type="button" onclick={revert}>{ (t.revert)(t.field(props.field)) }</button>
                 }
             </div>
         </fieldset>

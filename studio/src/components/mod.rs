@@ -12,8 +12,15 @@ pub mod settings;
 
 pub use app::{App, AppProps};
 
+use crate::i18n::{self, Lang, Texts};
 use crate::state::{Action, Studio};
 use std::rc::Rc;
+
+/// The texts of the interface's language (given by [`App`] to every component by context).
+#[yew::hook]
+pub fn use_texts() -> &'static Texts {
+    i18n::texts(yew::use_context::<Lang>().unwrap_or_default())
+}
 
 impl yew::Reducible for Studio {
     type Action = Action;

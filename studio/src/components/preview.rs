@@ -3,7 +3,7 @@
 //! preset and heading, at a phone's (360 px) or a desktop's width. The frame stays; each change
 //! is posted to it and it mounts a fresh widget.
 
-use super::Handle;
+use super::{use_texts, Handle};
 use crate::publish;
 use crate::web;
 use std::cell::RefCell;
@@ -29,6 +29,7 @@ fn post(frame: &NodeRef, message: &JsValue) {
 
 #[function_component(Preview)]
 pub fn preview(props: &Props) -> Html {
+    let t = use_texts();
     let phone = use_state(|| false);
     let frame = use_node_ref();
     let last = use_mut_ref(|| JsValue::NULL);
@@ -71,13 +72,13 @@ pub fn preview(props: &Props) -> Html {
     };
     html! {
         <section class="panel preview" aria-labelledby="preview-title">
-            <h2 id="preview-title">{ "Aperçu" }</h2>
-            <div class="widths" role="group" aria-label="Largeur de l’aperçu">
-                <button type="button" aria-pressed={(*phone).to_string()} onclick={set(true)}>{ "Téléphone (360 px)" }</button>
-                <button type="button" aria-pressed={(!*phone).to_string()} onclick={set(false)}>{ "Ordinateur" }</button>
+            <h2 id="preview-title">{ t.preview_title }</h2>
+            <div class="widths" role="group" aria-label={t.widths}>
+                <button type="button" aria-pressed={(*phone).to_string()} onclick={set(true)}>{ t.phone }</button>
+                <button type="button" aria-pressed={(!*phone).to_string()} onclick={set(false)}>{ t.desktop }</button>
             </div>
             <div class="frame-box">
-                <iframe ref={frame} title="Aperçu du widget avec vos offres publiées" src={props.page.clone()} {onload} class={classes!((*phone).then_some("phone"))}></iframe>
+                <iframe ref={frame} title={t.preview_frame} src={props.page.clone()} {onload} class={classes!((*phone).then_some("phone"))}></iframe>
             </div>
         </section>
     }

@@ -1,7 +1,7 @@
 //! The review of the selected offer: its text (editable; extracted again as it changes) and the
 //! form of its fields, those the extractor is unsure of first, marked « à vérifier ».
 
-use super::{field_row::FieldRow, Handle};
+use super::{field_row::FieldRow, use_texts, Handle};
 use crate::state::Action;
 use vitrine::model::Date;
 use yew::prelude::*;
@@ -15,11 +15,12 @@ pub struct Props {
 #[function_component(Review)]
 pub fn review(props: &Props) -> Html {
     let s = &props.studio;
+    let t = use_texts();
     let Some(offer) = s.selected.and_then(|k| s.offer(k)) else {
         return html! {
             <section class="panel review" aria-labelledby="review-title">
-                <h2 id="review-title">{ "Vérifier une offre" }</h2>
-                <p class="empty">{ "Ajoutez une offre, ou choisissez-en une dans la liste, pour vérifier ce que le studio y a lu." }</p>
+                <h2 id="review-title">{ t.review_none_title }</h2>
+                <p class="empty">{ t.review_empty }</p>
             </section>
         };
     };
@@ -49,19 +50,18 @@ pub fn review(props: &Props) -> Html {
     });
     html! {
         <section class="panel review" aria-labelledby="review-title">
-            <h2 id="review-title">{ format!("Vérifier « {} »", posting.title) }</h2>
+            <h2 id="review-title">{ (t.review_title)(&posting.title) }</h2>
             <p class="summary">{
-                if checks == 0 { "Rien à vérifier en priorité : relisez tout de même les champs.".to_string() }
-                else { format!("{checks} champ{} à vérifier, en tête du formulaire.", if checks > 1 { "s" } else { "" }) }
+                if checks == 0 { t.nothing_to_check.to_string() } else { (t.to_check_summary)(checks) }
             }</p>
             if let Some(text) = offer.text() {
                 <details class="text">
-                    <summary>{ "Texte de l’offre" }</summary>
-                    <label for={format!("text-{key}")}>{ "Texte (chaque modification est relue ; vos corrections restent)" }</label>
+                    <summary>{ t.offer_text }</summary>
+                    <label for={format!("text-{key}")}>{ t.offer_text_label }</label>
                     <textarea id={format!("text-{key}")} rows="14" value={text.to_string()} oninput={on_text}/>
                 </details>
             }
-            <form class="fields" onsubmit={Callback::from(|e: SubmitEvent| e.prevent_default())} aria-label="Champs de l’offre">
+            <form class="fields" onsubmit={Callback::from(|e: SubmitEvent| e.prevent_default())} aria-label={t.fields_form}>
                 { for rows }
             </form>
         </section>

@@ -1,7 +1,7 @@
 //! The publisher's settings: the widget's language, colours, preset and heading (used by the
 //! preview and the snippet), and where the feed and the widget will be hosted.
 
-use super::Handle;
+use super::{use_texts, Handle};
 use crate::state::{Action, Settings};
 use yew::prelude::*;
 
@@ -13,6 +13,7 @@ pub struct Props {
 #[function_component(SettingsPanel)]
 pub fn settings_panel(props: &Props) -> Html {
     let s = props.studio.settings.clone();
+    let t = use_texts();
     let update = |f: fn(&mut Settings, String)| {
         let (studio, s) = (props.studio.clone(), s.clone());
         move |v: String| {
@@ -43,17 +44,17 @@ pub fn settings_panel(props: &Props) -> Html {
             </div>
         }
     };
-    let mut kinds: Vec<(&str, &str)> = vec![("", "Tous")];
-    kinds.extend(vitrine::model::Kind::ALL.iter().map(|k| (k.key(), k.label())));
+    let mut kinds: Vec<(&str, &str)> = vec![("", t.all_kinds)];
+    kinds.extend(vitrine::model::Kind::ALL.iter().map(|&k| (k.key(), vitrine::ui::i18n::kind(t.lang, k))));
     html! {
         <section class="panel settings" aria-labelledby="settings-title">
-            <h2 id="settings-title">{ "Réglages du widget" }</h2>
-            { select("set-lang", "Langue", &s.lang, &[("fr", "Français"), ("fr-BE", "Français (Belgique)"), ("nl", "Nederlands"), ("en", "English")], |s, v| s.lang = v) }
-            { select("set-scheme", "Couleurs", &s.color_scheme, &[("auto", "Comme l’appareil du visiteur"), ("light", "Claires"), ("dark", "Sombres")], |s, v| s.color_scheme = v) }
-            { select("set-kind", "N’afficher que", &s.kind, &kinds, |s, v| s.kind = v) }
-            { text("set-title", "Titre au-dessus du widget (facultatif)", &s.title, |s, v| s.title = v) }
-            { text("set-feed", "Adresse où vous déposerez le flux", &s.feed_url, |s, v| s.feed_url = v) }
-            { text("set-widget", "Adresse du widget (vitrine.js)", &s.widget_url, |s, v| s.widget_url = v) }
+            <h2 id="settings-title">{ t.settings_title }</h2>
+            { select("set-lang", t.widget_lang, &s.lang, &[("fr", "Français"), ("fr-BE", "Français (Belgique)"), ("nl", "Nederlands"), ("en", "English")], |s, v| s.lang = v) }
+            { select("set-scheme", t.colours, &s.color_scheme, &[("auto", t.schemes[0]), ("light", t.schemes[1]), ("dark", t.schemes[2])], |s, v| s.color_scheme = v) }
+            { select("set-kind", t.show_only, &s.kind, &kinds, |s, v| s.kind = v) }
+            { text("set-title", t.heading_label, &s.title, |s, v| s.title = v) }
+            { text("set-feed", t.feed_url_label, &s.feed_url, |s, v| s.feed_url = v) }
+            { text("set-widget", t.widget_url_label, &s.widget_url, |s, v| s.widget_url = v) }
         </section>
     }
 }
