@@ -250,11 +250,11 @@ pub enum Role {
     Other,
 }
 
-const DEADLINE_CUES: [&str; 26] = [
+const DEADLINE_CUES: [&str; 28] = [
     "date limite", "au plus tard", "avant le", "avant", "jusqu'au", "jusqu'a", "d'ici le", "limite de",
     "cloture", "deadline", "candidatures", "candidature", "a envoyer", "envoyer", "envoyez", "postuler",
     "fin des candidatures", "delai", "reception des", "date butoir", "clos", "expire", "d'ici au", "a deposer",
-    "a transmettre", "a adresser",
+    "a transmettre", "a adresser", "envoie", "envoie-nous",
 ];
 const START_CUES: [&str; 28] = [
     "entree en poste", "entree en service", "date d'embauche",

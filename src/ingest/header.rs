@@ -23,7 +23,7 @@ const KIND_PREFIXES: [&str; 26] = [
     "cdi", "cdd", "recrutement", "nous recrutons", "on recrute", "appel a projets", "appel a candidatures",
     "appel a manifestation d'interet", "appel d'offres", "consultation", "freelance", "mission",
 ];
-const GENERIC: [&str; 38] = [
+const GENERIC: [&str; 42] = [
     "mission benevole", "mission de service civique", "emplois & stages", "emplois et stages", "offres d'emploi et de stage",
     "cahier des charges", "appel a projets", "appel a manifestation d'interet", "devenir benevole", "rejoignez-nous",
     "nous rejoindre", "offres de stage", "stages", "emplois",
@@ -31,7 +31,8 @@ const GENERIC: [&str; 38] = [
     "offre d'emploi", "offre de stage", "offre d'alternance", "offre de service civique", "offre de benevolat",
     "offre de mission", "recrutement", "fiche de poste", "nous recrutons", "on recrute", "annonce", "appel a candidatures",
     "appel a candidature", "offres d'emploi", "emploi", "stage", "job", "offre", "poste a pourvoir", "l'association recrute",
-    "recrute", "description",
+    "recrute", "description", "services professionnels", "prestation de services", "prestations intellectuelles",
+    "prestation intellectuelle",
 ];
 const JOB_NOUNS: [&str; 58] = [
     "charge", "chargee", "coordinat", "coordonnat", "responsable", "directeur", "directrice", "assistant", "animat",
@@ -320,6 +321,8 @@ pub fn title(cx: &Ctx) -> Option<(String, Option<usize>)> {
         };
         // "Mission bénévole : X" opens like a section heading; what is left once cleaned is the title.
         let generic = (raw_generic && (cf == heading_key(f) || is_generic(&cf)))
+            // "Appel d'offres – Services professionnels": a kind of tender, once the kind is cut.
+            || (!cf.is_empty() && cf != fold(&l.text) && is_generic(&cf))
             || is_contract_line(f, words)
             || is_banner(f)
             || numbered;

@@ -131,7 +131,15 @@ pub fn hours(cx: &Ctx, country: Country) -> Option<f32> {
             }
         }
     }
-    best.map(|(_, h)| h)
+    // Full time without a number of hours: the country's legal week.
+    best.map(|(_, h)| h).or_else(|| full_time_said(cx).then_some(base))
+}
+
+/// True when the text says the job is full time ("temps plein", "temps complet") and never part
+/// time.
+fn full_time_said(cx: &Ctx) -> bool {
+    let said = |cues: &[&str]| cx.doc.lines.iter().any(|l| !l.skipped() && !l.footer && cues.iter().any(|c| l.fold().fhas(c)));
+    said(&["temps plein", "temps complet", "plein temps", "full-time"]) && !said(&["temps partiel", "mi-temps", "mi temps", "part-time"])
 }
 
 fn word_number(w: &str) -> Option<f32> {
@@ -267,6 +275,15 @@ mod tests {
     use super::super::text::{fold, tokenize};
     use super::super::Ctx;
     use super::*;
+
+    #[test]
+    fn full_time_is_the_legal_week() {
+        let week = |s: &str, c: Country| hours(&Ctx::new(s), c);
+        assert_eq!(week("Stage\nRégime : temps plein\nTexte.", Country::BE), Some(38.0));
+        assert_eq!(week("CDI à temps plein, 39 heures par semaine", Country::FR), Some(39.0));
+        assert_eq!(week("Temps plein ou temps partiel à discuter", Country::FR), None);
+        assert_eq!(week("Horaires souples", Country::FR), None);
+    }
 
     #[test]
     fn guards_match_whole_words() {

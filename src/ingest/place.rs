@@ -373,7 +373,10 @@ pub fn scored(cx: &Ctx) -> (Vec<Place>, i32) {
                                 is_cap(&line.text[a..b]) && !matches!(x.text(f), "cedex")
                             }
                         }) && !matches!(toks.get(j_end).map(|x| x.text(f)), Some("et" | "ou"));
-                        if AMBIGUOUS.contains(&name.as_str()) && (runs_on || !matches!(prev_word, "a" | "lieu" | "sur") && label.is_none()) {
+                        // A postal code in brackets after it settles it: "de Mons (7000)".
+                        let coded = toks.get(j_end).is_some_and(|x| x.text(f) == "(")
+                            && toks.get(j_end + 1).is_some_and(|x| x.kind == TokKind::Num && (4..=5).contains(&(x.e - x.s)));
+                        if AMBIGUOUS.contains(&name.as_str()) && !coded && (runs_on || !matches!(prev_word, "a" | "lieu" | "sur") && label.is_none()) {
                             continue;
                         }
                         // "Montréal (Québec)": a province or canton in brackets after a city.
