@@ -157,7 +157,8 @@ pub fn is_meta(f: &str, _text: &str) -> bool {
 /// A board's or a group's header line ending on its date: "📌 Babillard communautaire – Rimouski ·
 /// 2 mars 2026", "Forum de l'emploi | 12/01/2026".
 fn dated_header(f: &str, words: usize) -> bool {
-    if words > 12 {
+    // It ends on a year or a time: most lines are out at once.
+    if words > 12 || !f.trim_end().ends_with(|c: char| c.is_ascii_digit()) {
         return false;
     }
     let Some(last) = [" . ", " | ", " - "].iter().filter_map(|sep| f.rfind(sep).map(|p| &f[p + sep.len()..])).min_by_key(|t| t.len()) else {

@@ -481,7 +481,7 @@ pub fn scored(cx: &Ctx) -> (Vec<Place>, i32) {
             } else {
                 // "Montbrison (42600) – Loire": a town the gazetteer does not know, with its postal
                 // code in brackets.
-                let code_at = toks.windows(3).position(|w| w[0].text(f) == "(" && w[1].kind == TokKind::Num && w[1].e - w[1].s == 5 && w[2].text(f) == ")");
+                let code_at = f.contains('(').then(|| toks.windows(3).position(|w| w[0].text(f) == "(" && w[1].kind == TokKind::Num && w[1].e - w[1].s == 5 && w[2].text(f) == ")")).flatten();
                 let bracketed = code_at.and_then(|j| {
                     (j.saturating_sub(6)..j).filter(|&k| toks[k].kind == TokKind::Word).find_map(|k| {
                         unknown_town(line, toks, k, li, false).filter(|c| c.postal.as_ref().is_some_and(|p| p.len() == 5))
