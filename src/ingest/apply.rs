@@ -108,10 +108,10 @@ pub fn urls_in(text: &str) -> Vec<String> {
     out
 }
 
-const APPLY_CUES: [&str; 19] = [
+const APPLY_CUES: [&str; 25] = [
     "postuler", "candidature", "candidatures", "candidater", "cv", "lettre de motivation", "envoyer", "envoyez",
     "adresser", "adressez", "formulaire", "en ligne", "inscription", "inscrire", "repondre", "plateforme", "deposer",
-    "deposent", "depot",
+    "deposent", "depot", "ecrivez", "ecrivez-nous", "ecris", "ecris-nous", "envoie", "envoie-nous",
 ];
 const APPLY_URL_PARTS: [&str; 13] = [
     "recrut", "emploi", "job", "offre", "candidat", "apply", "postul", "career", "carriere", "form", "welcometothejungle", "inscription",
@@ -372,6 +372,9 @@ fn rank_emails(cx: &Ctx, emails: Vec<String>, has_form: bool) -> Vec<String> {
                 let mut sent = fold(&l.text[s..p]);
                 if sent.trim().is_empty() && i > 0 {
                     sent = cx.doc.lines[i - 1].fold().to_string();
+                } else if (sent.starts_with("ou ") || sent.starts_with("et ")) && i > 0 {
+                    // "… remplissez le formulaire : (link) / ou écrivez à …": the sentence began above.
+                    sent = format!("{} {sent}", cx.doc.lines[i - 1].fold());
                 }
                 let mut score = 0;
                 if has_any_word(&sent, &APPLY_CUES) || has_any_word(&sent, &["dossier", "lettre", "offres"]) {
@@ -448,6 +451,9 @@ mod tests {
             "Pour candidater, remplissez le formulaire en ligne :\nhttps://lacle.org/nous-rejoindre/animateur\nPour toute question : info@lacle.org",
         ));
         assert_eq!((a.emails.len(), a.urls.as_slice()), (0, &["https://lacle.org/nous-rejoindre/animateur".to_string()][..]));
+        // "… le formulaire : (link) / ou écrivez à …": the address is a way to apply too.
+        let a = extract(&Ctx::new("Pour vous inscrire, remplissez le formulaire :\nhttps://x.ca/benevoles/inscription\nou écrivez à Nathalie, responsable : benevolat@x.ca"));
+        assert_eq!(a.emails, ["benevolat@x.ca"]);
         // With no other way, the only address stays.
         assert_eq!(extract(&Ctx::new("Bénévole\n\nÉcrivez-nous : contact@lacle.org")).emails, ["contact@lacle.org"]);
         // A home page in a footer is no application form.

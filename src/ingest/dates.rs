@@ -256,6 +256,10 @@ const DEADLINE_CUES: [&str; 28] = [
     "fin des candidatures", "delai", "reception des", "date butoir", "clos", "expire", "d'ici au", "a deposer",
     "a transmettre", "a adresser", "envoie", "envoie-nous",
 ];
+/// Words after a period that make it an event's ("…, c'est la Semaine de l'action bénévole").
+const EVENT_AFTER: [&str; 10] =
+    ["c'est la", "c'est le", "semaine de", "journee", "festival", "fete", "salon", "portes ouvertes", "exposition", "se tiendra"];
+
 const START_CUES: [&str; 28] = [
     "entree en poste", "entree en service", "date d'embauche",
     "prise de poste", "prise de fonction", "prise de fonctions", "entree en fonction", "debut", "demarrage",
@@ -465,11 +469,19 @@ pub fn extract(cx: &Ctx) -> Dates {
         // Periods a call is open for applications in ("Ouvert du 2 mars au 10 avril"): its end is
         // the deadline, its start none of the posting's dates.
         let mut windows: Vec<usize> = Vec::new();
+        let mut events: Vec<usize> = Vec::new();
         for k in 0..hits.len().saturating_sub(1) {
             if let Some((a, b)) = period(f, &hits[k], &hits[k + 1]) {
                 let before = context_before(cx, i, hits[k].s).0;
                 if super::text::find_stem(&before, "ouvert").is_some() && !line.meta {
                     windows.push(k);
+                    continue;
+                }
+                // "Du 27 avril au 3 mai, c'est la Semaine du bénévolat !": an event's dates.
+                let after = &f[hits[k + 1].e..];
+                let after = &after[..after.floor_char_boundary(50)];
+                if EVENT_AFTER.iter().any(|w| after.fhas(w)) {
+                    events.extend([k, k + 1]);
                     continue;
                 }
                 let ctx_role = classify(&before);
@@ -497,7 +509,7 @@ pub fn extract(cx: &Ctx) -> Dates {
             // date neither starts nor closes anything.
             let role = if line.meta {
                 Role::Published
-            } else if windows.contains(&k) {
+            } else if windows.contains(&k) || events.contains(&k) {
                 Role::Other
             } else if k > 0 && windows.contains(&(k - 1)) {
                 Role::Deadline
@@ -506,7 +518,11 @@ pub fn extract(cx: &Ctx) -> Dates {
             } else if fixed.iter().any(|(j, _, _)| *j == k) {
                 Role::Start
             } else {
-                classify(&before)
+                match classify(&before) {
+                    // "pour la rentrée de septembre": the school year's start is the job's.
+                    Role::Other if f[h.s..].starts_with("rentree") => Role::Start,
+                    r => r,
+                }
             };
             score += match (role, cx.layout.section[i]) {
                 (Role::Deadline, Section::Apply) | (Role::Start, Section::Conditions) => 1,
@@ -708,6 +724,9 @@ mod tests {
         assert_eq!(dates("Annonce des lauréats : début juin 2026").start, None);
         assert_eq!(dates("Démarrage : début juin 2026").start, Some(Start::Month(YearMonth::new(2026, 6).unwrap())));
         assert_eq!(dates("Dossier à déposer d'ici au 30 avril 2026 via le formulaire").deadline, Date::new(2026, 4, 30));
+        // An event's dates are no start; the school year's start is one.
+        assert_eq!(dates("Du 27 avril au 3 mai 2025, c'est la Semaine du bénévolat !").start, None);
+        assert_eq!(dates("Publié le 2 avril 2025\nOn cherche quelqu'un pour la rentrée de septembre.").start, Some(Start::Month(YearMonth::new(2025, 9).unwrap())));
     }
 
     #[test]

@@ -215,9 +215,11 @@ pub fn duration_in(f: &str, toks: &[Tok], cue_required: bool) -> Option<MonthRan
         };
         let start = toks[i].s;
         let end = toks[k].e;
-        let before = &f[f[..start].char_indices().rev().nth(45).map_or(0, |(p, _)| p)..start];
-        // Within the clause: "dès l'âge de 16 ans, contrat de 8 mois".
-        let before = before.rfind([',', ';']).map_or(before, |p| &before[p + 1..]);
+        let window = &f[f[..start].char_indices().rev().nth(45).map_or(0, |(p, _)| p)..start];
+        // Within the clause: "dès l'âge de 16 ans, contrat de 8 mois"; but a clause that is only
+        // "pour" or "sur" goes on the one before ("en contrat de professionnalisation, pour 12 mois").
+        let clause = window.rfind([',', ';']).map_or(window, |p| &window[p + 1..]);
+        let before = if matches!(clause.trim(), "pour" | "sur" | "pendant" | "durant") { window } else { clause };
         let after = &f[end..f[end..].char_indices().nth(25).map_or(f.len(), |(p, _)| end + p)];
         // Whole words only: "age" is not in "stage", "engagement" or "apprentissage".
         if NOT_DURATION.iter().any(|n| super::text::find_word(before, n).is_some() || after.starts_with(&format!(" {n}")) || after.fhas("d'experience")) {
@@ -296,6 +298,8 @@ mod tests {
         assert_eq!(d("Contrat d'apprentissage de 24 mois"), Some((24, 24)));
         assert_eq!(d("Mission ouverte dès l'âge de 16 ans, contrat de 8 mois"), Some((8, 8)));
         assert_eq!(d("Contrat pour les jeunes de moins de 26 ans"), None);
+        assert_eq!(d("un·e alternant·e en contrat de professionnalisation, pour 12 mois, pour nous aider"), Some((12, 12)));
+        assert_eq!(d("Nous avons 40 ans, pour 12 mois de fête"), None);
     }
 
     fn h(s: &str) -> Option<f32> {
