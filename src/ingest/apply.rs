@@ -395,7 +395,7 @@ fn rank_emails(cx: &Ctx, emails: Vec<String>, has_form: bool) -> Vec<String> {
             }
             let local = e.split('@').next().unwrap_or("").to_ascii_lowercase();
             if GENERAL_BOXES.contains(&local.as_str()) {
-                best -= 1;
+                best = best.saturating_sub(1);
             }
             (best, e)
         })
@@ -454,6 +454,8 @@ mod tests {
         // "… le formulaire : (link) / ou écrivez à …": the address is a way to apply too.
         let a = extract(&Ctx::new("Pour vous inscrire, remplissez le formulaire :\nhttps://x.ca/benevoles/inscription\nou écrivez à Nathalie, responsable : benevolat@x.ca"));
         assert_eq!(a.emails, ["benevolat@x.ca"]);
+        // An address found only on a skipped line (an e-mail header) ranks last, without overflow.
+        let _ = extract(&Ctx::new("De : Lucie <lucie@relais.example>\nTexte de l'offre."));
         // With no other way, the only address stays.
         assert_eq!(extract(&Ctx::new("Bénévole\n\nÉcrivez-nous : contact@lacle.org")).emails, ["contact@lacle.org"]);
         // A home page in a footer is no application form.

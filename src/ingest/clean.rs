@@ -142,8 +142,9 @@ impl Line {
                 QUESTION_LABELS.iter().find(|(q, _)| *q == l).map_or(l, |(_, says)| says)
             }
         };
+        // The value starts after the separator (a colon, a question mark, the space after a pin).
         let oi = self.f.orig(i);
-        let value = self.text[oi + 1..].trim();
+        let value = self.text[oi..].char_indices().nth(1).map_or("", |(k, _)| &self.text[oi + k..]).trim();
         if value.is_empty() {
             return None;
         }
@@ -519,7 +520,7 @@ fn push_line(raw: &str, blank: &mut usize, lines: &mut Vec<Line>) {
         let value = text[f.orig(i) + 1..].trim();
         (!l.is_empty() && words <= 8 && !l.contains("http") && !value.is_empty()).then_some((i, words))
     });
-    let label = label.or_else(|| question_label(&f.text)).or_else(|| (f.text.starts_with(PIN) && text.len() > PIN.len() + 1).then_some((PIN.len(), 1)));
+    let label = label.or_else(|| question_label(&f.text)).or_else(|| (f.text.starts_with(PIN) && text.get(PIN.len()..).is_some_and(|r| r.starts_with(' ') && r.trim().len() > 0)).then_some((PIN.len(), 1)));
     let junk = junk || furniture::is_junk(&f.text, &text);
     let meta = !junk && furniture::is_meta(&f.text, &text);
     lines.push(Line { text, f, indent, n: 0, bullet, md_heading, blank_before: *blank, junk, footer: false, meta, links, nwords, label });
@@ -580,6 +581,8 @@ mod tests {
             labels,
             [Some(("lieu", "Le Lamentin (97232)")), Some(("organisme", "Lakou Vèt")), None, Some(("lieu", "Vierzon (18)")), Some(("indemnite", "620 €")), None]
         );
+        // A pin glued to a word labels nothing (and cuts no character).
+        assert_eq!(clean("📍Écully\nOù ?é").lines.iter().map(|l| l.label_value(8)).collect::<Vec<_>>(), [None, Some(("lieu", "é"))]);
     }
 
     #[test]
