@@ -132,11 +132,13 @@ impl Line {
             return None;
         }
         let f = self.fold();
-        // Symbols before a label are decoration ("✅ Indemnité : …", "🏃 Mission : …"); a pin
-        // alone says where ("📍 Vierzon (18)").
-        let label = match f[..i].trim() {
-            PIN => "lieu",
-            l => {
+        // Symbols before a label are decoration ("✅ Indemnité : …", "🏃 Mission : …"); some
+        // symbols alone say what follows ("📍 Vierzon (18)", "📅 6 mois, dès janvier").
+        let head = f[..i].trim();
+        let label = match SYMBOL_LABELS.iter().find(|(sym, _)| head.trim_end_matches('\u{fe0f}') == *sym) {
+            Some((_, says)) => says,
+            None => {
+                let l = head;
                 let l = l.trim_start_matches(|c: char| !c.is_alphanumeric());
                 // A question as label reads as the label it stands for ("Où ?" → "lieu").
                 QUESTION_LABELS.iter().find(|(q, _)| *q == l).map_or(l, |(_, says)| says)
@@ -163,6 +165,19 @@ impl Line {
 
 /// A pin at a line's start labels a place ("📍 Vierzon (18)"), as on social media posts.
 const PIN: &str = "📍";
+
+/// Symbols that label what follows them on social-media posts, and the label each stands for.
+const SYMBOL_LABELS: [(&str, &str); 9] = [
+    (PIN, "lieu"), ("📅", "periode"), ("🗓", "periode"), ("⏰", "horaires"), ("🕒", "horaires"), ("⏱", "duree"),
+    ("💶", "remuneration"), ("💰", "remuneration"), ("💵", "remuneration"),
+];
+
+/// A line opening with one of [`SYMBOL_LABELS`] and a space: the symbol's end (its label's end).
+fn symbol_label(f: &str) -> Option<(usize, usize)> {
+    let (sym, _) = SYMBOL_LABELS.iter().find(|(sym, _)| f.starts_with(sym))?;
+    let end = sym.len() + if f[sym.len()..].starts_with('\u{fe0f}') { '\u{fe0f}'.len_utf8() } else { 0 };
+    f[end..].strip_prefix(' ').is_some_and(|r| !r.trim().is_empty()).then_some((end, 1))
+}
 
 /// Words a question label starts with, on pages that set fields out as questions ("Où ? Lyon",
 /// "Quand ? À partir de mars", "Quel organisme ? …").
@@ -251,6 +266,7 @@ fn is_breadcrumb(t: &str) -> bool {
         && t.chars().count() < 160
         && (t.matches(" > ").count() >= 2 || (t.matches(" » ").count() >= 2 && !t.contains('«')) || t.matches(" › ").count() >= 2
             || (furniture::starts_home(t) && (t.contains(" > ") || t.contains(" › ") || t.contains(" » ") || t.matches(" / ").count() >= 2))
+            || (t.matches(" / ").count() >= 2 && furniture::starts_nav(t))
             || furniture::section_crumb(t))
 }
 
@@ -432,6 +448,7 @@ pub fn clean(text: &str) -> Doc {
         k += 1;
     }
     mark_footer(&mut lines);
+    furniture::mark_masthead(&mut lines);
     furniture::mark_relayed(&mut lines);
     furniture::mark_digest(&mut lines);
     furniture::mark_other_offers(&mut lines);
@@ -459,8 +476,9 @@ fn push_line(raw: &str, blank: &mut usize, lines: &mut Vec<Line>) {
         *blank += 1;
         return;
     }
-    // Several inline bullets on one line ("• a • b • c") become separate lines.
-    let inline: Vec<&str> = if t.contains('•') { t.split(" • ").collect() } else { Vec::new() };
+    // Several inline bullets on one line ("• a • b • c") become separate lines, unless they are a
+    // site's menu ("Accueil • L'association • Emplois • Contact").
+    let inline: Vec<&str> = if t.contains('•') && !furniture::is_menu(&super::text::fold(t)) { t.split(" • ").collect() } else { Vec::new() };
     if inline.len() >= 3 {
         for (k, part) in inline.iter().enumerate() {
             let p = if k == 0 { part.to_string() } else { format!("• {part}") };
@@ -506,7 +524,16 @@ fn push_line(raw: &str, blank: &mut usize, lines: &mut Vec<Line>) {
             t = &joined;
         }
     }
-    let text = collapse_spaces(&strip_markdown(t, &mut links));
+    let mut text = collapse_spaces(&strip_markdown(t, &mut links));
+    // A PDF's running header or footer with its page number: the page number goes, the line is
+    // kept as footer (it names the organization and its address, it is not the offer's text).
+    let paged = match furniture::page_suffix(&text) {
+        Some(p) => {
+            text = text[..p].trim_end().trim_end_matches(['–', '-', '|', '·', ':', ' ']).to_string();
+            true
+        }
+        None => false,
+    };
     if text.is_empty() || text.chars().all(|c| !c.is_alphanumeric()) {
         *blank += 1;
         return;
@@ -520,10 +547,10 @@ fn push_line(raw: &str, blank: &mut usize, lines: &mut Vec<Line>) {
         let value = text[f.orig(i) + 1..].trim();
         (!l.is_empty() && words <= 8 && !l.contains("http") && !value.is_empty()).then_some((i, words))
     });
-    let label = label.or_else(|| question_label(&f.text)).or_else(|| (f.text.starts_with(PIN) && text.get(PIN.len()..).is_some_and(|r| r.starts_with(' ') && r.trim().len() > 0)).then_some((PIN.len(), 1)));
+    let label = label.or_else(|| question_label(&f.text)).or_else(|| symbol_label(&f.text));
     let junk = junk || furniture::is_junk(&f.text, &text);
     let meta = !junk && furniture::is_meta(&f.text, &text);
-    lines.push(Line { text, f, indent, n: 0, bullet, md_heading, blank_before: *blank, junk, footer: false, meta, links, nwords, label });
+    lines.push(Line { text, f, indent, n: 0, bullet, md_heading, blank_before: *blank, junk, footer: paged, meta, links, nwords, label });
     *blank = 0;
 }
 

@@ -9,7 +9,7 @@ use super::sections::Section;
 use crate::model::{Contract, Kind};
 
 /// (folded cue, contract, weight, needs a strong place: title, label or top of the text)
-const CUES: [(&str, Contract, f32, bool); 55] = [
+const CUES: [(&str, Contract, f32, bool); 60] = [
     ("cddi", Contract::Cdd, 3.0, false),
     ("cdd d'insertion", Contract::Cdd, 2.0, false),
     ("parcours emploi competences", Contract::Cdd, 2.0, false),
@@ -65,13 +65,21 @@ const CUES: [(&str, Contract, f32, bool); 55] = [
     ("auto-entrepreneur", Contract::Freelance, 3.0, false),
     ("micro-entrepreneur", Contract::Freelance, 3.0, false),
     ("cahier des charges", Contract::Freelance, 1.5, false),
+    ("mandataire", Contract::Freelance, 2.0, false),
+    ("mandat externe", Contract::Freelance, 3.0, false),
+    ("remise des offres", Contract::Freelance, 3.0, false),
+    ("devis", Contract::Freelance, 1.5, false),
+    ("service citoyen", Contract::ServiceCivique, 4.0, false),
 ];
 
-const PROJECT_CUES: [&str; 19] = [
+const PROJECT_CUES: [&str; 27] = [
     "projet soutenu", "le projet en detail", "date de signature de la convention", "laureat", "laureats",
     "l'avis de la fondation", "porteur du projet", "projet accompagne", "subvention accordee", "montant accorde",
     "appel a projets", "appel a candidatures", "appel a manifestation d'interet", "depot des dossiers",
     "porteurs de projets", "porteurs de projet", "dotation", "une subvention", "projets retenus",
+    // Québec's wording, grants and prizes.
+    "appel de candidatures", "appel de projets", "une bourse de", "bourses de", "bourse de creation", "remise des prix",
+    "note d'intention", "trophees",
 ];
 
 const CONTRACT_LABELS: [&str; 7] = ["type de contrat", "contrat", "nature du contrat", "statut", "type de poste", "type d'offre", "type"];
@@ -111,13 +119,18 @@ pub fn extract(cx: &Ctx, title_line: Option<usize>) -> KindContract {
     let mut project = 0f32;
     let mut civique_named = false;
     for (i, line) in cx.doc.lines.iter().enumerate() {
-        if line.skipped() || line.footer {
+        // A site's menu says what the site offers ("Missions de Service Civique · Trouver une
+        // mission · …"): read, lightly, like the rest of the page's furniture is not.
+        let menu = line.junk && super::furniture::is_menu(line.fold());
+        if (line.skipped() && !menu) || line.footer {
             continue;
         }
         let f = &cx.incl[i];
         let is_label = label(line).is_some();
         let strong = Some(i) == title_line || is_label || (i < 6 && cx.layout.section[i] == Section::Top && line.words() <= 12);
-        let weight = if Some(i) == title_line || is_label {
+        let weight = if menu {
+            0.6
+        } else if Some(i) == title_line || is_label {
             4.0
         } else if strong {
             2.5
@@ -145,7 +158,7 @@ pub fn extract(cx: &Ctx, title_line: Option<usize>) -> KindContract {
                     return;
                 }
             }
-            if c == Contract::ServiceCivique && cue.contains("service civique") {
+            if c == Contract::ServiceCivique && (cue.contains("service civique") || cue == "service citoyen") {
                 civique_named = true;
             }
             seen[k] += 1;
@@ -206,6 +219,17 @@ mod tests {
     fn kc(text: &str) -> (Kind, Contract) {
         let r = extract(&Ctx::new(text), Some(0));
         (r.kind, r.contract)
+    }
+
+    #[test]
+    fn grants_prizes_tenders_and_service_citoyen() {
+        assert_eq!(kc("APPEL À CANDIDATURES 2027 · Bourses de création\nUne bourse de 5 000 à 10 000 € par projet."), (Kind::Projet, Contract::None));
+        assert_eq!(kc("Appel de candidatures : Prix Relève engagée\nTrois bourses de 2 500 $ seront remises."), (Kind::Projet, Contract::None));
+        assert_eq!(
+            kc("APPEL D'OFFRES\nMandat externe\nNous accompagnons 140 bénévoles ; nos bénévoles, les bénévoles du réseau.\nLe mandataire remettra un devis."),
+            (Kind::Freelance, Contract::Freelance)
+        );
+        assert_eq!(kc("Volontaire en animation\nVolontariat · Service Citoyen · 6 mois\nAsbl à La Louvière, Belgique."), (Kind::ServiceCivique, Contract::ServiceCivique));
     }
 
     #[test]

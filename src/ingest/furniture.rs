@@ -7,7 +7,7 @@
 use super::clean::Line;
 
 /// Items of a site menu ("Accueil | Qui sommes-nous ? | Nous rejoindre | Contact").
-const NAV: [&str; 74] = [
+const NAV: [&str; 81] = [
     "accueil", "home", "contact", "contacts", "contactez-nous", "nous contacter", "qui sommes-nous", "qui sommes nous",
     "a propos", "l'association", "association", "nos actions", "nos missions", "nos projets", "actualites", "actus",
     "agenda", "blog", "presse", "espace presse", "faire un don", "don", "dons", "je donne", "soutenir", "nous soutenir",
@@ -16,7 +16,8 @@ const NAV: [&str; 74] = [
     "postuler", "rechercher", "recherche", "menu", "connexion", "se connecter", "mon compte", "espace membre",
     "newsletter", "ressources", "publications", "equipe", "notre equipe", "partenaires", "faq", "plan du site",
     "evenements", "boutique", "english", "nederlands", "forum", "forums", "membres", "espace recruteur", "espace candidat",
-    "mon espace", "inscription", "repondre", "citer", "signaler", "suivre le sujet", "suivre",
+    "mon espace", "inscription", "repondre", "citer", "signaler", "suivre le sujet", "suivre", "nous joindre",
+    "trouver une mission", "trouver une offre", "publier une mission", "publier une offre", "missions", "annonces",
 ];
 
 /// Words of a job board's sector tags ("Associations", "Solidarité", "Associations · Logement").
@@ -66,6 +67,12 @@ pub fn starts_home(t: &str) -> bool {
     ["accueil ", "home ", "[accueil]", "[home]"].iter().any(|h| f.starts_with(h))
 }
 
+/// True when a line's first item (up to " / ") is a navigation word ("Devenir bénévole / Occasions
+/// de bénévolat / Éducation").
+pub fn starts_nav(t: &str) -> bool {
+    t.split(" / ").next().is_some_and(|first| is_nav(super::text::fold(first).trim()))
+}
+
 /// A one-step breadcrumb from a site's section: "Emplois > Chargé·e de projets", "Actualités ›
 /// Appel à bénévoles".
 pub fn section_crumb(t: &str) -> bool {
@@ -104,7 +111,8 @@ fn menu_items<S: AsRef<str>>(it: &[S]) -> bool {
     nav >= 2 && (nav + kinds) * 2 >= it.len() && nav * 3 >= it.len()
 }
 
-fn is_menu(f: &str) -> bool {
+/// A menu line (folded): items cut at `|`, `·` or `•`, most of them navigation words.
+pub fn is_menu(f: &str) -> bool {
     (f.contains('|') || f.contains(" . ")) && menu_items(&items(f))
 }
 
@@ -115,9 +123,33 @@ pub fn is_menu_cells(cells: &[&str]) -> bool {
     menu_items(&folded)
 }
 
-/// Lines never read: menus, "Chargement…", cookie banners, share lines.
+/// A page number a PDF's text carries on its header or footer line: "… page 2/5", "Page 3 sur 8",
+/// "- 4 -".
+fn page_number(b: &str) -> bool {
+    let words: Vec<&str> = b.split_whitespace().collect();
+    let num = |w: &str| !w.is_empty() && w.len() <= 3 && w.bytes().all(|c| c.is_ascii_digit());
+    let fraction = |w: &str| w.split_once('/').is_some_and(|(n, m)| num(n) && num(m));
+    match words.as_slice() {
+        [.., "page", n, "sur" | "/", m] => num(n) && num(m),
+        [.., "page", n] | [n] => num(n) || fraction(n),
+        _ => false,
+    }
+}
+
+/// Where a PDF's page number starts at the end of a header or footer line ("La Margeride – 15100
+/// Saint-Flour    page 1/5"): the byte offset of "page", when the line has words before it.
+pub fn page_suffix(text: &str) -> Option<usize> {
+    let lower = text.to_ascii_lowercase();
+    let p = lower.rfind("page ")?;
+    (p > 0 && lower[..p].ends_with(' ') && page_number(lower[p..].trim_end_matches(|c: char| !c.is_alphanumeric()))).then_some(p)
+}
+
+/// Lines never read: menus, "Chargement…", cookie banners, share lines, page numbers.
 pub fn is_junk(f: &str, _text: &str) -> bool {
     let b = bare(f);
+    if b.len() <= 20 && page_number(b) {
+        return true;
+    }
     if b.len() <= 20 && matches!(b, "chargement" | "chargement en cours" | "loading" | "veuillez patienter" | "lire la suite" | "voir plus") {
         return true;
     }
@@ -204,11 +236,13 @@ pub fn mark_relayed(lines: &mut [Line]) {
     // (alone, "Objet : …" names a consultation's object).
     for i in 1..lines.len() {
         let f = lines[i].fold();
-        if (f.starts_with("objet :") || f.starts_with("objet:") || f.starts_with("date :") || f.starts_with("sujet :")) && lines[i].blank_before == 0 && lines[i - 1].meta {
+        let header = ["objet :", "objet:", "date :", "date:", "sujet :", "subject:", "to:", "cc:", "a :"].iter().any(|h| f.starts_with(h));
+        if header && lines[i].blank_before == 0 && lines[i - 1].meta {
             lines[i].meta = true;
         }
     }
-    let marker = lines.iter().position(|l| {
+    // The innermost forwarded message (a message forwarded twice has two markers) is the posting.
+    let marker = lines.iter().rposition(|l| {
         let b = bare(l.fold());
         l.words() <= 8 && FORWARDED.iter().any(|m| b.starts_with(m) || b.ends_with(m))
     });
@@ -245,6 +279,26 @@ pub fn mark_digest(lines: &mut [Line]) {
             l.meta = !l.junk;
         } else if !(best.0..best.1).contains(&i) {
             l.junk = true;
+        }
+    }
+}
+
+/// Words of a job board's or a volunteering platform's name.
+const BOARD_WORDS: [&str; 16] = [
+    "emploi", "emplois", "offres", "plateforme", "portail", "missions", "volontariat", "volontaires", "benevolat", "jobs",
+    "annonces", "babillard", "recrutement", "carrieres", "benevole", "benevoles",
+];
+
+/// A job board's masthead: the line or two at the very top, right above the site's menu or
+/// breadcrumb, naming a
+/// board ("Emplois communautaires Outaouais" / "Accueil · Offres · …"): neither the title nor the
+/// employer. (An association's own site name above its menu stays: it names the employer.)
+pub fn mark_masthead(lines: &mut [Line]) {
+    // The site's menu or breadcrumb right below.
+    let Some(menu) = lines.iter().take(4).position(|l| l.junk) else { return };
+    for l in &mut lines[..menu] {
+        if !l.junk && l.words() <= 12 && BOARD_WORDS.iter().any(|w| super::text::find_word(l.fold(), w).is_some()) {
+            l.meta = true;
         }
     }
 }
@@ -300,6 +354,18 @@ mod tests {
         assert_eq!(d, [(true, false), (false, false), (false, true), (false, true), (false, false)]);
         let d = flags("Bonjour, je relaie.\nLucie\n---------- Message transféré ----------\nDe : X <x@y.be>\nObjet : Bénévoles\n\nObjet : Évaluation\nTexte.\nSuite.");
         assert_eq!(d, [(false, true), (false, true), (false, true), (false, true), (false, true), (false, false), (false, false), (false, false)]);
+    }
+
+    #[test]
+    fn mastheads_page_numbers_and_crumbs() {
+        // A job board's name above its menu is metadata; an association's own name stays.
+        assert_eq!(flags("Emplois solidaires Outaouais\nAccueil · Offres · Employeurs · Contact\nÉducateur"), [(false, true), (true, false), (false, false)]);
+        assert_eq!(flags("Relais Riviera\nAccueil • L'association • Emplois • Contact\nÉducateur"), [(false, false), (true, false), (false, false)]);
+        assert_eq!(flags("Devenir bénévole / Occasions de bénévolat / Éducation\nÉducateur"), [(true, false), (false, false)]);
+        assert_eq!(flags("3/5\nÉducateur"), [(true, false), (false, false)]);
+        let d = super::super::clean::clean("La Margeride – 15100 Saint-Flour      page 1/5\nTexte.");
+        assert_eq!((d.lines[0].text.as_str(), d.lines[0].footer), ("La Margeride – 15100 Saint-Flour", true));
+        assert_eq!(super::page_suffix("Réunion de la page 12 du dossier"), None);
     }
 
     #[test]

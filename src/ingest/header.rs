@@ -23,7 +23,7 @@ const KIND_PREFIXES: [&str; 26] = [
     "cdi", "cdd", "recrutement", "nous recrutons", "on recrute", "appel a projets", "appel a candidatures",
     "appel a manifestation d'interet", "appel d'offres", "consultation", "freelance", "mission",
 ];
-const GENERIC: [&str; 42] = [
+const GENERIC: [&str; 44] = [
     "mission benevole", "mission de service civique", "emplois & stages", "emplois et stages", "offres d'emploi et de stage",
     "cahier des charges", "appel a projets", "appel a manifestation d'interet", "devenir benevole", "rejoignez-nous",
     "nous rejoindre", "offres de stage", "stages", "emplois",
@@ -31,7 +31,7 @@ const GENERIC: [&str; 42] = [
     "offre d'emploi", "offre de stage", "offre d'alternance", "offre de service civique", "offre de benevolat",
     "offre de mission", "recrutement", "fiche de poste", "nous recrutons", "on recrute", "annonce", "appel a candidatures",
     "appel a candidature", "offres d'emploi", "emploi", "stage", "job", "offre", "poste a pourvoir", "l'association recrute",
-    "recrute", "description", "services professionnels", "prestation de services", "prestations intellectuelles",
+    "recrute", "description", "sommaire", "table des matieres", "services professionnels", "prestation de services", "prestations intellectuelles",
     "prestation intellectuelle",
 ];
 const JOB_NOUNS: [&str; 58] = [
@@ -106,7 +106,8 @@ fn is_contract_line(f: &str, words: usize) -> bool {
 /// de plaidoyer" → "Chargé·e de plaidoyer", "Juriste (CDI)" → "Juriste", "[72] ANIMATEUR - CDD 6
 /// mois" → "Animateur", "Recrutement d'un·e animateur" → "Animateur".
 pub fn clean_title(t: &str) -> String {
-    let mut s = t.trim().to_string();
+    // Symbols before a title ("👉 Stage – …", "📣 …") are decoration; brackets and quotes are not.
+    let mut s = t.trim().trim_start_matches(|c: char| !c.is_alphanumeric() && !matches!(c, '[' | '«' | '"' | '(' | '“')).trim_start().to_string();
     // Leading tags: "[72] …", "Sujet : …", "Re : …".
     while s.starts_with('[') {
         match s.find(']') {
@@ -178,7 +179,7 @@ fn remove_gender_marks(s: &mut String) {
 
 /// "Stage – X", "Mission bénévole : X", "Appel à projets 2026 : X" → X, when X is left.
 fn cut_kind_prefix(s: &str) -> String {
-    for sep in [" – ", " - ", " — ", " : ", ": "] {
+    for sep in [" – ", " - ", " — ", " : ", ": ", " · "] {
         if let Some(p) = s.find(sep) {
             let (left, right) = (&s[..p], s[p + sep.len()..].trim());
             let lf = fold(left);
@@ -230,7 +231,8 @@ fn cut_contract_suffix(s: &str) -> String {
                 || [
                     "temps partiel", "temps plein", "mi-temps", "benevolat", "service civique", "volontariat", "stage", "alternance",
                     "apprentissage", "en apprentissage", "en alternance", "contrat d'apprentissage", "contrat de professionnalisation",
-                    "contrat pro", "alternance (apprentissage)",
+                    "contrat pro", "alternance (apprentissage)", "poste permanent", "permanent", "poste contractuel",
+                    "contractuel", "poste temporaire",
                 ]
                 .iter()
                 .any(|c| tf.trim() == *c)
@@ -905,17 +907,21 @@ const RECRUIT_VERBS: [&str; 14] = [
 ];
 
 /// Words that introduce an organization in apposition ("Le Gué, association namuroise, …").
-const APPOSITION: [&str; 16] = [
+const APPOSITION: [&str; 18] = [
     "association", "asbl", "fondation", "mouvement", "collectif", "cooperative", "reseau", "federation", "organisme",
-    "centre", "structure", "scic", "scop", "maison", "atelier", "entreprise",
+    "centre", "structure", "scic", "scop", "maison", "atelier", "entreprise", "asso", "ressourcerie",
 ];
 
 /// True when folded text opens with a kind of organization, after an optional article
 /// ("association namuroise", "une coopérative d'activité", "l'ASBL").
 fn apposition_follows(f: &str) -> bool {
+    // "Le Grand Rafiot, c'est l'association qui …"
+    let f = f.strip_prefix("c'est ").unwrap_or(f);
     let f = f.strip_prefix("une ").or_else(|| f.strip_prefix("un ")).or_else(|| f.strip_prefix("l'")).unwrap_or(f);
-    let next = f.split(|c: char| !c.is_ascii_alphanumeric()).next().unwrap_or("");
-    APPOSITION.contains(&next)
+    let mut words = f.split(|c: char| !c.is_ascii_alphanumeric()).filter(|w| !w.is_empty());
+    let next = words.next().unwrap_or("");
+    // One adjective may come first ("une petite asso", "une jeune coopérative").
+    APPOSITION.contains(&next) || (["petite", "petit", "jeune", "grande", "grand", "nouvelle", "belle"].contains(&next) && words.next().is_some_and(|w| APPOSITION.contains(&w)))
 }
 
 /// A word of a name: capitalized, past an elided article ("L'Office" is, "L'association" is not).
@@ -1000,12 +1006,13 @@ fn prose_candidates(cx: &Ctx, cands: &mut Vec<OrgCand>) {
                 }
             }
         }
-        // "Je travaille chez Ouvrages Communs, une coopérative …": a name after "chez" that an
-        // apposition presents.
+        // "Je travaille chez Ouvrages Communs, une coopérative …", "coordinatrice à Mots Passants,
+        // une petite asso …": a name after "chez" or "à" that an apposition presents.
         if has_app {
-            for (p, _) in l.text.match_indices("chez ") {
-                let Some(n) = name_prefix(&l.text[p + 5..], 7) else { continue };
-                let after = l.text[p + 5 + n.len()..].trim_start();
+            for (p, cue) in l.text.match_indices("chez ").chain(l.text.match_indices(" à ")) {
+                let at = p + cue.len();
+                let Some(n) = name_prefix(&l.text[at..], 7) else { continue };
+                let after = l.text[at + n.len()..].trim_start();
                 if after.strip_prefix(',').is_some_and(|a| apposition_follows(&fold(a.trim_start()))) {
                     cands.push(OrgCand { name: n.clone(), score: 9, coined: false });
                 }
@@ -1014,6 +1021,11 @@ fn prose_candidates(cx: &Ctx, cands: &mut Vec<OrgCand>) {
         // At a sentence's start: "Name verb" or "Name, association …, verb".
         for start in sentence_starts(&l.text).into_iter().filter(|_| has_verb || has_app) {
             let rest = &l.text[start..];
+            // A forum's or a list's tag before the sentence ("[Bénévolat] On cherche …").
+            let rest = match rest.strip_prefix('[').and_then(|r| r.split_once(']')) {
+                Some((tag, r)) if tag.len() < 30 => r.trim_start(),
+                _ => rest,
+            };
             if !rest.split_whitespace().next().is_some_and(capitalized) {
                 continue;
             }
@@ -1040,9 +1052,18 @@ fn prose_candidates(cx: &Ctx, cands: &mut Vec<OrgCand>) {
             if (2..=9).contains(&head.len())
                 && head.first().is_some_and(capital)
                 && head.last().is_some_and(capital)
-                && !head.iter().any(|w| w.contains([',', ';', ':', '.']))
+                && !head.iter().any(|w| w.contains([',', ';', ':', '.', '[', ']']))
+                && !head.last().is_some_and(|w| matches!(fold(w).as_str(), "on" | "nous" | "il" | "elle" | "qui"))
             {
-                cands.push(OrgCand { name: head.join(" "), score: 9, coined: false });
+                // "La ressourcerie Ressort Berrichon accueille …": the common noun after the article
+                // says what it is; the name is the capitalized words after it.
+                let article = matches!(head[0], "Le" | "La" | "Les" | "L'" | "L’");
+                let from = if article && head.get(1).is_some_and(|w| w.starts_with(char::is_lowercase)) {
+                    (1..head.len()).find(|&k| capital(&head[k])).unwrap_or(0)
+                } else {
+                    0
+                };
+                cands.push(OrgCand { name: head[from..].join(" "), score: 9, coined: false });
             }
         }
         // "Siège social : …": the name before the address, or the line above it.
@@ -1115,7 +1136,7 @@ fn segments(t: &str) -> Vec<&str> {
 fn segment_candidates(cx: &Ctx, first_cue: usize, cands: &mut Vec<OrgCand>) {
     let n = cx.doc.lines.len();
     for (i, l) in cx.doc.lines.iter().enumerate() {
-        if l.junk || l.bullet.is_some() {
+        if l.skipped() || l.bullet.is_some() {
             continue;
         }
         let t = &l.text;
@@ -1142,7 +1163,7 @@ fn segment_candidates(cx: &Ctx, first_cue: usize, cands: &mut Vec<OrgCand>) {
 /// under a role line ("Directrice" / "Accès Droit Isère").
 fn signature_candidates(cx: &Ctx, cands: &mut Vec<OrgCand>) {
     let lines = &cx.doc.lines;
-    let tail: Vec<&Line> = lines.iter().rev().filter(|l| !l.junk).take(8).collect();
+    let tail: Vec<&Line> = lines.iter().rev().filter(|l| !l.skipped()).take(8).collect();
     for w in tail.windows(2) {
         let (name, role) = (w[0], w[1]);
         if role.words() <= 4 && has_person_noun(role.fold()) && name.words() <= 7 && !name.text.ends_with('.') && name.bullet.is_none() {
@@ -1186,7 +1207,9 @@ fn tidy_org(name: &str) -> String {
     }
     if let Some(p) = s.find(", ") {
         let rest = &s[p + 2..];
-        if rest.starts_with(|c: char| c.is_lowercase()) || APPOSITION.iter().any(|w| fold(rest).starts_with(w)) {
+        // "Les Repas du Bourg, Martigny": a town after the name is not part of it.
+        let town = rest.split_whitespace().count() <= 3 && super::gazetteer::lookup(&fold(rest.trim_end_matches('.')), None).is_some();
+        if rest.starts_with(|c: char| c.is_lowercase()) || APPOSITION.iter().any(|w| fold(rest).starts_with(w)) || town {
             s.truncate(p);
         }
     }
@@ -1371,6 +1394,17 @@ mod tests {
         assert_eq!(o(text).as_deref(), Some("Réseau québécois des organismes en culture numérique"));
         let signed = "Animateur·rice\n\nTexte de l'offre qui présente le poste et ses missions sans nommer la structure ici.\nCandidatures à Mme Sophie Lejeune : s.lejeune@traitdunion.be\n\nSophie Lejeune\nLe Trait d'Union ASBL";
         assert_eq!(o(signed).as_deref(), Some("Le Trait d'Union"));
+    }
+
+    #[test]
+    fn names_in_prose_after_tags_towns_and_common_nouns() {
+        assert_eq!(o("Stagiaire\n\nLe Grand Rafiot, c'est l'association qui fait vivre la péniche.").as_deref(), Some("Le Grand Rafiot"));
+        assert_eq!(o("[Bénévolat] On cherche des bénévoles – Grenoble\n\nJe suis coordinatrice à Mots Passants, une petite asso de quartier.").as_deref(), Some("Mots Passants"));
+        assert_eq!(o("Volontaire\n\nLa ressourcerie Ressort Berrichon accueille un volontaire.").as_deref(), Some("Ressort Berrichon"));
+        assert_eq!(tidy_org("Les Repas du Bourg, Lausanne"), "Les Repas du Bourg");
+        assert_eq!(clean_title("👉 Stage – Assistant·e de communication (H/F)"), "Assistant·e de communication");
+        assert_eq!(clean_title("APPEL À CANDIDATURES 2027 · Bourses de création"), "Bourses de création");
+        assert_eq!(clean_title("Intervenant·e jeunesse – poste permanent"), "Intervenant·e jeunesse");
     }
 
     #[test]

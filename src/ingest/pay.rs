@@ -447,9 +447,9 @@ pub fn extract(cx: &Ctx) -> Option<Pay> {
 /// indicatif : entre 12 000 et 15 000 € TTC"): an amount without a period. The whole call's
 /// envelope ("l'enveloppe totale de l'appel est de 60 000 €") is not what one project gets.
 pub fn grant(cx: &Ctx) -> Option<Pay> {
-    const GRANT_CUES: [&str; 14] = [
-        "subvention", "dotation", "bourse", "prix", "montant", "budget", "financement", "soutien", "aide", "recevoir",
-        "recevra", "allouee", "accordee", "enveloppe",
+    const GRANT_CUES: [&str; 17] = [
+        "subvention", "dotation", "bourse", "bourses", "prix", "montant", "budget", "financement", "soutien", "aide",
+        "recevoir", "recevra", "allouee", "accordee", "enveloppe", "subventions", "dotations",
     ];
     const EACH: [&str; 7] = ["par projet", "chaque projet", "chacun", "chacune", "par laureat", "par structure", "par dossier"];
     const WHOLE: [&str; 6] = ["totale", "total", "globale", "global", "l'ensemble", "au total"];

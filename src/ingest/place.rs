@@ -549,15 +549,18 @@ fn has_france(cx: &Ctx) -> bool {
 }
 
 fn to_place(best: &Cand, all: &[Cand], evidence: Option<Country>) -> Place {
-    // A postal code for the same city from another mention (an address in the text, not in the
-    // page footer), else the commune's only code.
+    // A postal code for the same city from another mention (an address in the text rather than in
+    // the page footer), else the commune's only code.
     let postal = best
         .postal
         .clone()
         .or_else(|| {
+            // A footer's address (the head office) only for a town with one code: a city's
+            // head office may be in another district than the workplace.
+            let one_code = best.known.is_none_or(|k| gazetteer::has_unique_code(k.name));
             all.iter()
-                .filter(|c| c.city_fold == best.city_fold && c.postal.is_some() && !c.footer)
-                .max_by_key(|c| c.score)
+                .filter(|c| c.city_fold == best.city_fold && c.postal.is_some() && (!c.footer || one_code))
+                .max_by_key(|c| (!c.footer, c.score))
                 .and_then(|c| c.postal.clone())
         })
         .or_else(|| best.known.filter(|k| gazetteer::has_unique_code(k.name)).and_then(|k| k.postal_code.map(str::to_string)));
