@@ -11,6 +11,7 @@ mod index;
 mod places;
 pub mod order;
 mod query;
+mod typo;
 #[cfg(test)]
 mod tests;
 
@@ -298,6 +299,13 @@ impl Catalogue {
         (text.vocabulary_len() + bodies.0, text.entries_len() + bodies.1)
     }
 
+    /// Bytes held by the text index (records and bodies), and by the typo signatures among them:
+    /// for size reports.
+    pub fn index_bytes(&self) -> (usize, usize) {
+        let all = std::iter::once(self.text_index()).chain(self.bodies.iter().flat_map(|s| s.iter()));
+        all.fold((0, 0), |(b, s), ix| (b + ix.heap_bytes(), s + 4 * ix.vocabulary_len()))
+    }
+
     /// Runs `query` as of `today` (which decides what is expired).
     pub fn search(&self, query: &Query, today: Date) -> Results {
         let n = self.len();
@@ -306,7 +314,7 @@ impl Catalogue {
         let scores = (!terms.is_empty()).then(|| match &self.bodies {
             Some(segments) => {
                 let all: Vec<&TextIndex> = std::iter::once(self.text_index()).chain(segments.iter()).collect();
-                index::score(&all, &terms, n)
+                index::score(&all, &terms, n, index::Rules::STRICT)
             }
             None => self.text_index().score(&terms, n),
         });
