@@ -192,9 +192,42 @@ async fn typing_narrows_and_folds_accents() {
     assert_eq!(text(&one(&root, "[role=status]")).trim(), "1 offre sur 5");
     type_text(&root, "zzzzqqq").await;
     assert!(titles(&root).is_empty());
-    assert!(text(&one(&root, ".empty")).contains("Aucune offre ne correspond"));
+    assert_eq!(text(&one(&root, ".empty-title")), "Aucune offre pour «\u{a0}zzzzqqq\u{a0}».");
+    assert!(root.query_selector(".nearest").unwrap().is_none(), "nothing is near zzzzqqq");
     click(&one(&root, ".empty button.secondary")).await;
     assert_eq!(titles(&root).len(), 5, "reset from the empty state restores the list");
+}
+
+#[wasm_bindgen_test]
+async fn a_search_without_result_offers_the_nearest_offers_or_to_clear_the_filters() {
+    let root = mount("2023-07-03").await;
+    let brussels = "Chargé.e de projet – étude recherche-action";
+    // A typo is forgiven.
+    type_text(&root, "bruxeles").await;
+    assert_eq!(titles(&root), [brussels]);
+    // No offer has both words: the offers with any of them (or a typo more) are offered.
+    type_text(&root, "bruxelles xylophone").await;
+    assert_eq!(text(&one(&root, ".empty-title")), "Aucune offre pour «\u{a0}bruxelles xylophone\u{a0}».");
+    assert_eq!(text(&one(&root, ".empty .nearest-intro")), "Offres proches :");
+    let near: Vec<String> = all(&root, ".empty .nearest li.card a").iter().map(text).collect();
+    assert_eq!(near, [brussels]);
+    assert_eq!(text(&one(&root, "[role=status]")).trim(), "Aucune offre sur 5");
+    click(&one(&root, ".empty .nearest li.card a")).await;
+    assert_eq!(text(&one(&root, "article.detail [data-detail-heading]")), brussels, "a near offer opens");
+    click(&one(&root, "article.detail button.back")).await;
+    // The filters empty the list: clearing them keeps the words.
+    type_text(&root, "").await;
+    click(&one(&root, "fieldset.facet input[id*='-kind-stage']")).await;
+    type_text(&root, "bruxelles").await;
+    assert!(titles(&root).is_empty());
+    assert!(root.query_selector(".nearest").unwrap().is_none());
+    let offer = one(&root, ".empty .without-filters");
+    assert!(text(&offer).starts_with("Avec ces filtres, aucune offre ; sans eux, 1 offre correspond."), "{}", text(&offer));
+    click(&one(&offer, "button")).await;
+    assert_eq!(titles(&root), [brussels]);
+    assert!(all(&root, "fieldset.facet input:checked").is_empty(), "the filters are cleared");
+    let input: HtmlInputElement = one(&root, "input[type=search]").dyn_into().unwrap();
+    assert_eq!(input.value(), "bruxelles", "the words stay");
 }
 
 #[wasm_bindgen_test]
@@ -537,6 +570,17 @@ async fn walk_every_state(locale: Locale) {
         assert_translated(&root, lang, "search", &mut seen);
         type_text(&root, "zzzzqqq").await;
         assert_translated(&root, lang, "empty result", &mut seen);
+        type_text(&root, "bruxelles xylophone").await;
+        assert_translated(&root, lang, "nearest offers", &mut seen);
+        type_text(&root, "").await;
+        click(&one(&root, "fieldset.facet input[id*='-kind-projet']")).await;
+        type_text(&root, "bruxelles").await;
+        assert_translated(&root, lang, "filters empty the list", &mut seen);
+        // (On the later day the Brussels offer is closed: the filters are not what empties the list.)
+        match root.query_selector(".empty .without-filters button").unwrap() {
+            Some(clear) => click(&clear).await,
+            None => click(&one(&root, ".empty button.secondary")).await,
+        }
         type_text(&root, "").await;
         if let Some(toggle) = root.query_selector(".toolbar input[type=checkbox]").unwrap() {
             click(&toggle).await;

@@ -423,6 +423,7 @@ impl TextIndex {
 
     /// Scores every posting against all `terms` (AND): `scores[id]` is 0 when some term does
     /// not match, else the sum over terms of the best match's score. `n` = number of postings.
+    #[cfg(test)]
     pub fn score(&self, terms: &[Term], n: usize) -> Vec<u32> {
         score(&[self], terms, n, Rules::STRICT)
     }

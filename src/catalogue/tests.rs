@@ -679,3 +679,44 @@ fn exact_and_prefix_matches_rank_before_typos() {
     assert_eq!(find(&cat, "bruxel"), ["typo", "prefix", "body"], "prefixes of a word in the title first");
     assert_eq!(find(&cat, "animateur bruxelles"), ["body", "typo", "prefix"]);
 }
+
+#[test]
+fn nearest_offers_when_nothing_matches() {
+    let mut coord = p("coord", "Coordinateur jeunesse");
+    coord.places = vec![place("Lyon", Country::FR)];
+    coord.published = Some(date("2025-01-01"));
+    let mut anim = p("anim", "Animatrice musique");
+    anim.kind = Kind::Stage;
+    anim.body = vec![para("Atelier jeunesse")];
+    let mut old = p("old", "Coordinatrice culturelle");
+    old.deadline = Some(date("2020-01-01"));
+    let cat = Catalogue::new(vec![coord, anim, old]);
+    let nearest = |q: &Query| match cat.nearest(q, today(), 5) {
+        Nearest::Offers(ids) => Ok(ids.iter().map(|&id| cat.get(id).id.clone()).collect::<Vec<_>>()),
+        other => Err(other),
+    };
+    // A query that finds offers needs nothing near; nor does one that nothing resembles.
+    assert_eq!(nearest(&text("jeunesse")), Err(Nearest::Nothing));
+    assert_eq!(nearest(&text("zzzzzz qqqq")), Err(Nearest::Nothing));
+    assert_eq!(nearest(&text("")), Err(Nearest::Nothing));
+    // Any of the words: the offers with more of them first, then by relevance.
+    assert_eq!(nearest(&text("jeunesse piano")), Ok(vec!["coord".into(), "anim".into()]));
+    assert_eq!(nearest(&text("coordinateur jeunesse piano")), Ok(vec!["coord".into(), "anim".into()]));
+    // One edit more than the search forgives; words of 4 letters one.
+    assert!(find(&cat, "cooordinatuerr").is_empty() && find(&cat, "lyom").is_empty());
+    assert_eq!(nearest(&text("cooordinatuerr")), Ok(vec!["coord".into()]));
+    assert_eq!(nearest(&text("lyom")), Ok(vec!["coord".into()]));
+    // Expired offers stay hidden unless asked for.
+    assert_eq!(nearest(&text("culturel piano")), Err(Nearest::Nothing));
+    assert_eq!(nearest(&Query { show_expired: true, ..text("culturel piano") }), Ok(vec!["old".into()]));
+    // The filters empty the list: offer to clear them, with what the search finds without.
+    let q = with_filters("animatrise", &[(Facet::Kind, &["emploi"])]);
+    assert_eq!(cat.nearest(&q, today(), 5), Nearest::WithoutFilters { count: 1 });
+    // The filters kept when something near passes them, else dropped.
+    let q = with_filters("jeunesse piano", &[(Facet::Kind, &["stage"])]);
+    assert_eq!(nearest(&q), Ok(vec!["anim".into()]));
+    let q = with_filters("lyom", &[(Facet::Kind, &["stage"])]);
+    assert_eq!(nearest(&q), Ok(vec!["coord".into()]));
+    // At most `limit`.
+    assert_eq!(cat.nearest(&text("jeunesse piano"), today(), 1), Nearest::Offers(vec![cat.id_of("coord").unwrap()]));
+}

@@ -97,7 +97,7 @@ describe('accessibility: axe-core, WCAG 2.1 A and AA', { timeout: 180_000 }, () 
           await w.untilFocus('detail heading focused', (el) => el.matches('article.detail h2'));
           problems.push(...await audit(page, w.sel, `detail of "${p.title}"`));
           await page.keyboard.press('Escape');
-          await w.untilFocus('back on the card', (el) => el.matches('li.card h3 > a'));
+          await w.untilFocus('back on the card', (el) => el.matches('li.card .card-title > a'));
         }
 
         // No result.
@@ -122,7 +122,7 @@ describe('accessibility: axe-core, WCAG 2.1 A and AA', { timeout: 180_000 }, () 
       await w.untilFocus('detail heading focused', (el) => el.matches('article.detail h2'));
       problems.push(...await overflowProblems(page, w, `detail of "${p.title}"`));
       await page.keyboard.press('Escape');
-      await w.untilFocus('back on the card', (el) => el.matches('li.card h3 > a'));
+      await w.untilFocus('back on the card', (el) => el.matches('li.card .card-title > a'));
     }
     assert.deepEqual(problems, [], `content wider than the 320 px widget is cut off:\n${problems.join('\n')}`);
   });

@@ -30,7 +30,7 @@ async function expectRestored(page, w, title, before, extra = []) {
   const problems = extra.filter(Boolean);
   try {
     await w.untilFocus(`focus back on the card title "${title}"`,
-      (el, _root, t) => el.matches('li.card h3 > a') && el.textContent.trim() === t, title);
+      (el, _root, t) => el.matches('li.card .card-title > a') && el.textContent.trim() === t, title);
   } catch (e) {
     problems.push(e.message.split('\n')[0]);
   }
@@ -132,7 +132,7 @@ describe('index.html: detail view', { timeout: 120_000 }, () => {
       await w.untilFocus(`focus on the heading of "${p.title}"`, (el, _r, t) => el.matches('article.detail h2') && el.textContent.trim() === t, p.title);
       await page.keyboard.press('Escape');
       await w.expectCount(postings.length, countText(postings.length));
-      await w.untilFocus(`focus back on the card "${p.title}"`, (el, _r, t) => el.matches('li.card h3 > a') && el.textContent.trim() === t, p.title);
+      await w.untilFocus(`focus back on the card "${p.title}"`, (el, _r, t) => el.matches('li.card .card-title > a') && el.textContent.trim() === t, p.title);
     }
     await w.cardButton(postings[0].title).click();
     await w.detail.getByRole('button', { name: '← Retour aux offres' }).last().click();

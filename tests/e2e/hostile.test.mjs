@@ -84,7 +84,7 @@ function guard() {
   for (const f of ['alert', 'confirm', 'prompt', 'print']) window[f] = (m) => { hits.push(`${f}(${m})`); };
   const findings = [];
   const roots = [];
-  const WIDGET_TAGS = new Set(['div', 'form', 'label', 'input', 'button', 'span', 'p', 'h2', 'h3', 'ul', 'li', 'a',
+  const WIDGET_TAGS = new Set(['div', 'form', 'label', 'input', 'button', 'span', 'p', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'ul', 'li', 'a',
     'dl', 'dt', 'dd', 'fieldset', 'legend', 'select', 'option', 'section', 'article', 'bdi', 'strong', 'em', 'small', 'time']);
   const URL_ATTRS = new Set(['href', 'src', 'srcset', 'srcdoc', 'action', 'formaction', 'xlink:href', 'data', 'poster', 'background', 'ping']);
   const short = (s) => JSON.stringify(String(s).slice(0, 100));
@@ -234,7 +234,7 @@ describe('hostile data', { timeout: 300_000 }, () => {
 
     // Cards: title, organization, main city, as given.
     const cards = await page.evaluate((sel) => [...document.querySelector(sel).shadowRoot.querySelectorAll('ul.cards > li.card')]
-      .map((li) => ({ title: li.querySelector('h3 > a').textContent, organization: li.querySelector('p.org').textContent,
+      .map((li) => ({ title: li.querySelector('.card-title > a').textContent, organization: li.querySelector('p.org').textContent,
         place: li.querySelector('li.place')?.textContent ?? null })), w.sel);
     assert.deepEqual(cards.map((c) => c.title).sort(), [...byTitle.keys()].sort(), 'one card per posting, titled literally');
     for (const c of cards) {
@@ -264,7 +264,7 @@ describe('hostile data', { timeout: 300_000 }, () => {
 
     // Every detail, one after the other.
     for (let k = 0; k < postings.length; k++) {
-      const link = w.cards.nth(k).locator('h3 > a');
+      const link = w.cards.nth(k).locator('.card-title > a');
       const title = await link.textContent();
       const p = byTitle.get(title);
       await link.click();
@@ -307,14 +307,14 @@ describe('hostile data', { timeout: 300_000 }, () => {
       }
       await assertClean(page, where);
       await page.keyboard.press('Escape');
-      await w.untilFocus('back on the card', (el, _root, t) => el.matches('li.card h3 > a') && el.textContent === t, title);
+      await w.untilFocus('back on the card', (el, _root, t) => el.matches('li.card .card-title > a') && el.textContent === t, title);
     }
 
     // Saving offers with hostile ids and titles, and listing them under "Mes offres".
     for (const id of [postings[3].id, postings[7].id, postings[11].id]) {
       const title = postings.find((p) => p.id === id).title;
       // Clicked from script: the layout check below is about where the star ends up.
-      await w.cards.filter({ has: page.locator('h3 > a', { hasText: title.slice(0, 30) }) }).first()
+      await w.cards.filter({ has: page.locator('.card-title > a', { hasText: title.slice(0, 30) }) }).first()
         .getByRole('button', { name: /^Sauvegarder/ }).evaluate((b) => b.click());
     }
     await w.host.getByRole('button', { name: /Mes offres \(3\)/ }).evaluate((b) => b.click());
@@ -341,13 +341,13 @@ describe('hostile data', { timeout: 300_000 }, () => {
       if (await w.filtersToggle.isVisible()) await w.filtersToggle.click();
       await measure('list');
       for (let k = 0; k < postings.length; k++) {
-        const link = w.cards.nth(k).locator('h3 > a');
+        const link = w.cards.nth(k).locator('.card-title > a');
         const title = await link.textContent();
         await link.click();
         await w.untilFocus('detail heading focused', (el) => el.matches('article.detail h2'));
         await measure(`detail of ${JSON.stringify(postings.find((p) => p.title === title).id)}`);
         await page.keyboard.press('Escape');
-        await w.untilFocus('back on the card', (el) => el.matches('li.card h3 > a'));
+        await w.untilFocus('back on the card', (el) => el.matches('li.card .card-title > a'));
       }
       await assertClean(page, 'layout walk');
       assert.deepEqual(problems, [], `content wider than the widget (clipped by its containment, or scrolling the page):\n${problems.join('\n')}`);

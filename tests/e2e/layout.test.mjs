@@ -102,12 +102,12 @@ describe('layout on phone and desktop', { timeout: 120_000 }, () => {
     if (gap < 4) problems.push(`consecutive facet boxes are ${gap.toFixed(1)}px apart: they touch`);
 
     // Accent-coloured buttons: the card titles are; the "Filtres" toggle and "back" buttons should be too.
-    const accent = await w.cards.first().locator('h3 > a').evaluate((el) => getComputedStyle(el).color);
+    const accent = await w.cards.first().locator('.card-title > a').evaluate((el) => getComputedStyle(el).color);
     await page.setViewportSize({ width: 360, height: 640 });
     await w.filtersToggle.waitFor();
     const toggle = await w.filtersToggle.evaluate((el) => getComputedStyle(el).color);
     if (toggle !== accent) problems.push(`the Filtres toggle text is ${toggle}, not the accent ${accent}`);
-    await w.cards.first().locator('h3 > a').click();
+    await w.cards.first().locator('.card-title > a').click();
     const back = await w.detail.locator('button.back').first().evaluate((el) => getComputedStyle(el).color);
     if (back !== accent) problems.push(`"← Retour aux offres" is ${back}, not the accent ${accent}`);
 

@@ -181,7 +181,7 @@ describe('interface languages', { timeout: 180_000 }, () => {
       await w.host.getByRole('searchbox', { name: want.search }).fill('bruxelles');
       await w.expectCount(1, want.one);
       assert.equal((await w.cards.first().locator('.badge').textContent()).trim(), want.badge);
-      await w.cards.first().locator('h3 > a').click();
+      await w.cards.first().locator('.card-title > a').click();
       await w.untilFocus('detail heading focused', (el) => el.matches('article.detail h2'));
       const facts = (await w.detail.locator('dl.facts').textContent()).replace(/\s+/g, ' ');
       assert.ok(facts.includes(want.date), `#${id}: "${want.date}" in ${facts}`);
@@ -200,7 +200,7 @@ describe('interface languages', { timeout: 180_000 }, () => {
           && !!root.querySelector('.toolbar [role="status"]'));
       } else {
         await w.expectCount(1, want.one);
-        const title = (await w.cards.first().locator('h3').textContent()).trim();
+        const title = (await w.cards.first().locator('.card-title').textContent()).trim();
         assert.ok(title.startsWith('Réalisation d\'un référentiel'), `#${id}: ${title}`);
       }
     }
