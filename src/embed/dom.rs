@@ -52,6 +52,17 @@ fn data_attributes(el: &Element, into: &mut Vec<(String, String)>) {
     }
 }
 
+/// The level of the nearest heading (`<h1>`…`<h6>`) before `host` in the page, if any.
+fn heading_before(document: &web_sys::Document, host: &Element) -> Option<u8> {
+    let headings = document.query_selector_all("h1, h2, h3, h4, h5, h6").ok()?;
+    (0..headings.length()).rev().filter_map(|i| headings.item(i)).find_map(|h| {
+        let before = host.compare_document_position(&h) & web_sys::Node::DOCUMENT_POSITION_PRECEDING != 0;
+        let around = h.contains(Some(host));
+        let h: Element = h.dyn_into().ok()?;
+        (before && !around).then(|| h.tag_name()[1..].parse().ok()).flatten()
+    })
+}
+
 fn local_today() -> Date {
     let now = js_sys::Date::new_0();
     Date::new(now.get_full_year() as u16, now.get_month() as u8 + 1, now.get_date() as u8)
@@ -164,7 +175,8 @@ pub fn mount(host: Element, script: Option<Element>) -> Result<(), JsValue> {
     for e in &errors {
         web_sys::console::warn_1(&JsValue::from_str(&e.to_string()));
     }
-    let Config { lang, color_scheme, hidden_facets, today, preset, page_size, title, url_prefix, sources, .. } = config;
+    let Config { lang, color_scheme, hidden_facets, today, preset, page_size, title, url_prefix, sources, heading_level, .. } =
+        config;
     let bundled = bundled_postings()?;
 
     let root = shadow_root(&host)?;
@@ -173,6 +185,7 @@ pub fn mount(host: Element, script: Option<Element>) -> Result<(), JsValue> {
     let page_lang = document.document_element().and_then(|html| html.get_attribute("lang"));
     let locale = config::resolve_locale(lang, page_lang.as_deref());
     let container = document.create_element("div")?;
+    let heading_level = config::heading_level(heading_level, heading_before(&document, &host));
 
     let number = NEXT_UID.with(|n| {
         let v = n.get();
@@ -202,6 +215,7 @@ pub fn mount(host: Element, script: Option<Element>) -> Result<(), JsValue> {
         color_scheme,
         hidden_facets,
         bodies: None,
+        heading_level,
     };
     let mut mounted = Mounted { container: container.clone(), base, preset, handle: None, current: None };
 

@@ -19,7 +19,7 @@ use super::results::ResultList;
 use super::search_box::SearchBox;
 use super::state::{Action, State};
 use super::toolbar::Toolbar;
-use super::Shared;
+use super::{Headings, Shared};
 use crate::catalogue::{Catalogue, FacetSet, Id, Nearest};
 use crate::embed::config::ColorScheme;
 use crate::embed::{jsonld, url::UrlState};
@@ -52,6 +52,9 @@ pub struct AppProps {
     /// The texts of split feeds, kept apart from the records; `None` when every record has its own.
     #[prop_or_default]
     pub bodies: Option<BodyStoreRef>,
+    /// The level of the widget's first headings (1–6), chosen from the host page's outline.
+    #[prop_or(2)]
+    pub heading_level: u8,
 }
 
 impl PartialEq for AppProps {
@@ -67,6 +70,7 @@ impl PartialEq for AppProps {
             && self.color_scheme == o.color_scheme
             && self.hidden_facets == o.hidden_facets
             && self.bodies == o.bodies
+            && self.heading_level == o.heading_level
     }
 }
 
@@ -94,6 +98,7 @@ fn visible_only(mut url: UrlState, hidden: &FacetSet) -> UrlState {
 pub fn App(props: &AppProps) -> Html {
     let host = props.host.0.clone();
     let locale = props.locale;
+    let headings = Headings::new(props.heading_level, props.title.is_some());
     let t = locale.texts();
     let state = use_reducer({
         let (host, page_size, hidden) = (host.clone(), props.page_size, props.hidden_facets.clone());
@@ -367,9 +372,10 @@ pub fn App(props: &AppProps) -> Html {
         },
         (Some(_), None) => html! {
             <article class="detail" aria-labelledby={format!("{}-missing", props.uid)}>
-                <h2 id={format!("{}-missing", props.uid)} tabindex="-1" data-detail-heading="">
+                <@{headings.offer()} class="detail-title" id={format!("{}-missing", props.uid)} tabindex="-1"
+                    data-detail-heading="">
                     { t.missing_title }
-                </h2>
+                </@>
                 <p>{ t.missing_text }</p>
                 <button type="button" class="back" onclick={dispatch.reform(|_| Action::Close)}>
                     { t.missing_back }
@@ -382,10 +388,11 @@ pub fn App(props: &AppProps) -> Html {
     html! {
         <ContextProvider<Shared> context={Shared(catalogue)}>
         <ContextProvider<Locale> context={locale}>
+        <ContextProvider<Headings> context={headings}>
             <div class="vitrine" ref={root} lang={locale.tag()} data-color-scheme={props.color_scheme.key()}
                 data-texts={props.bodies.as_ref().map(|b| if b.searchable { "ready" } else { "loading" })}>
                 if let Some(title) = &props.title {
-                    <h2 class="widget-title">{ title.clone() }</h2>
+                    <@{headings.title()} class="widget-title">{ title.clone() }</@>
                 }
                 if let Some(notice) = &props.notice {
                     <p class="notice" role="status">{ notice.clone() }</p>
@@ -396,6 +403,7 @@ pub fn App(props: &AppProps) -> Html {
                 { list }
                 { detail }
             </div>
+        </ContextProvider<Headings>>
         </ContextProvider<Locale>>
         </ContextProvider<Shared>>
     }

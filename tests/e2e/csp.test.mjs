@@ -113,7 +113,7 @@ describe('strict Content-Security-Policy', { timeout: 180_000 }, () => {
     await w.checkbox('Pays', 'Belgique').check();
     await w.expectList(titles(belgian), countText(belgian.length, postings.length));
     await w.cardButton(belgian[0].title).click();
-    await w.untilFocus('detail heading focused', (el) => el.matches('article.detail h2'));
+    await w.untilFocus('detail heading focused', (el) => el.matches('article.detail [data-detail-heading]'));
     assert.equal(await w.detail.locator('section.apply a.button').first().getAttribute('href').then((h) => h.startsWith('mailto:')), true);
     await page.keyboard.press('Escape');
     await w.untilFocus('back on the card', (el) => el.matches('li.card .card-title > a'));
@@ -167,7 +167,7 @@ describe('strict Content-Security-Policy', { timeout: 180_000 }, () => {
       ownErrors: true,
     });
     await w.cards.first().locator('.card-title > a').click();
-    await w.untilFocus('detail heading focused', (el) => el.matches('article.detail h2'));
+    await w.untilFocus('detail heading focused', (el) => el.matches('article.detail [data-detail-heading]'));
     assert.equal(await page.evaluate(() => document.head.querySelectorAll('script[type="application/ld+json"]').length), 0);
     const seen = await violations(page);
     assert.ok(seen.every((v) => v.directive === 'trusted-types'), JSON.stringify(seen));

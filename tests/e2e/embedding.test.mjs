@@ -35,7 +35,7 @@ describe('embedding', { timeout: 120_000 }, () => {
     const hits = searchOracle(postings, 'bruxelles');
     await w.expectList(titles(hits), countText(hits.length, postings.length));
     await w.cardButton(hits[0].title).click();
-    await w.untilFocus('detail heading focused', (el) => el.matches('article.detail h2'));
+    await w.untilFocus('detail heading focused', (el) => el.matches('article.detail [data-detail-heading]'));
   });
 
   it('two-widgets.html: each widget keeps to its preset and its own search', async () => {
@@ -74,7 +74,7 @@ describe('embedding', { timeout: 120_000 }, () => {
 
     // Opening an offer in one does not open anything in the other.
     await jobs.cardButton(jobHits[0].title).click();
-    await jobs.untilFocus('detail heading focused in the first widget', (el, root) => el.matches('article.detail h2') && el.getRootNode() === root);
+    await jobs.untilFocus('detail heading focused in the first widget', (el, root) => el.matches('article.detail [data-detail-heading]') && el.getRootNode() === root);
     assert.equal(await others.detail.count(), 0);
     await others.expectList(titles(otherHits), countText(otherHits.length, otherPostings.length));
   });

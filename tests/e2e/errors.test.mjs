@@ -17,7 +17,7 @@ async function use(w) {
   await w.checkbox('Ville', first.value).click();
   await w.expectCount(first.count, countText(first.count, cards.length));
   await w.cards.first().locator('.card-title > a').click();
-  await w.detail.locator('h2').waitFor();
+  await w.detail.locator('[data-detail-heading]').waitFor();
   await w.page.keyboard.press('Escape');
   await w.expectCount(first.count, countText(first.count, cards.length));
 }

@@ -210,7 +210,7 @@ function snapshotIn(root) {
     query: root.querySelector('input[type="search"]')?.value ?? null,
     cards: [...root.querySelectorAll('.results > ul.cards > li.card .card-title > a')].map(text),
     empty: text(root.querySelector('.empty-title')),
-    detail: detail ? text(detail.querySelector('h2')) : null,
+    detail: detail ? text(detail.querySelector('[data-detail-heading]')) : null,
     filtersExpanded: root.querySelector('.filters-toggle')?.getAttribute('aria-expanded') ?? null,
     facets,
     focus: describe(active),

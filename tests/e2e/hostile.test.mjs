@@ -173,7 +173,7 @@ function readDetail(root) {
   const texts = apply ? [...apply.querySelectorAll(':scope > p:not(.warning):not(.address)')].map((p) => p.textContent) : [];
   const ld = document.head.querySelector('script[type="application/ld+json"][data-vitrine]');
   return {
-    title: d.querySelector('h2').textContent,
+    title: d.querySelector('[data-detail-heading]').textContent,
     organization: d.querySelector('p.org').textContent,
     facts,
     instructions: texts[0] ?? null,
@@ -182,7 +182,7 @@ function readDetail(root) {
     emails: apply ? [...apply.querySelectorAll('.email')].map((e) => e.textContent) : [],
     applyHrefs: apply ? [...apply.querySelectorAll('a[href]')].map((a) => a.getAttribute('href')) : [],
     allHrefs: [...d.querySelectorAll('[href]')].map((a) => a.getAttribute('href')),
-    body: [...d.querySelectorAll('.body h3, .body p, .body li')].map((el) => [el.localName, own(el)]),
+    body: [...d.querySelectorAll('.body :is(h2, h3, h4, h5, h6), .body p, .body li')].map((el) => [el.localName, own(el)]),
     jsonld: ld ? ld.textContent : null,
   };
 }
@@ -230,7 +230,7 @@ describe('hostile data', { timeout: 300_000 }, () => {
     const byTitle = new Map(postings.map((p) => [p.title, p]));
     assert.equal(byTitle.size, postings.length, 'titles are distinct');
 
-    assert.equal(await w.host.locator('h2.widget-title').textContent(), TITLE_PAYLOAD, 'data-title shown as text');
+    assert.equal(await w.host.locator('.widget-title').textContent(), TITLE_PAYLOAD, 'data-title shown as text');
 
     // Cards: title, organization, main city, as given.
     const cards = await page.evaluate((sel) => [...document.querySelector(sel).shadowRoot.querySelectorAll('ul.cards > li.card')]
@@ -268,7 +268,7 @@ describe('hostile data', { timeout: 300_000 }, () => {
       const title = await link.textContent();
       const p = byTitle.get(title);
       await link.click();
-      await w.untilFocus('detail heading focused', (el) => el.matches('article.detail h2'));
+      await w.untilFocus('detail heading focused', (el) => el.matches('article.detail [data-detail-heading]'));
       const got = await page.evaluate((sel) => (0, eval)(`(${sel.src})`)(document.querySelector(sel.host).shadowRoot),
         { host: w.sel, src: readDetail.toString() });
       const want = expectedView(p).detail;
@@ -344,7 +344,7 @@ describe('hostile data', { timeout: 300_000 }, () => {
         const link = w.cards.nth(k).locator('.card-title > a');
         const title = await link.textContent();
         await link.click();
-        await w.untilFocus('detail heading focused', (el) => el.matches('article.detail h2'));
+        await w.untilFocus('detail heading focused', (el) => el.matches('article.detail [data-detail-heading]'));
         await measure(`detail of ${JSON.stringify(postings.find((p) => p.title === title).id)}`);
         await page.keyboard.press('Escape');
         await w.untilFocus('back on the card', (el) => el.matches('li.card .card-title > a'));
@@ -358,7 +358,7 @@ describe('hostile data', { timeout: 300_000 }, () => {
     const bad = PAYLOADS[1];
     const q = new URLSearchParams([['q', PAYLOADS[2]], ['offre', bad], ['ville', PAYLOADS[0]], ['organisation', PAYLOADS[5]], ['tri', PAYLOADS[3]]]);
     const { page, w } = await openHostile(`?${q}`);
-    await w.until('the unknown offer is reported', (root) => root.querySelector('article.detail h2')?.textContent === 'Cette offre n’est plus disponible');
+    await w.until('the unknown offer is reported', (root) => root.querySelector('article.detail [data-detail-heading]')?.textContent === 'Cette offre n’est plus disponible');
     await assertClean(page, 'unknown offer from the URL');
     await w.detail.getByRole('button', { name: /Voir les offres/ }).click();
     await w.until('back to the list', (root) => !root.querySelector('article.detail'));
@@ -374,7 +374,7 @@ describe('hostile data', { timeout: 300_000 }, () => {
     const { page, w } = await openHostile('?feed=bidi');
     await w.expectCount(1, '1 offre');
     await w.cardButton('Offre bidi').click();
-    await w.untilFocus('detail heading focused', (el) => el.matches('article.detail h2'));
+    await w.untilFocus('detail heading focused', (el) => el.matches('article.detail [data-detail-heading]'));
     // In left-to-right text a word to the right comes later; a leaked override draws it the other way.
     const order = await page.evaluate((sel) => {
       const root = document.querySelector(sel).shadowRoot;

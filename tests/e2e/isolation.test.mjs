@@ -27,8 +27,8 @@ const LIST_ELEMENTS = ['.vitrine', '.search label', '.search input', 'button.fil
   'fieldset.facet li', 'fieldset.facet input', 'fieldset.facet label', 'fieldset.facet .n', '.toolbar .count', 'button.mine',
   '.controls label', '.controls select', 'ul.cards', 'li.card', 'li.card .card-title', 'li.card .card-title > a', 'li.card .org', 'li.card .meta li',
   'li.card .meta .tag', 'li.card button.star'];
-const DETAIL_ELEMENTS = ['article.detail', 'article.detail h2', 'article.detail p.org', 'button.back', 'button.share', '.facts dt',
-  '.facts dd', 'section.apply', 'section.apply h3', 'section.apply a.button', '.body p', '.body h3', '.body ul', '.body li'];
+const DETAIL_ELEMENTS = ['article.detail', 'article.detail [data-detail-heading]', 'article.detail p.org', 'button.back', 'button.share', '.facts dt',
+  '.facts dd', 'section.apply', 'section.apply :is(h2, h3, h4, h5, h6)', 'section.apply a.button', '.body p', '.body :is(h2, h3, h4, h5, h6)', '.body ul', '.body li'];
 
 /** Computed styles of `selectors` in the widget of `page` (first match of each). */
 async function styles(page, w, selectors) {
@@ -103,7 +103,7 @@ describe('isolation from the host page', { timeout: 180_000 }, () => {
       .map((l) => `list: ${l}`);
     for (const side of [blank, hostile]) {
       await side.w.cardButton(brussels.title).click();
-      await side.w.untilFocus('detail heading focused', (el) => el.matches('article.detail h2'));
+      await side.w.untilFocus('detail heading focused', (el) => el.matches('article.detail [data-detail-heading]'));
     }
     problems.push(...differences(await styles(hostile.page, hostile.w, DETAIL_ELEMENTS), await styles(blank.page, blank.w, DETAIL_ELEMENTS))
       .map((l) => `detail: ${l}`));
@@ -119,7 +119,7 @@ describe('isolation from the host page', { timeout: 180_000 }, () => {
       const box = w.host.locator('.vitrine');
       const list = await box.screenshot({ animations: 'disabled', caret: 'hide' });
       await w.cardButton(brussels.title).click();
-      await w.untilFocus('detail heading focused', (el) => el.matches('article.detail h2'));
+      await w.untilFocus('detail heading focused', (el) => el.matches('article.detail [data-detail-heading]'));
       await page.evaluate(() => { let a = document.activeElement; while (a?.shadowRoot?.activeElement) a = a.shadowRoot.activeElement; a.blur(); });
       const detail = await box.screenshot({ animations: 'disabled', caret: 'hide' });
       shots[path] = { list, detail };
@@ -166,7 +166,7 @@ describe('isolation from the host page', { timeout: 180_000 }, () => {
     await w.expectList(titles(hits), countText(hits.length, postings.length));
     await w.checkbox('Pays', 'Belgique').check();
     await w.cardButton(brussels.title).click();
-    await w.untilFocus('detail heading focused', (el) => el.matches('article.detail h2'));
+    await w.untilFocus('detail heading focused', (el) => el.matches('article.detail [data-detail-heading]'));
     const jsonld = await page.locator('head script[type="application/ld+json"][data-vitrine]').count();
     assert.equal(jsonld, 1, 'the open offer\'s JSON-LD is in <head>');
     await w.detail.getByRole('button', { name: /^Sauvegarder/ }).click();
@@ -191,7 +191,7 @@ describe('isolation from the host page', { timeout: 180_000 }, () => {
     const first = (w) => w.cards.first().locator('.card-title > a');
     for (const w of [a, b]) {
       await first(w).click();
-      await w.untilFocus('detail heading focused', (el, root) => el.matches('article.detail h2') && el.getRootNode() === root);
+      await w.untilFocus('detail heading focused', (el, root) => el.matches('article.detail [data-detail-heading]') && el.getRootNode() === root);
     }
     // Both details are open now: the ids of the list (kept mounted) and of the detail are all there.
     const ids = await page.evaluate(() => ['#emplois', '#autres'].map((sel) => {

@@ -43,7 +43,7 @@ describe('index.html: keyboard only', { timeout: 120_000 }, () => {
       // On to the offer's title, open it with Enter: focus moves to its heading.
       await w.tabTo('the card title', (el) => el.matches('li.card .card-title > a'));
       await page.keyboard.press('Enter');
-      await w.untilFocus('focus on the detail heading', (el, _r, t) => el.matches('article.detail h2') && el.textContent.trim() === t, target.title);
+      await w.untilFocus('focus on the detail heading', (el, _r, t) => el.matches('article.detail [data-detail-heading]') && el.textContent.trim() === t, target.title);
 
       // The apply link is reachable with Tab.
       await w.tabTo('the e-mail apply link', (el) => el.matches('section.apply a.button'));
@@ -62,7 +62,7 @@ describe('index.html: keyboard only', { timeout: 120_000 }, () => {
 
       // Open again with Enter; this time Tab to the lower back button and press Enter.
       await page.keyboard.press('Enter');
-      await w.untilFocus('focus on the detail heading again', (el) => el.matches('article.detail h2'));
+      await w.untilFocus('focus on the detail heading again', (el) => el.matches('article.detail [data-detail-heading]'));
       await w.tabTo('the lower back button', (el, root) => {
         const backs = root.querySelectorAll('article.detail button.back');
         return backs.length === 2 && el === backs[1];

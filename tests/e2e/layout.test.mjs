@@ -58,7 +58,7 @@ describe('layout on phone and desktop', { timeout: 120_000 }, () => {
 
     // The longest title, in the detail view.
     await w.cardButton(longest.title).click();
-    await w.detail.locator('h2').waitFor();
+    await w.detail.locator('[data-detail-heading]').waitFor();
     await assertNoOverflow(page, w, 'phone detail');
     await page.screenshot({ path: screenshotPath('phone-detail'), fullPage: true });
   });
@@ -80,7 +80,7 @@ describe('layout on phone and desktop', { timeout: 120_000 }, () => {
     await page.screenshot({ path: screenshotPath('desktop-list'), fullPage: true });
 
     await w.cardButton(longest.title).click();
-    await w.detail.locator('h2').waitFor();
+    await w.detail.locator('[data-detail-heading]').waitFor();
     await assertNoOverflow(page, w, 'desktop detail');
     await page.screenshot({ path: screenshotPath('desktop-detail'), fullPage: true });
   });

@@ -25,7 +25,7 @@ const historyLength = (page) => page.evaluate(() => history.length);
 /** Waits for the detail heading to read `title`. */
 async function expectDetail(w, title) {
   await w.until(`the detail of "${title}" is open`, (root, t) => {
-    const h = root.querySelector('article.detail h2');
+    const h = root.querySelector('article.detail [data-detail-heading]');
     return !!h && h.textContent.trim() === t && !root.querySelector('.layout').checkVisibility();
   }, title);
 }

@@ -182,7 +182,7 @@ describe('interface languages', { timeout: 180_000 }, () => {
       await w.expectCount(1, want.one);
       assert.equal((await w.cards.first().locator('.badge').textContent()).trim(), want.badge);
       await w.cards.first().locator('.card-title > a').click();
-      await w.untilFocus('detail heading focused', (el) => el.matches('article.detail h2'));
+      await w.untilFocus('detail heading focused', (el) => el.matches('article.detail [data-detail-heading]'));
       const facts = (await w.detail.locator('dl.facts').textContent()).replace(/\s+/g, ' ');
       assert.ok(facts.includes(want.date), `#${id}: "${want.date}" in ${facts}`);
       assert.equal((await w.detail.locator('button.back').first().textContent()).trim(), want.back);
