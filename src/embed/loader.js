@@ -87,9 +87,23 @@
     root.replaceChildren(p);
   }
 
+  // The host the loader makes itself is a <vitrine-offres> element: page rules for common tags
+  // (`div { margin: 10px }`) do not match its name, and these declarations, !important in its own
+  // shadow root, win over any page rule that does (`*`, `body > *`), even !important ones. The
+  // widget's stylesheet says the same once it is adopted. A host the page placed stays the page's.
+  var OWN_HOST = "vitrine-offres";
+  var OWN_HOST_CSS = ":host(" + OWN_HOST + "){display:block!important;margin:0!important;padding:0!important;border:0!important}";
+
   function prepare(host, lang) {
     host.setAttribute("data-vitrine-mounted", "");
     var root = host.shadowRoot || host.attachShadow({ mode: "open" });
+    if (host.localName === OWN_HOST) {
+      try {
+        var sheet = new CSSStyleSheet();
+        sheet.replaceSync(OWN_HOST_CSS);
+        root.adoptedStyleSheets = [sheet];
+      } catch (e) { /* no constructable stylesheets: the widget's own stylesheet says it later */ }
+    }
     message(root, lang, MESSAGES[lang][0], "status");
     return root;
   }
@@ -100,7 +114,7 @@
       document.querySelectorAll("[data-vitrine]:not([data-vitrine-mounted]), vitrine-widget:not([data-vitrine-mounted])"));
     var anyOnPage = document.querySelector("[data-vitrine], vitrine-widget");
     if (!hosts.length && (!anyOnPage || script.hasAttribute("data-own-host"))) {
-      var own = document.createElement("div");
+      var own = document.createElement(OWN_HOST);
       script.parentNode.insertBefore(own, script.nextSibling);
       hosts = [own];
     }
