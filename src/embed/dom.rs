@@ -1,4 +1,4 @@
-//! Browser glue: `mount(host, script)` reads the configuration (and the page's `<html lang>` for the
+//! Browser glue: `mount(host, script, heading_before)` reads the configuration (and the page's `<html lang>` for the
 //! interface language), opens the host's Shadow DOM, adopts the stylesheet and renders the app
 //! inside. Called by the loader (`vitrine.js`) once per widget.
 
@@ -50,17 +50,6 @@ fn data_attributes(el: &Element, into: &mut Vec<(String, String)>) {
             into.push((name.clone(), el.get_attribute(&name).unwrap_or_default()));
         }
     }
-}
-
-/// The level of the nearest heading (`<h1>`…`<h6>`) before `host` in the page, if any.
-fn heading_before(document: &web_sys::Document, host: &Element) -> Option<u8> {
-    let headings = document.query_selector_all("h1, h2, h3, h4, h5, h6").ok()?;
-    (0..headings.length()).rev().filter_map(|i| headings.item(i)).find_map(|h| {
-        let before = host.compare_document_position(&h) & web_sys::Node::DOCUMENT_POSITION_PRECEDING != 0;
-        let around = h.contains(Some(host));
-        let h: Element = h.dyn_into().ok()?;
-        (before && !around).then(|| h.tag_name()[1..].parse().ok()).flatten()
-    })
 }
 
 fn local_today() -> Date {
@@ -161,9 +150,11 @@ impl Mounted {
 }
 
 /// Mounts one widget in `host`, configured by the `data-` attributes of `script` (defaults) and
-/// of `host` (overrides). Returns an error the loader shows when the widget cannot start.
+/// of `host` (overrides); `heading_before` is the level of the nearest heading before the host in
+/// the page (the loader reads it), which places the widget's headings under it. Returns an error
+/// the loader shows when the widget cannot start.
 #[wasm_bindgen]
-pub fn mount(host: Element, script: Option<Element>) -> Result<(), JsValue> {
+pub fn mount(host: Element, script: Option<Element>, heading_before: Option<u8>) -> Result<(), JsValue> {
     let mut attributes = Vec::new();
     if let Some(script) = &script {
         data_attributes(script, &mut attributes);
@@ -185,7 +176,7 @@ pub fn mount(host: Element, script: Option<Element>) -> Result<(), JsValue> {
     let page_lang = document.document_element().and_then(|html| html.get_attribute("lang"));
     let locale = config::resolve_locale(lang, page_lang.as_deref());
     let container = document.create_element("div")?;
-    let heading_level = config::heading_level(heading_level, heading_before(&document, &host));
+    let heading_level = config::heading_level(heading_level, heading_before);
 
     let number = NEXT_UID.with(|n| {
         let v = n.get();

@@ -108,6 +108,17 @@
     return root;
   }
 
+  // The level of the nearest heading before the host in the page (the widget's headings go one
+  // below it), or undefined.
+  function headingBefore(host) {
+    var hs = document.querySelectorAll("h1,h2,h3,h4,h5,h6");
+    for (var i = hs.length - 1; i >= 0; i--) {
+      if (host.compareDocumentPosition(hs[i]) & Node.DOCUMENT_POSITION_PRECEDING && !hs[i].contains(host)) {
+        return +hs[i].localName.charAt(1);
+      }
+    }
+  }
+
   function start() {
     // Hosts the page placed itself (<div data-vitrine> or <vitrine-widget>), else one after the tag.
     var hosts = Array.prototype.slice.call(
@@ -122,7 +133,7 @@
       var lang = language(host);
       var root = prepare(host, lang);
       ns.ready.then(function (m) {
-        m.mount(host, script);
+        m.mount(host, script, headingBefore(host));
         ns.widgets.push(host);
       }).catch(function (err) {
         message(root, lang, MESSAGES[lang][1], "alert");

@@ -293,7 +293,7 @@ pub fn App(props: &AppProps) -> Html {
         let mut link_state = state.to_url();
         link_state.offer = Some(slug.clone());
         html! {
-            <Card key={id} {id} {today} link_id={card_link_id(&props.uid, id)}
+            <Card key={id} {id} {today} {headings} link_id={card_link_id(&props.uid, id)}
                 href={host.offer_link(&link_state)} saved={favourites.contains(slug)}
                 on_open={open.clone()} on_save={toggle_saved.clone()} />
         }
@@ -352,7 +352,7 @@ pub fn App(props: &AppProps) -> Html {
                     <ResultList>
                         { for results.ids[..shown].iter().map(|&id| card(id)) }
                         { for gone.iter().map(|s| html! {
-                            <Gone key={s.id.clone()} saved={s.clone()} on_remove={toggle_saved.clone()} />
+                            <Gone key={s.id.clone()} {headings} saved={s.clone()} on_remove={toggle_saved.clone()} />
                         }) }
                     </ResultList>
                     if shown < results.ids.len() {
@@ -366,7 +366,7 @@ pub fn App(props: &AppProps) -> Html {
     };
     let detail = match (&state.open, open_id) {
         (Some(slug), Some(id)) => html! {
-            <Detail {id} {today} body={open_body.clone().unwrap_or(OfferBody::InRecord)}
+            <Detail {id} {today} {headings} body={open_body.clone().unwrap_or(OfferBody::InRecord)}
                 saved={favourites.contains(slug)} on_action={dispatch.clone()}
                 on_save={toggle_saved.clone()} on_share={share} share_outcome={*share_outcome} />
         },
@@ -388,7 +388,6 @@ pub fn App(props: &AppProps) -> Html {
     html! {
         <ContextProvider<Shared> context={Shared(catalogue)}>
         <ContextProvider<Locale> context={locale}>
-        <ContextProvider<Headings> context={headings}>
             <div class="vitrine" ref={root} lang={locale.tag()} data-color-scheme={props.color_scheme.key()}
                 data-texts={props.bodies.as_ref().map(|b| if b.searchable { "ready" } else { "loading" })}>
                 if let Some(title) = &props.title {
@@ -403,7 +402,6 @@ pub fn App(props: &AppProps) -> Html {
                 { list }
                 { detail }
             </div>
-        </ContextProvider<Headings>>
         </ContextProvider<Locale>>
         </ContextProvider<Shared>>
     }

@@ -4,7 +4,7 @@ use yew::prelude::*;
 
 use super::format;
 use super::i18n::{self, Lang};
-use super::{use_catalogue, use_headings, use_locale};
+use super::{use_catalogue, use_locale, Headings};
 use crate::catalogue::{deadline_status, Id};
 use crate::model::Date;
 
@@ -12,6 +12,8 @@ use crate::model::Date;
 pub struct CardProps {
     pub id: Id,
     pub today: Date,
+    /// The widget's heading levels.
+    pub headings: Headings,
     /// Element id of the title link (focus returns there from the detail).
     pub link_id: String,
     /// The page URL that opens this offer (for new tabs and copied links).
@@ -40,7 +42,7 @@ pub fn star(lang: Lang, title: &str, slug: &str, saved: bool, on_save: &Callback
 pub fn Card(props: &CardProps) -> Html {
     let catalogue = use_catalogue();
     let locale = use_locale();
-    let headings = use_headings();
+    let headings = props.headings;
     let lang = locale.lang();
     let offer_lang = i18n::offer_lang(locale);
     let p = catalogue.get(props.id);

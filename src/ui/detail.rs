@@ -9,7 +9,7 @@ use super::format;
 use super::host::{OfferBody, ShareOutcome};
 use super::i18n::{self, Locale};
 use super::state::Action;
-use super::{offer_text, use_catalogue, use_headings, use_locale, Headings};
+use super::{offer_text, use_catalogue, use_locale, Headings};
 use crate::catalogue::{deadline_status, DeadlineStatus, Id};
 use crate::model::{Apply, Block, Date, Kind, Place, Posting};
 
@@ -17,6 +17,8 @@ use crate::model::{Apply, Block, Date, Kind, Place, Posting};
 pub struct DetailProps {
     pub id: Id,
     pub today: Date,
+    /// The widget's heading levels.
+    pub headings: Headings,
     /// The offer's text when its record came without it.
     #[prop_or(OfferBody::InRecord)]
     pub body: OfferBody,
@@ -214,7 +216,7 @@ fn apply(p: &Posting, a: &Apply, closed: bool, locale: Locale, headings: Heading
 pub fn Detail(props: &DetailProps) -> Html {
     let catalogue = use_catalogue();
     let locale = use_locale();
-    let headings = use_headings();
+    let headings = props.headings;
     let t = locale.texts();
     let offer_lang = i18n::offer_lang(locale);
     let p = catalogue.get(props.id);
@@ -269,6 +271,8 @@ pub fn Detail(props: &DetailProps) -> Html {
 #[derive(Properties, PartialEq)]
 pub struct GoneProps {
     pub saved: Saved,
+    /// The widget's heading levels.
+    pub headings: Headings,
     /// Removes it from the saved offers, by slug.
     pub on_remove: Callback<String>,
 }
@@ -278,7 +282,7 @@ pub struct GoneProps {
 pub fn Gone(props: &GoneProps) -> Html {
     let slug = props.saved.id.clone();
     let locale = use_locale();
-    let headings = use_headings();
+    let headings = props.headings;
     let (t, offer_lang) = (locale.texts(), i18n::offer_lang(locale));
     html! {
         <li class="card gone">

@@ -93,13 +93,6 @@ fn tag(level: u8) -> &'static str {
     ["h1", "h2", "h3", "h4", "h5", "h6"][level.clamp(1, 6) as usize - 1]
 }
 
-/// The widget's heading levels from context (the default outside `App`, which always provides them).
-#[cfg(target_arch = "wasm32")]
-#[yew::hook]
-pub fn use_headings() -> Headings {
-    yew::use_context::<Headings>().unwrap_or_default()
-}
-
 /// Offer text (French data) inside interface text: a `<span lang="fr">` under a non-French
 /// interface, the bare text under French (which needs no mark, and keeps the markup as it was).
 #[cfg(target_arch = "wasm32")]
