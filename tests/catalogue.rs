@@ -107,13 +107,54 @@ fn facet_values(p: &Posting, f: Facet) -> BTreeSet<String> {
 
 struct Scan {
     words: Vec<BTreeSet<String>>,
+    /// Per query text already scanned, which postings it matches (each text is checked with
+    /// several filter sets).
+    matched: std::cell::RefCell<BTreeMap<String, Vec<bool>>>,
+}
+
+/// The optimal-string-alignment distance (a letter wrong, missing, extra, two neighbours swapped).
+fn osa(a: &str, b: &str) -> usize {
+    let (a, b): (Vec<char>, Vec<char>) = (a.chars().collect(), b.chars().collect());
+    let mut d: Vec<Vec<usize>> = (0..=a.len()).map(|i| (0..=b.len()).map(|j| if i == 0 { j } else { i }).collect()).collect();
+    for i in 1..=a.len() {
+        for j in 1..=b.len() {
+            d[i][j] = (d[i - 1][j] + 1).min(d[i][j - 1] + 1).min(d[i - 1][j - 1] + usize::from(a[i - 1] != b[j - 1]));
+            if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
+                d[i][j] = d[i][j].min(d[i - 2][j - 2] + 1);
+            }
+        }
+    }
+    d[a.len()][b.len()]
+}
+
+/// Whether the indexed word `w` matches the query word `q`: as a prefix, or (letters only) a typo
+/// away: one edit from 5 letters, two from 9.
+fn word_matches(q: &str, w: &str) -> bool {
+    let n = q.chars().count();
+    let edits = if n >= 9 { 2 } else if n >= 5 { 1 } else { 0 };
+    let digits = |s: &str| s.chars().any(|c| c.is_ascii_digit());
+    if w.starts_with(q) {
+        return true;
+    }
+    // The distance is at least the difference of lengths: no need to compute it then.
+    edits > 0 && n.abs_diff(w.chars().count()) <= edits && !digits(q) && !digits(w) && osa(q, w) <= edits
 }
 
 impl Scan {
+    fn new(ps: &[Posting]) -> Scan {
+        Scan { words: ps.iter().map(scan_words).collect(), matched: Default::default() }
+    }
+
     fn text_matches(&self, id: usize, text: &str) -> bool {
-        query_terms(text)
-            .iter()
-            .all(|t| t.prefixes.iter().any(|pre| self.words[id].iter().any(|w| w.starts_with(pre.as_str()))))
+        let mut cache = self.matched.borrow_mut();
+        let matched = cache.entry(text.to_string()).or_insert_with(|| {
+            let terms = query_terms(text);
+            let matches = |words: &BTreeSet<String>| {
+                terms.iter().all(|t| t.prefixes.iter().any(|pre| words.iter().any(|w| word_matches(pre, w))))
+            };
+            self.words.iter().map(matches).collect()
+        });
+        matched[id]
     }
 
     fn facet_ok(ps: &[Posting], id: usize, q: &Query, f: Facet) -> bool {
@@ -187,13 +228,27 @@ fn queries_from(ps: &[Posting]) -> Vec<String> {
         if i % 3 == 0 && chars.len() > 2 {
             qs.push(chars[..chars.len() / 2].iter().collect());
         }
+        // Typos: two middle letters swapped, a letter dropped, a letter wrong.
+        if i % 4 == 0 && chars.len() >= 5 {
+            let m = chars.len() / 2;
+            let mut swapped = chars.clone();
+            swapped.swap(m - 1, m);
+            qs.push(swapped.into_iter().collect());
+            let mut dropped = chars.clone();
+            dropped.remove(m);
+            qs.push(dropped.into_iter().collect());
+            let mut wrong = chars.clone();
+            wrong[1] = if wrong[1] == 'x' { 'y' } else { 'x' };
+            qs.push(wrong.into_iter().collect());
+        }
     }
     let words: Vec<&String> = vocab.iter().collect();
     for i in (0..words.len()).step_by(7) {
         qs.push(format!("{} {}", words[i], words[(i * 13 + 5) % words.len()]));
     }
     qs.extend(
-        ["a", "z", "chargee", "charge", "chargé·e", "recherche-action", "d'etudes", "zzzz", ""].map(String::from),
+        ["a", "z", "chargee", "charge", "chargé·e", "recherche-action", "d'etudes", "zzzz", "", "cordinateur", "educatuer", "bruxeles", "accompagnemnt"]
+            .map(String::from),
     );
     qs
 }
@@ -205,7 +260,7 @@ fn search_agrees_with_a_plain_scan() {
 }
 
 fn agree_with_scan(ps: Vec<Posting>) {
-    let scan = Scan { words: ps.iter().map(scan_words).collect() };
+    let scan = Scan::new(&ps);
     let cat = Catalogue::new(ps.clone());
     // A day on which some seeds are expired and some not.
     let today = day("2024-01-01");
@@ -463,10 +518,12 @@ fn throughput() {
     let (cat, ms) = time(|| Catalogue::new(ps));
     let (words, entries) = cat.index_size();
     println!("build: {ms:.0} ms; {words} words, {entries} entries ({:.1} MB of lists)", entries as f64 * 4.0 / 1e6);
+    let (bytes, typo) = cat.index_bytes();
+    println!("index: {:.2} MB, of which typo signatures {:.2} MB (+{:.1} %)", bytes as f64 / 1e6, typo as f64 / 1e6, 100.0 * typo as f64 / (bytes - typo) as f64);
 
     let today = day("2025-09-01");
     let mut typed = Vec::new();
-    for phrase in ["chargé de mission lyon", "coordinatrice jeunesse", "animateur"] {
+    for phrase in ["chargé de mission lyon", "coordinatrice jeunesse", "animateur", "cordinateur educatuer"] {
         for end in phrase.char_indices().map(|(i, c)| i + c.len_utf8()) {
             typed.push(phrase[..end].to_string());
         }
@@ -501,7 +558,7 @@ fn throughput() {
     }
 
     // Correctness on a sample of the corpus.
-    let scan = Scan { words: sample.iter().map(scan_words).collect() };
+    let scan = Scan::new(&sample);
     let small = Catalogue::new(sample.clone());
     for t in ["charg", "d", "lyon paris", "coordinat jeunesse", "teletravail", "recherche-action", "oeuvre"] {
         let mut q = Query { text: t.into(), ..Query::default() };

@@ -91,6 +91,9 @@ struct Look {
     locale: Locale,
     color_scheme: ColorScheme,
     hidden_facets: FacetSet,
+    /// The level of the first headings (2 when `None`, as without a heading before the host).
+    heading_level: Option<u8>,
+    title: Option<&'static str>,
 }
 
 async fn mount_with(today: &str, postings: Vec<model::Posting>, host: Rc<FakeHost>) -> Element {
@@ -106,13 +109,14 @@ async fn mount_look(today: &str, postings: Vec<model::Posting>, host: Rc<FakeHos
         today: today.parse::<Date>().unwrap(),
         uid: "t".into(),
         page_size: 20,
-        title: None,
+        title: look.title.map(Into::into),
         host: HostRef(host),
         notice: None,
         locale: look.locale,
         color_scheme: look.color_scheme,
         hidden_facets: look.hidden_facets,
         bodies: None,
+        heading_level: look.heading_level.unwrap_or(2),
     };
     yew::Renderer::<App>::with_root_and_props(root.clone(), props).render();
     yew::scheduler::flush().await;
@@ -150,7 +154,7 @@ async fn click(el: &Element) {
 }
 
 fn titles(root: &Element) -> Vec<String> {
-    all(root, "li.card h3 a").iter().map(text).collect()
+    all(root, "li.card .card-title a").iter().map(text).collect()
 }
 
 #[wasm_bindgen_test]
@@ -192,9 +196,73 @@ async fn typing_narrows_and_folds_accents() {
     assert_eq!(text(&one(&root, "[role=status]")).trim(), "1 offre sur 5");
     type_text(&root, "zzzzqqq").await;
     assert!(titles(&root).is_empty());
-    assert!(text(&one(&root, ".empty")).contains("Aucune offre ne correspond"));
+    assert_eq!(text(&one(&root, ".empty-title")), "Aucune offre pour «\u{a0}zzzzqqq\u{a0}».");
+    assert!(root.query_selector(".nearest").unwrap().is_none(), "nothing is near zzzzqqq");
     click(&one(&root, ".empty button.secondary")).await;
     assert_eq!(titles(&root).len(), 5, "reset from the empty state restores the list");
+}
+
+#[wasm_bindgen_test]
+async fn a_search_without_result_offers_the_nearest_offers_or_to_clear_the_filters() {
+    let root = mount("2023-07-03").await;
+    let brussels = "Chargé.e de projet – étude recherche-action";
+    // A typo is forgiven.
+    type_text(&root, "bruxeles").await;
+    assert_eq!(titles(&root), [brussels]);
+    // No offer has both words: the offers with any of them (or a typo more) are offered.
+    type_text(&root, "bruxelles xylophone").await;
+    assert_eq!(text(&one(&root, ".empty-title")), "Aucune offre pour «\u{a0}bruxelles xylophone\u{a0}».");
+    assert_eq!(text(&one(&root, ".empty .nearest-intro")), "Offres proches :");
+    let near: Vec<String> = all(&root, ".empty .nearest li.card a").iter().map(text).collect();
+    assert_eq!(near, [brussels]);
+    assert_eq!(text(&one(&root, "[role=status]")).trim(), "Aucune offre sur 5");
+    click(&one(&root, ".empty .nearest li.card a")).await;
+    assert_eq!(text(&one(&root, "article.detail [data-detail-heading]")), brussels, "a near offer opens");
+    click(&one(&root, "article.detail button.back")).await;
+    // The filters empty the list: clearing them keeps the words.
+    type_text(&root, "").await;
+    click(&one(&root, "fieldset.facet input[id*='-kind-stage']")).await;
+    type_text(&root, "bruxelles").await;
+    assert!(titles(&root).is_empty());
+    assert!(root.query_selector(".nearest").unwrap().is_none());
+    let offer = one(&root, ".empty .without-filters");
+    assert!(text(&offer).starts_with("Avec ces filtres, aucune offre ; sans eux, 1 offre correspond."), "{}", text(&offer));
+    click(&one(&offer, "button")).await;
+    assert_eq!(titles(&root), [brussels]);
+    assert!(all(&root, "fieldset.facet input:checked").is_empty(), "the filters are cleared");
+    let input: HtmlInputElement = one(&root, "input[type=search]").dyn_into().unwrap();
+    assert_eq!(input.value(), "bruxelles", "the words stay");
+}
+
+/// The tag names of the headings under `root`, in document order.
+fn heading_tags(root: &Element) -> Vec<String> {
+    all(root, "h1, h2, h3, h4, h5, h6").iter().map(|h| h.tag_name().to_lowercase()).collect()
+}
+
+#[wasm_bindgen_test]
+async fn heading_levels_follow_the_level_given() {
+    let data = || model::from_json(DATA).unwrap();
+    // Without a title the offers' titles are the first headings; their sections one below.
+    let root = mount_look("2023-07-03", data(), Rc::new(FakeHost::default()), Look::default()).await;
+    assert_eq!(heading_tags(&root), ["h2"; 5]);
+    click(&one(&root, "li.card .card-title a")).await;
+    let detail = one(&root, "article.detail");
+    assert_eq!(one(&detail, "[data-detail-heading]").tag_name(), "H2");
+    assert!(heading_tags(&detail)[1..].iter().all(|h| h == "h3"), "{:?}", heading_tags(&detail));
+    // Under a page's <h3>: the title at h4, the offers at h5, their sections at h6 (and no lower).
+    let look = Look { heading_level: Some(4), title: Some("Nos offres"), ..Look::default() };
+    let root = mount_look("2023-07-03", data(), Rc::new(FakeHost::default()), look).await;
+    assert_eq!(one(&root, ".widget-title").tag_name(), "H4");
+    assert_eq!(heading_tags(&root)[1..], ["h5"; 5]);
+    click(&one(&root, "li.card .card-title a")).await;
+    let detail = one(&root, "article.detail");
+    assert_eq!(one(&detail, "[data-detail-heading]").tag_name(), "H5");
+    let sections = heading_tags(&detail);
+    assert!(sections.len() > 2 && sections[1..].iter().all(|h| h == "h6"), "{sections:?}");
+    // At the top of a page: the offers are its <h1>s.
+    let look = Look { heading_level: Some(1), ..Look::default() };
+    let root = mount_look("2023-07-03", data(), Rc::new(FakeHost::default()), look).await;
+    assert_eq!(heading_tags(&root), ["h1"; 5]);
 }
 
 #[wasm_bindgen_test]
@@ -216,18 +284,18 @@ async fn facet_counts_tell_what_a_click_gives() {
 async fn detail_opens_shows_fields_and_goes_back_with_focus() {
     let root = mount("2023-07-03").await;
     type_text(&root, "bruxelles").await;
-    let button = one(&root, "li.card h3 a");
+    let button = one(&root, "li.card .card-title a");
     let title = text(&button);
     let button_id = button.id();
     click(&button).await;
     let detail = one(&root, "article.detail");
-    assert_eq!(text(&one(&detail, "h2")), title);
+    assert_eq!(text(&one(&detail, "[data-detail-heading]")), title);
     let facts = text(&one(&detail, "dl.facts"));
     assert!(facts.contains("10 janvier 2024"), "{facts}");
     let mail = one(&detail, "a[href^='mailto:']");
     assert!(mail.get_attribute("href").unwrap().starts_with("mailto:recrutement@ilot.be?subject="));
     // The body is rendered as text: headings and lists.
-    assert!(!all(&detail, ".body h3").is_empty());
+    assert!(!all(&detail, ".body :is(h2, h3, h4, h5, h6)").is_empty());
     assert!(!all(&detail, ".body li").is_empty());
     let active = web_sys::window().unwrap().document().unwrap().active_element().unwrap();
     assert_eq!(active.tag_name(), "H2", "the heading takes focus");
@@ -254,7 +322,7 @@ async fn a_projects_grant_is_an_amount_not_pay() {
     });
     p.deadline = None;
     let root = mount_with("2023-07-03", vec![p], Rc::new(FakeHost::default())).await;
-    click(&one(&root, "li.card h3 a")).await;
+    click(&one(&root, "li.card .card-title a")).await;
     let facts = text(&one(&one(&root, "article.detail"), "dl.facts"));
     assert!(facts.contains("Montant") && !facts.contains("Rémunération"), "{facts}");
     assert!(facts.contains("3\u{202f}000 – 10\u{202f}000\u{a0}€"), "{facts}");
@@ -281,7 +349,7 @@ async fn opening_an_offer_records_it_in_the_url_and_the_head() {
     type_text(&root, "bruxelles").await;
     assert_eq!(host.saved_states.borrow().last().map(|(s, push)| (s.query.text.clone(), *push)), Some(("bruxelles".into(), false)),
         "typing replaces the URL state in place");
-    let link = one(&root, "li.card h3 a");
+    let link = one(&root, "li.card .card-title a");
     assert_eq!(link.get_attribute("href").unwrap(), format!("https://asso.example/offres?offre={}", b.id));
     click(&link).await;
     let (state, push) = host.saved_states.borrow().last().cloned().unwrap();
@@ -305,7 +373,7 @@ async fn a_shared_link_opens_its_offer_and_history_moves_follow() {
     let b = brussels();
     let host = Rc::new(FakeHost { initial: UrlState { offer: Some(b.id.clone()), ..UrlState::default() }, ..FakeHost::default() });
     let root = mount_with("2023-07-03", model::from_json(DATA).unwrap(), host.clone()).await;
-    assert_eq!(text(&one(&root, "article.detail h2")), b.title);
+    assert_eq!(text(&one(&root, "article.detail [data-detail-heading]")), b.title);
     assert!(host.saved_states.borrow().is_empty(), "reading the URL does not write it back");
     let back = host.history.borrow().clone().expect("listens to history");
     back.emit(UrlState::default());
@@ -323,7 +391,7 @@ async fn a_shared_link_opens_its_offer_and_history_moves_follow() {
 async fn a_link_to_a_vanished_offer_says_so() {
     let host = Rc::new(FakeHost { initial: UrlState { offer: Some("retiree".into()), ..UrlState::default() }, ..FakeHost::default() });
     let root = mount_with("2023-07-03", model::from_json(DATA).unwrap(), host.clone()).await;
-    assert_eq!(text(&one(&root, "article.detail h2")), "Cette offre n’est plus disponible");
+    assert_eq!(text(&one(&root, "article.detail [data-detail-heading]")), "Cette offre n’est plus disponible");
     click(&one(&root, "article.detail button.back")).await;
     assert_eq!(*host.backs.borrow(), 0, "an offer opened by the link itself closes in place");
     assert_eq!(host.saved_states.borrow().last().map(|(s, push)| (s.offer.clone(), *push)), Some((None, false)));
@@ -401,7 +469,7 @@ async fn english_interface() {
     type_text(&root, "bruxelles").await;
     assert_eq!(status(&root), "1 offer of 5");
     assert_eq!(text(&one(&root, "li.card .badge")), "Until 10 January 2024");
-    click(&one(&root, "li.card h3 a")).await;
+    click(&one(&root, "li.card .card-title a")).await;
     let detail = one(&root, "article.detail");
     let facts = text(&one(&detail, "dl.facts"));
     for want in ["Offer type", "Fixed-term (CDD)", "Bruxelles", ", Belgium", "37\u{a0}hours a week", "Application deadline",
@@ -411,7 +479,7 @@ async fn english_interface() {
     }
     assert_eq!(text(&one(&detail, "button.back")), "← Back to the offers");
     assert_eq!(text(&one(&detail, "button.share")), "Share");
-    assert_eq!(one(&detail, "h2").get_attribute("lang").as_deref(), Some("fr"));
+    assert_eq!(one(&detail, "[data-detail-heading]").get_attribute("lang").as_deref(), Some("fr"));
     assert_eq!(one(&detail, ".body").get_attribute("lang").as_deref(), Some("fr"));
     let mail = one(&detail, "a[href^='mailto:']");
     assert_eq!(text(&mail), "Apply by e-mail");
@@ -434,7 +502,7 @@ async fn dutch_interface() {
     let pay = text(&one(&card, ".pay"));
     assert_eq!(pay, "29.000\u{a0}€ bruto / jaar");
     assert_eq!(text(&one(&card, ".badge")), "Tot 15 oktober 2025");
-    click(&one(&card, "h3 a")).await;
+    click(&one(&card, ".card-title a")).await;
     let facts = text(&one(&root, "article.detail dl.facts"));
     for want in ["Soort", "Tijdelijk contract (CDD)", "Lyon (69009), Rhône, Auvergne-Rhône-Alpes, Frankrijk", "Gedeeltelijk telewerk", "29.000\u{a0}€ bruto / jaar (29K€ brut par an)",
         "12 maanden", "Zo snel mogelijk", "15 oktober 2025", "Justitie, Inschakeling in werk"]
@@ -537,6 +605,17 @@ async fn walk_every_state(locale: Locale) {
         assert_translated(&root, lang, "search", &mut seen);
         type_text(&root, "zzzzqqq").await;
         assert_translated(&root, lang, "empty result", &mut seen);
+        type_text(&root, "bruxelles xylophone").await;
+        assert_translated(&root, lang, "nearest offers", &mut seen);
+        type_text(&root, "").await;
+        click(&one(&root, "fieldset.facet input[id*='-kind-projet']")).await;
+        type_text(&root, "bruxelles").await;
+        assert_translated(&root, lang, "filters empty the list", &mut seen);
+        // (On the later day the Brussels offer is closed: the filters are not what empties the list.)
+        match root.query_selector(".empty .without-filters button").unwrap() {
+            Some(clear) => click(&clear).await,
+            None => click(&one(&root, ".empty button.secondary")).await,
+        }
         type_text(&root, "").await;
         if let Some(toggle) = root.query_selector(".toolbar input[type=checkbox]").unwrap() {
             click(&toggle).await;
@@ -544,8 +623,8 @@ async fn walk_every_state(locale: Locale) {
         click(&one(&root, "fieldset.facet input[type=checkbox]")).await;
         assert_translated(&root, lang, "a filter chosen", &mut seen);
         click(&one(&root, ".toolbar button.secondary:not(.mine)")).await;
-        for i in 0..all(&root, "li.card h3 a").len() {
-            click(&all(&root, "li.card h3 a")[i]).await;
+        for i in 0..all(&root, "li.card .card-title a").len() {
+            click(&all(&root, "li.card .card-title a")[i]).await;
             click(&one(&root, "article.detail button.share")).await;
             click(&one(&root, "article.detail button.star")).await;
             assert_translated(&root, lang, &format!("detail {i} on {today}"), &mut seen);
@@ -670,6 +749,7 @@ async fn texts_of_split_feeds_show_when_they_arrive_then_become_searchable() {
         color_scheme: ColorScheme::default(),
         hidden_facets: Default::default(),
         bodies: Some(BodyStoreRef { store: store.clone(), version, searchable }),
+        heading_level: 2,
     };
     let mut handle = yew::Renderer::<App>::with_root_and_props(root.clone(), props(&catalogue, 0, false)).render();
     yew::scheduler::flush().await;
@@ -680,7 +760,7 @@ async fn texts_of_split_feeds_show_when_they_arrive_then_become_searchable() {
 
     // The detail says the text is on its way, then shows it.
     let b = brussels();
-    let link = all(&root, "li.card h3 a").into_iter().find(|a| text(a) == b.title).unwrap();
+    let link = all(&root, "li.card .card-title a").into_iter().find(|a| text(a) == b.title).unwrap();
     click(&link).await;
     let note = text(&one(&root, "article.detail .body-note"));
     assert_eq!(note, i18n::Locale::default().texts().body_loading);
@@ -693,7 +773,7 @@ async fn texts_of_split_feeds_show_when_they_arrive_then_become_searchable() {
     handle.update(props(&catalogue, 1, false));
     yew::scheduler::flush().await;
     assert!(root.query_selector("article.detail .body-note").unwrap().is_none());
-    assert!(!all(&root, "article.detail .body h3").is_empty());
+    assert!(!all(&root, "article.detail .body :is(h2, h3, h4, h5, h6)").is_empty());
     assert!(!all(&root, "article.detail .body li").is_empty());
     let mailto = one(&root, "article.detail section.apply a[href^='mailto:']").get_attribute("href").unwrap();
     assert!(mailto.contains(&b.apply.emails[0]), "{mailto}");
@@ -720,7 +800,7 @@ async fn texts_of_split_feeds_show_when_they_arrive_then_become_searchable() {
     *store.failed.borrow_mut() = true;
     handle.update(props(&indexed, 3, true));
     type_text(&root, "").await;
-    let link = all(&root, "li.card h3 a").into_iter().find(|a| text(a) == b.title).unwrap();
+    let link = all(&root, "li.card .card-title a").into_iter().find(|a| text(a) == b.title).unwrap();
     click(&link).await;
     assert_eq!(text(&one(&root, "article.detail .body-note")), i18n::Locale::default().texts().body_unavailable);
     handle.destroy();

@@ -3,13 +3,16 @@
 //!
 //! Layout (built once, no per-word allocation afterwards): all words concatenated in one
 //! `String`; per word an end offset and a slice of `entries`, each entry `id << 4 | fields`.
-//! A prefix is a binary-searched range of the vocabulary.
+//! A prefix is a binary-searched range of the vocabulary. A query word of 5 letters or more also
+//! matches the words one or two edits away (`typo`): the vocabulary is scanned with a 4-byte
+//! letter signature per word, and such matches score below every exact or prefix match.
 
 use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
 use std::ops::Range;
 
 use super::fold::{Term, Tokenizer};
+use super::typo::{self, Probe};
 use crate::model::{Block, Posting};
 
 /// Field bits of an entry, from the weakest to the strongest.
@@ -109,9 +112,36 @@ pub fn for_each_block(body: &[Block], mut f: impl FnMut(&str, u8)) {
     }
 }
 
-/// Score of one term in one posting, from the best field it matched and whether the indexed
-/// word was the whole query word: title > organization > other > body, then whole > prefix.
-fn entry_score(fields: u8, whole: bool) -> u8 {
+/// How an indexed word matched a query word, from the weakest to the strongest.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+enum Match {
+    /// Two edits or more away (typos).
+    FarTypo,
+    /// One edit away.
+    Typo,
+    /// Starts with the query word.
+    Prefix,
+    /// Is the query word.
+    Whole,
+}
+
+/// A term's score in a posting above which it matched exactly or as a prefix (not by a typo).
+const TYPO_SCORES: u8 = 8;
+
+/// What a term adds to a posting's score: an exact or prefix match outweighs any number of
+/// typo matches, so postings that need no typo come first.
+fn term_weight(best: u8) -> u32 {
+    if best > TYPO_SCORES {
+        (1 << 16) + best as u32
+    } else {
+        best as u32
+    }
+}
+
+/// Score of one term in one posting, from how its word matched and the best field it matched
+/// in: exact or prefix (9–16) above typos (1–8); then title > organization > other > body;
+/// then whole > prefix, one edit > two.
+fn entry_score(fields: u8, m: Match) -> u8 {
     let class = if fields & TITLE != 0 {
         3
     } else if fields & ORGANIZATION != 0 {
@@ -121,12 +151,18 @@ fn entry_score(fields: u8, whole: bool) -> u8 {
     } else {
         0
     };
-    1 + class * 2 + whole as u8
+    let (base, strong) = match m {
+        Match::FarTypo => (0, 0),
+        Match::Typo => (0, 1),
+        Match::Prefix => (TYPO_SCORES, 0),
+        Match::Whole => (TYPO_SCORES, 1),
+    };
+    base + 1 + class * 2 + strong
 }
 
-/// One query term's work: the entry lists to walk (each with whether its word is the whole
-/// query word), and their total length.
-type Plan<'a> = (Vec<(&'a [u32], bool)>, usize);
+/// One query term's work: the entry lists to walk (each with how its word matched), and their
+/// total length.
+type Plan<'a> = (Vec<(&'a [u32], Match)>, usize);
 
 /// Sorted vocabulary with posting lists.
 #[derive(Debug, Default)]
@@ -138,6 +174,8 @@ pub struct TextIndex {
     list_start: Vec<u32>,
     /// `id << 4 | field bits`, ids ascending within a word.
     entries: Vec<u32>,
+    /// Per word, its letter signature (`typo::signature`), to find typos' words quickly.
+    signatures: Vec<u32>,
     /// Prefixes whose words together have more than two entries per posting (`c`, `de`,
     /// `pro`…), sorted, with their lists merged: one entry per posting, fields OR'ed. A short
     /// query word then costs at most one entry per posting instead of a walk over thousands of
@@ -264,11 +302,14 @@ impl IndexBuilder {
         drop(flat);
         let mut words = String::with_capacity(vocab.iter().map(|w| w.len()).sum());
         let mut word_end = Vec::with_capacity(vocab.len());
+        let mut signatures = Vec::with_capacity(vocab.len());
         for &w in &order {
             words.push_str(&vocab[w as usize]);
             word_end.push(words.len() as u32);
+            signatures.push(typo::signature(&vocab[w as usize]));
         }
-        let mut ix = TextIndex { words, word_end, list_start, entries, merged_start: vec![0], ..TextIndex::default() };
+        let mut ix =
+            TextIndex { words, word_end, list_start, entries, signatures, merged_start: vec![0], ..TextIndex::default() };
         ix.merge_heavy_prefixes(n);
         ix
     }
@@ -382,30 +423,87 @@ impl TextIndex {
 
     /// Scores every posting against all `terms` (AND): `scores[id]` is 0 when some term does
     /// not match, else the sum over terms of the best match's score. `n` = number of postings.
+    #[cfg(test)]
     pub fn score(&self, terms: &[Term], n: usize) -> Vec<u32> {
-        score(&[self], terms, n)
+        score(&[self], terms, n, Rules::STRICT)
     }
 
-    /// The lists one term walks in this index, each with whether its word is the whole query word.
-    fn term_lists<'a>(&'a self, t: &Term, lists: &mut Vec<(&'a [u32], bool)>) {
-        let exact: Vec<usize> = t.exact.iter().filter_map(|w| self.find(w)).collect();
-        for prefix in &t.prefixes {
-            let range = self.prefix_range(prefix);
-            if let Some(merged) = self.merged_of(prefix) {
-                lists.push((merged, false));
-                let whole = exact.iter().filter(|w| range.contains(w));
-                lists.extend(whole.map(|&w| (self.entries_of(w..w + 1), true)));
-            } else {
-                lists.extend(range.map(|w| (self.entries_of(w..w + 1), exact.contains(&w))));
+    /// The vocabulary words a typo away from one of `probes` (each forgiving its own number of
+    /// edits) that do not start with any of `prefixes` (those match already), with their
+    /// distance. A scan of the vocabulary: signatures and lengths rule out nearly every word
+    /// before an edit distance is computed.
+    pub fn typo_matches(&self, probes: &[Probe], prefixes: &[String], mut found: impl FnMut(usize, usize)) {
+        if probes.iter().all(|p| p.edits == 0) {
+            return;
+        }
+        let mut start = 0usize;
+        for (i, (&end, &sig)) in self.word_end.iter().zip(&self.signatures).enumerate() {
+            let word = &self.words[start..end as usize];
+            start = end as usize;
+            let best = probes.iter().filter_map(|p| p.distance(word, sig)).min();
+            if let Some(d) = best {
+                if !prefixes.iter().any(|p| word.starts_with(p.as_str())) {
+                    found(i, d);
+                }
             }
         }
     }
+
+    /// The lists one term walks in this index, each with how its word matched.
+    fn term_lists<'a>(&'a self, t: &Term, rules: Rules, lists: &mut Vec<(&'a [u32], Match)>) {
+        let exact: Vec<usize> = t.exact.iter().filter_map(|w| self.find(w)).collect();
+        let kind = |w: &usize| if exact.contains(w) { Match::Whole } else { Match::Prefix };
+        for prefix in &t.prefixes {
+            let range = self.prefix_range(prefix);
+            if let Some(merged) = self.merged_of(prefix) {
+                lists.push((merged, Match::Prefix));
+                let whole = exact.iter().filter(|w| range.contains(w));
+                lists.extend(whole.map(|&w| (self.entries_of(w..w + 1), Match::Whole)));
+            } else {
+                lists.extend(range.map(|w| (self.entries_of(w..w + 1), kind(&w))));
+            }
+        }
+        if let Some(extra) = rules.typos {
+            let probes: Vec<Probe> = t.prefixes.iter().map(|p| Probe::new(p, extra)).collect();
+            self.typo_matches(&probes, &t.prefixes, |w, d| {
+                lists.push((self.entries_of(w..w + 1), if d == 1 { Match::Typo } else { Match::FarTypo }))
+            });
+        }
+    }
+
+    /// Bytes held by the index's arrays (the vocabulary, its offsets and signatures, the entry
+    /// lists, the merged prefixes): for size reports.
+    pub fn heap_bytes(&self) -> usize {
+        let merged_names: usize = self.merged_prefixes.iter().map(|p| p.len() + 16).sum();
+        self.words.len()
+            + 4 * (self.word_end.len() + self.list_start.len() + self.entries.len() + self.signatures.len())
+            + 4 * (self.merged_start.len() + self.merged.len())
+            + merged_names
+    }
 }
 
-/// Scores every posting against all `terms` (AND) over several indexes of the same postings (a
-/// term matches a posting when it matches in any of them): `scores[id]` is 0 when some term does
-/// not match, else the sum over terms of the best match's score. `n` = number of postings.
-pub fn score(indexes: &[&TextIndex], terms: &[Term], n: usize) -> Vec<u32> {
+/// How query terms match postings.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Rules {
+    /// Every term must match (AND), else any (OR: postings that match more terms score higher).
+    pub all: bool,
+    /// Typos forgiven: `None` for none, else this many edits more than `typo::max_edits` gives.
+    pub typos: Option<usize>,
+}
+
+impl Rules {
+    /// The search's rules: every word, typos forgiven by length.
+    pub const STRICT: Rules = Rules { all: true, typos: Some(0) };
+    /// The rules of the nearest offers: any word, one edit more.
+    pub const RELAXED: Rules = Rules { all: false, typos: Some(1) };
+}
+
+/// Scores every posting against `terms` over several indexes of the same postings (a term
+/// matches a posting when it matches in any of them). With `rules.all` (AND), `scores[id]` is 0
+/// when some term does not match, else the sum over terms of the best match's weight
+/// (`term_weight`). Without (OR), it is 0 when no term matches, else the number of terms matched
+/// (first) and the sum of their weights. `n` = number of postings.
+pub fn score(indexes: &[&TextIndex], terms: &[Term], n: usize, rules: Rules) -> Vec<u32> {
     {
         let mut scores = vec![0u32; n];
         let mut plans: Vec<Plan> = terms
@@ -413,12 +511,15 @@ pub fn score(indexes: &[&TextIndex], terms: &[Term], n: usize) -> Vec<u32> {
             .map(|t| {
                 let mut lists = Vec::new();
                 for ix in indexes {
-                    ix.term_lists(t, &mut lists);
+                    ix.term_lists(t, rules, &mut lists);
                 }
                 let cost = lists.iter().map(|l| l.0.len()).sum();
                 (lists, cost)
             })
             .collect();
+        if !rules.all {
+            return score_any(&plans, n);
+        }
         if plans.is_empty() || plans.iter().any(|p| p.1 == 0) {
             return scores;
         }
@@ -430,13 +531,13 @@ pub fn score(indexes: &[&TextIndex], terms: &[Term], n: usize) -> Vec<u32> {
         for (t, (lists, _)) in plans.iter().enumerate() {
             let t = t as u32;
             touched.clear();
-            for &(list, whole) in lists {
+            for &(list, how) in lists {
                 for &e in list {
                     let id = (e >> FIELD_BITS) as usize;
                     if matched[id] != t {
                         continue;
                     }
-                    let s = entry_score((e & 0xf) as u8, whole);
+                    let s = entry_score((e & 0xf) as u8, how);
                     if best[id] == 0 {
                         touched.push(id as u32);
                     }
@@ -451,7 +552,7 @@ pub fn score(indexes: &[&TextIndex], terms: &[Term], n: usize) -> Vec<u32> {
             for &id in &touched {
                 let id = id as usize;
                 matched[id] += 1;
-                scores[id] += best[id] as u32;
+                scores[id] = scores[id].saturating_add(term_weight(best[id]));
                 best[id] = 0;
             }
         }
@@ -463,6 +564,31 @@ pub fn score(indexes: &[&TextIndex], terms: &[Term], n: usize) -> Vec<u32> {
         }
         scores
     }
+}
+
+/// The OR scores of [`score`]: per posting, the terms it matches (above all) and their weights.
+fn score_any(plans: &[Plan], n: usize) -> Vec<u32> {
+    let mut scores = vec![0u32; n];
+    let mut best = vec![0u8; n];
+    let mut touched: Vec<u32> = Vec::new();
+    for (lists, _) in plans {
+        for &(list, how) in lists {
+            for &e in list {
+                let id = (e >> FIELD_BITS) as usize;
+                let s = entry_score((e & 0xf) as u8, how);
+                if best[id] == 0 {
+                    touched.push(id as u32);
+                }
+                best[id] = best[id].max(s);
+            }
+        }
+        for id in touched.drain(..) {
+            let id = id as usize;
+            let weight = (1 << 24) + term_weight(std::mem::take(&mut best[id]));
+            scores[id] = scores[id].saturating_add(weight);
+        }
+    }
+    scores
 }
 
 /// The first `i` in `0..n` for which `before(i)` is false (`before` must be true then false).
@@ -597,6 +723,75 @@ mod tests {
         assert!(s[0] > p[0] && s[1] > p[1]);
         assert_eq!(score("introuvable"), [0, 0, 0]);
         assert_eq!(score("charg introuvable"), [0, 0, 0]);
-        assert_eq!(score("oeuvre"), [0, 0, 2]);
+        assert_eq!(score("oeuvre"), [0, 0, term_weight(entry_score(BODY, Match::Whole))]);
+    }
+
+    /// A random edit of `w`: a letter wrong, missing, extra, or two neighbours swapped.
+    fn edit(w: &mut Vec<char>, rng: &mut crate::catalogue::typo::testing::Rng) {
+        const LETTERS: &[u8] = b"abcdefghijklmnopqrstuvwxyz";
+        let letter = |rng: &mut crate::catalogue::typo::testing::Rng| LETTERS[rng.below(26)] as char;
+        match rng.below(4) {
+            0 if !w.is_empty() => {
+                let i = rng.below(w.len());
+                w[i] = letter(rng);
+            }
+            1 if !w.is_empty() => {
+                w.remove(rng.below(w.len()));
+            }
+            3 if w.len() > 1 => {
+                let i = rng.below(w.len() - 1);
+                w.swap(i, i + 1);
+            }
+            _ => {
+                let i = rng.below(w.len() + 1);
+                w.insert(i, letter(rng));
+            }
+        }
+    }
+
+    #[test]
+    fn typo_matches_are_what_a_plain_scan_of_the_vocabulary_finds() {
+        use crate::catalogue::typo::testing::{plain_osa, Rng};
+        use crate::catalogue::typo::Probe;
+        let vocabulary: Vec<&str> = include_str!("../../tests/fixtures/typo-vocabulary.txt")
+            .lines()
+            .filter(|l| !l.starts_with('#') && !l.is_empty())
+            .collect();
+        let ps: Vec<Posting> =
+            vocabulary.chunks(40).enumerate().map(|(i, c)| posting(&format!("p{i}"), "", &c.join(" "))).collect();
+        let ix = TextIndex::build(&ps);
+        assert!(ix.vocabulary_len() > 6000, "{}", ix.vocabulary_len());
+        let mut rng = Rng(0x2545_f491_4f6c_dd1d);
+        let (mut checked, mut with_matches) = (0, 0);
+        for _ in 0..200 {
+            let mut w: Vec<char> = ix.word(rng.below(ix.vocabulary_len())).chars().collect();
+            for _ in 0..rng.below(4) {
+                edit(&mut w, &mut rng);
+            }
+            let q: String = w.into_iter().collect();
+            for extra in [0, 1] {
+                let probe = Probe::new(&q, extra);
+                let mut got = Vec::new();
+                ix.typo_matches(std::slice::from_ref(&probe), std::slice::from_ref(&q), |i, d| got.push((i, d)));
+                let digits = |s: &str| s.bytes().any(|b| b.is_ascii_digit());
+                let want: Vec<(usize, usize)> = (0..ix.vocabulary_len())
+                    .filter_map(|i| {
+                        let v = ix.word(i);
+                        if v.starts_with(q.as_str()) || digits(v) || digits(&q) || v.len().abs_diff(q.len()) > 3 {
+                            return None;
+                        }
+                        let d = plain_osa(&q, v);
+                        (d > 0 && d <= probe.edits).then_some((i, d))
+                    })
+                    .collect();
+                assert_eq!(got, want, "{q:?} (+{extra})");
+                checked += 1;
+                with_matches += usize::from(!want.is_empty());
+                if q.chars().count() < 5 && extra == 0 {
+                    assert!(got.is_empty(), "{q:?}: a word under 5 letters never matches a typo");
+                }
+            }
+        }
+        assert!(with_matches > checked / 4, "{with_matches} of {checked}: too few queries exercise matches");
     }
 }

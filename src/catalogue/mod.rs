@@ -11,6 +11,7 @@ mod index;
 mod places;
 pub mod order;
 mod query;
+mod typo;
 #[cfg(test)]
 mod tests;
 
@@ -153,6 +154,17 @@ impl BodyIndexer {
         let builder = std::mem::replace(&mut self.builder, IndexBuilder::starting_at(next));
         self.segments.push(builder.finish(self.len));
     }
+}
+
+/// What a query that finds nothing can offer instead ([`Catalogue::nearest`]).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Nearest {
+    /// Nothing close enough.
+    Nothing,
+    /// The filters are what empties the list: without them the same search finds `count` offers.
+    WithoutFilters { count: usize },
+    /// Offers matched with relaxed rules (any of the words, one edit more), best first.
+    Offers(Vec<Id>),
 }
 
 /// The answer to a `Query`.
@@ -298,18 +310,66 @@ impl Catalogue {
         (text.vocabulary_len() + bodies.0, text.entries_len() + bodies.1)
     }
 
+    /// Bytes held by the text index (records and bodies), and by the typo signatures among them:
+    /// for size reports.
+    pub fn index_bytes(&self) -> (usize, usize) {
+        let all = std::iter::once(self.text_index()).chain(self.bodies.iter().flat_map(|s| s.iter()));
+        all.fold((0, 0), |(b, s), ix| (b + ix.heap_bytes(), s + 4 * ix.vocabulary_len()))
+    }
+
+    /// Per posting, its score for `terms` under `rules` (0: no match).
+    fn text_scores(&self, terms: &[fold::Term], rules: index::Rules) -> Vec<u32> {
+        let all: Vec<&TextIndex> =
+            std::iter::once(self.text_index()).chain(self.bodies.iter().flat_map(|s| s.iter())).collect();
+        index::score(&all, terms, self.len(), rules)
+    }
+
     /// Runs `query` as of `today` (which decides what is expired).
     pub fn search(&self, query: &Query, today: Date) -> Results {
-        let n = self.len();
         let terms = fold::query_terms(&query.text);
         // Per posting, its text score (0: no match); `None` when the query has no text.
-        let scores = (!terms.is_empty()).then(|| match &self.bodies {
-            Some(segments) => {
-                let all: Vec<&TextIndex> = std::iter::once(self.text_index()).chain(segments.iter()).collect();
-                index::score(&all, &terms, n)
+        let scores = (!terms.is_empty()).then(|| self.text_scores(&terms, index::Rules::STRICT));
+        self.search_scored(query, scores, today)
+    }
+
+    /// What to offer when `query` finds nothing as of `today`: when its filters are what empties
+    /// the list, to clear them; else up to `limit` offers matched with relaxed rules (any of the
+    /// words, one edit more than the search forgives, words of 4 letters one), under the same
+    /// filters, or without them when none is found with them. [`Nearest::Nothing`] when the query
+    /// finds offers, or nothing is near.
+    pub fn nearest(&self, query: &Query, today: Date, limit: usize) -> Nearest {
+        if !self.search(query, today).ids.is_empty() {
+            return Nearest::Nothing;
+        }
+        let filtered = query.filters.values().any(|v| !v.is_empty());
+        let unfiltered = Query { filters: Filters::default(), ..query.clone() };
+        if filtered {
+            let count = self.search(&unfiltered, today).ids.len();
+            if count > 0 {
+                return Nearest::WithoutFilters { count };
             }
-            None => self.text_index().score(&terms, n),
-        });
+        }
+        let terms = fold::query_terms(&query.text);
+        if terms.is_empty() {
+            return Nearest::Nothing;
+        }
+        let scores = self.text_scores(&terms, index::Rules::RELAXED);
+        let relaxed = Query { sort: Sort::Relevance, ..query.clone() };
+        let mut ids = self.search_scored(&relaxed, Some(scores.clone()), today).ids;
+        if ids.is_empty() && filtered {
+            ids = self.search_scored(&Query { sort: Sort::Relevance, ..unfiltered }, Some(scores), today).ids;
+        }
+        ids.truncate(limit);
+        if ids.is_empty() {
+            Nearest::Nothing
+        } else {
+            Nearest::Offers(ids)
+        }
+    }
+
+    /// [`Catalogue::search`] with the text scores given (`None`: no text).
+    fn search_scored(&self, query: &Query, scores: Option<Vec<u32>>, today: Date) -> Results {
+        let n = self.len();
         let today = today.day_number();
 
         // The selected value ids of each filtered facet; unknown keys select nothing.

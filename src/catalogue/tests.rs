@@ -122,8 +122,10 @@ fn words_are_prefixes_and_all_required() {
     assert_eq!(find(&cat, "anim xylo"), ["a"]);
     assert_eq!(find(&cat, "xylo anim"), ["a"]);
     assert!(find(&cat, "anim piano").is_empty());
-    // Prefix of the indexed word, not of the query: "animateurs" does not match "animateur".
-    assert!(find(&cat, "animateurs").is_empty());
+    // Prefix of the indexed word, not of the query: "animateurs" does not match "animateur" as
+    // a prefix, only as a typo (a letter extra), and "animateurxyz" (three edits) not at all.
+    assert_eq!(find(&cat, "animateurs"), ["a"]);
+    assert!(find(&cat, "animateurxyz").is_empty());
     // Punctuation-only text is no text.
     assert_eq!(find(&cat, " ; - "), ["a", "b"]);
 }
@@ -622,13 +624,13 @@ fn bodies_indexed_apart_search_like_bodies_in_the_records() {
         let b = apart.search(&all(q), today());
         let c = segmented.search(&all(q), today());
         assert_eq!((&b.ids, &b.facets), (&c.ids, &c.facets), "segments: {q}");
-        if a.ids.contains(&1) != b.ids.contains(&1) {
+        if a.ids != b.ids {
             differed += 1;
-            // Only posting 1 may differ: it lacks its body words.
+            // Only posting 1 may differ (be missing, or rank lower matched by a typo only): it
+            // lacks its body words.
             let strip = |r: &Results| r.ids.iter().copied().filter(|&i| i != 1).collect::<Vec<_>>();
             assert_eq!(strip(&a), strip(&b), "{q}");
         } else {
-            assert_eq!(a.ids, b.ids, "{q}");
             assert_eq!(a.facets, b.facets, "{q}");
         }
     }
@@ -637,4 +639,84 @@ fn bodies_indexed_apart_search_like_bodies_in_the_records() {
     let before = Catalogue::new(whole.iter().map(|p| Posting { body: vec![], ..p.clone() }).collect());
     let only_in_bodies = queries.iter().find(|q| before.search(&all(q), today()).ids.is_empty() && !inline.search(&all(q), today()).ids.is_empty());
     assert!(only_in_bodies.is_some());
+}
+
+#[test]
+fn typos_are_forgiven_from_five_letters() {
+    let mut coord = p("coord", "Coordinateur·rice de projets");
+    coord.body = vec![para("Accompagnement des bénévoles")];
+    let mut educ = p("educ", "Éducateur spécialisé");
+    educ.places = vec![place("Bruxelles", Country::BE)];
+    let lyon = p("lyon", "Chargée de mission à Lyon");
+    let cat = Catalogue::new(vec![coord, educ, lyon]);
+    assert_eq!(find(&cat, "cordinateur"), ["coord"], "a letter missing");
+    assert_eq!(find(&cat, "coordinatrise"), ["coord"], "a letter wrong, in the feminine form");
+    assert_eq!(find(&cat, "educatuer"), ["educ"], "two letters swapped");
+    assert_eq!(find(&cat, "bruxeles"), ["educ"]);
+    assert_eq!(find(&cat, "accompagnemnt"), ["coord"]);
+    assert_eq!(find(&cat, "accompangemnt"), ["coord"], "two edits from 9 letters");
+    assert_eq!(find(&cat, "educatuer bruxeles"), ["educ"], "every word, each with its typo");
+    // Under 5 letters, no typo: "lyom" is not "lyon"; two edits need 9 letters.
+    assert!(find(&cat, "lyom").is_empty());
+    assert!(find(&cat, "mision").len() == 1 && find(&cat, "mmision").is_empty());
+    assert!(find(&cat, "educatuer lyom").is_empty());
+}
+
+#[test]
+fn exact_and_prefix_matches_rank_before_typos() {
+    // A typo in the title scores below the exact word in the body, and below a prefix.
+    let mut typo = p("typo", "Animateur à Bruxelle");
+    typo.published = Some(date("2025-09-01"));
+    let mut body = p("body", "Animateur");
+    body.body = vec![para("Poste basé à Bruxelles")];
+    body.published = Some(date("2020-01-01"));
+    let mut prefix = p("prefix", "Animateur");
+    prefix.body = vec![para("Quartiers bruxellois")];
+    prefix.published = Some(date("2021-01-01"));
+    let cat = Catalogue::new(vec![typo, body, prefix]);
+    // "bruxellois" is two edits from "bruxelles" (9 letters): a typo match too, in the body.
+    assert_eq!(find(&cat, "bruxelles"), ["body", "typo", "prefix"]);
+    assert_eq!(find(&cat, "bruxel"), ["typo", "prefix", "body"], "prefixes of a word in the title first");
+    assert_eq!(find(&cat, "animateur bruxelles"), ["body", "typo", "prefix"]);
+}
+
+#[test]
+fn nearest_offers_when_nothing_matches() {
+    let mut coord = p("coord", "Coordinateur jeunesse");
+    coord.places = vec![place("Lyon", Country::FR)];
+    coord.published = Some(date("2025-01-01"));
+    let mut anim = p("anim", "Animatrice musique");
+    anim.kind = Kind::Stage;
+    anim.body = vec![para("Atelier jeunesse")];
+    let mut old = p("old", "Coordinatrice culturelle");
+    old.deadline = Some(date("2020-01-01"));
+    let cat = Catalogue::new(vec![coord, anim, old]);
+    let nearest = |q: &Query| match cat.nearest(q, today(), 5) {
+        Nearest::Offers(ids) => Ok(ids.iter().map(|&id| cat.get(id).id.clone()).collect::<Vec<_>>()),
+        other => Err(other),
+    };
+    // A query that finds offers needs nothing near; nor does one that nothing resembles.
+    assert_eq!(nearest(&text("jeunesse")), Err(Nearest::Nothing));
+    assert_eq!(nearest(&text("zzzzzz qqqq")), Err(Nearest::Nothing));
+    assert_eq!(nearest(&text("")), Err(Nearest::Nothing));
+    // Any of the words: the offers with more of them first, then by relevance.
+    assert_eq!(nearest(&text("jeunesse piano")), Ok(vec!["coord".into(), "anim".into()]));
+    assert_eq!(nearest(&text("coordinateur jeunesse piano")), Ok(vec!["coord".into(), "anim".into()]));
+    // One edit more than the search forgives; words of 4 letters one.
+    assert!(find(&cat, "cooordinatuerr").is_empty() && find(&cat, "lyom").is_empty());
+    assert_eq!(nearest(&text("cooordinatuerr")), Ok(vec!["coord".into()]));
+    assert_eq!(nearest(&text("lyom")), Ok(vec!["coord".into()]));
+    // Expired offers stay hidden unless asked for.
+    assert_eq!(nearest(&text("culturel piano")), Err(Nearest::Nothing));
+    assert_eq!(nearest(&Query { show_expired: true, ..text("culturel piano") }), Ok(vec!["old".into()]));
+    // The filters empty the list: offer to clear them, with what the search finds without.
+    let q = with_filters("animatrise", &[(Facet::Kind, &["emploi"])]);
+    assert_eq!(cat.nearest(&q, today(), 5), Nearest::WithoutFilters { count: 1 });
+    // The filters kept when something near passes them, else dropped.
+    let q = with_filters("jeunesse piano", &[(Facet::Kind, &["stage"])]);
+    assert_eq!(nearest(&q), Ok(vec!["anim".into()]));
+    let q = with_filters("lyom", &[(Facet::Kind, &["stage"])]);
+    assert_eq!(nearest(&q), Ok(vec!["coord".into()]));
+    // At most `limit`.
+    assert_eq!(cat.nearest(&text("jeunesse piano"), today(), 1), Nearest::Offers(vec![cat.id_of("coord").unwrap()]));
 }

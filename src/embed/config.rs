@@ -59,6 +59,16 @@ pub struct Config {
     pub url_prefix: Option<String>,
     /// Partner feeds to show instead of the bundled offers (`data-src`, URLs separated by spaces).
     pub sources: Vec<String>,
+    /// The level of the widget's first headings (`data-heading-level`, 1–6); `None`: from the
+    /// page's outline (see [`heading_level`]).
+    pub heading_level: Option<u8>,
+}
+
+/// The level of the widget's first headings: the one asked by `data-heading-level`, else one
+/// below the nearest heading before the host (`page_before`, its level), at most 6; else 2 (a
+/// section of a page whose title is its `<h1>`).
+pub fn heading_level(asked: Option<u8>, page_before: Option<u8>) -> u8 {
+    asked.or(page_before.map(|n| n.saturating_add(1))).unwrap_or(2).clamp(1, 6)
 }
 
 /// An attribute the parser could not use, named so a partner can fix the tag.
@@ -127,6 +137,10 @@ pub fn parse(attributes: &[(String, String)]) -> (Config, Vec<ConfigError>) {
                 _ => fail("expected a whole number from 1 to 500"),
             },
             "title" => config.title = (!value.is_empty()).then(|| value.to_string()),
+            "heading-level" => match value.trim_start_matches(['h', 'H']).parse::<u8>() {
+                Ok(n) if (1..=6).contains(&n) => config.heading_level = Some(n),
+                _ => fail("expected a heading level from 1 to 6; the page's headings decide"),
+            },
             "src" => {
                 config.sources.clear();
                 for url in value.split_whitespace() {
@@ -348,6 +362,25 @@ mod tests {
         assert_eq!(resolve_locale(c.lang, Some("de")), Locale::FrFr);
         assert_eq!(resolve_locale(c.lang, Some("")), Locale::FrFr);
         assert_eq!(resolve_locale(None, None), Locale::FrFr);
+    }
+
+    #[test]
+    fn heading_levels_follow_the_page_unless_asked() {
+        assert_eq!(heading_level(None, None), 2, "no heading before: a section of the page");
+        assert_eq!(heading_level(None, Some(1)), 2, "after the page's <h1>");
+        assert_eq!(heading_level(None, Some(2)), 3);
+        assert_eq!(heading_level(None, Some(6)), 6, "at most <h6>");
+        assert_eq!(heading_level(Some(4), Some(1)), 4, "data-heading-level wins");
+        assert_eq!(heading_level(Some(1), None), 1);
+        for (v, want) in [("3", Some(3)), ("h5", Some(5)), (" 1 ", Some(1))] {
+            let (c, e) = parse(&attrs(&[("data-heading-level", v)]));
+            assert_eq!((c.heading_level, e.len()), (want, 0), "{v}");
+        }
+        for v in ["0", "7", "deux", ""] {
+            let (c, e) = parse(&attrs(&[("data-heading-level", v)]));
+            assert_eq!((c.heading_level, e.len()), (None, 1), "{v}");
+            assert_eq!(e[0].attribute, "data-heading-level");
+        }
     }
 
     #[test]

@@ -1,4 +1,4 @@
-//! Browser glue: `mount(host, script)` reads the configuration (and the page's `<html lang>` for the
+//! Browser glue: `mount(host, script, heading_before)` reads the configuration (and the page's `<html lang>` for the
 //! interface language), opens the host's Shadow DOM, adopts the stylesheet and renders the app
 //! inside. Called by the loader (`vitrine.js`) once per widget.
 
@@ -150,9 +150,11 @@ impl Mounted {
 }
 
 /// Mounts one widget in `host`, configured by the `data-` attributes of `script` (defaults) and
-/// of `host` (overrides). Returns an error the loader shows when the widget cannot start.
+/// of `host` (overrides); `heading_before` is the level of the nearest heading before the host in
+/// the page (the loader reads it), which places the widget's headings under it. Returns an error
+/// the loader shows when the widget cannot start.
 #[wasm_bindgen]
-pub fn mount(host: Element, script: Option<Element>) -> Result<(), JsValue> {
+pub fn mount(host: Element, script: Option<Element>, heading_before: Option<u8>) -> Result<(), JsValue> {
     let mut attributes = Vec::new();
     if let Some(script) = &script {
         data_attributes(script, &mut attributes);
@@ -164,7 +166,8 @@ pub fn mount(host: Element, script: Option<Element>) -> Result<(), JsValue> {
     for e in &errors {
         web_sys::console::warn_1(&JsValue::from_str(&e.to_string()));
     }
-    let Config { lang, color_scheme, hidden_facets, today, preset, page_size, title, url_prefix, sources, .. } = config;
+    let Config { lang, color_scheme, hidden_facets, today, preset, page_size, title, url_prefix, sources, heading_level, .. } =
+        config;
     let bundled = bundled_postings()?;
 
     let root = shadow_root(&host)?;
@@ -173,6 +176,7 @@ pub fn mount(host: Element, script: Option<Element>) -> Result<(), JsValue> {
     let page_lang = document.document_element().and_then(|html| html.get_attribute("lang"));
     let locale = config::resolve_locale(lang, page_lang.as_deref());
     let container = document.create_element("div")?;
+    let heading_level = config::heading_level(heading_level, heading_before);
 
     let number = NEXT_UID.with(|n| {
         let v = n.get();
@@ -202,6 +206,7 @@ pub fn mount(host: Element, script: Option<Element>) -> Result<(), JsValue> {
         color_scheme,
         hidden_facets,
         bodies: None,
+        heading_level,
     };
     let mut mounted = Mounted { container: container.clone(), base, preset, handle: None, current: None };
 

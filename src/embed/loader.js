@@ -87,11 +87,36 @@
     root.replaceChildren(p);
   }
 
+  // The host the loader makes itself is a <vitrine-offres> element: page rules for common tags
+  // (`div { margin: 10px }`) do not match its name, and these declarations, !important in its own
+  // shadow root, win over any page rule that does (`*`, `body > *`), even !important ones. The
+  // widget's stylesheet says the same once it is adopted. A host the page placed stays the page's.
+  var OWN_HOST = "vitrine-offres";
+  var OWN_HOST_CSS = ":host(" + OWN_HOST + "){display:block!important;margin:0!important;padding:0!important;border:0!important}";
+
   function prepare(host, lang) {
     host.setAttribute("data-vitrine-mounted", "");
     var root = host.shadowRoot || host.attachShadow({ mode: "open" });
+    if (host.localName === OWN_HOST) {
+      try {
+        var sheet = new CSSStyleSheet();
+        sheet.replaceSync(OWN_HOST_CSS);
+        root.adoptedStyleSheets = [sheet];
+      } catch (e) { /* no constructable stylesheets: the widget's own stylesheet says it later */ }
+    }
     message(root, lang, MESSAGES[lang][0], "status");
     return root;
+  }
+
+  // The level of the nearest heading before the host in the page (the widget's headings go one
+  // below it), or undefined.
+  function headingBefore(host) {
+    var hs = document.querySelectorAll("h1,h2,h3,h4,h5,h6");
+    for (var i = hs.length - 1; i >= 0; i--) {
+      if (host.compareDocumentPosition(hs[i]) & Node.DOCUMENT_POSITION_PRECEDING && !hs[i].contains(host)) {
+        return +hs[i].localName.charAt(1);
+      }
+    }
   }
 
   function start() {
@@ -100,7 +125,7 @@
       document.querySelectorAll("[data-vitrine]:not([data-vitrine-mounted]), vitrine-widget:not([data-vitrine-mounted])"));
     var anyOnPage = document.querySelector("[data-vitrine], vitrine-widget");
     if (!hosts.length && (!anyOnPage || script.hasAttribute("data-own-host"))) {
-      var own = document.createElement("div");
+      var own = document.createElement(OWN_HOST);
       script.parentNode.insertBefore(own, script.nextSibling);
       hosts = [own];
     }
@@ -108,7 +133,7 @@
       var lang = language(host);
       var root = prepare(host, lang);
       ns.ready.then(function (m) {
-        m.mount(host, script);
+        m.mount(host, script, headingBefore(host));
         ns.widgets.push(host);
       }).catch(function (err) {
         message(root, lang, MESSAGES[lang][1], "alert");

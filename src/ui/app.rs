@@ -19,8 +19,8 @@ use super::results::ResultList;
 use super::search_box::SearchBox;
 use super::state::{Action, State};
 use super::toolbar::Toolbar;
-use super::Shared;
-use crate::catalogue::{Catalogue, FacetSet, Id};
+use super::{Headings, Shared};
+use crate::catalogue::{Catalogue, FacetSet, Id, Nearest};
 use crate::embed::config::ColorScheme;
 use crate::embed::{jsonld, url::UrlState};
 use crate::model::Date;
@@ -52,6 +52,9 @@ pub struct AppProps {
     /// The texts of split feeds, kept apart from the records; `None` when every record has its own.
     #[prop_or_default]
     pub bodies: Option<BodyStoreRef>,
+    /// The level of the widget's first headings (1–6), chosen from the host page's outline.
+    #[prop_or(2)]
+    pub heading_level: u8,
 }
 
 impl PartialEq for AppProps {
@@ -67,8 +70,12 @@ impl PartialEq for AppProps {
             && self.color_scheme == o.color_scheme
             && self.hidden_facets == o.hidden_facets
             && self.bodies == o.bodies
+            && self.heading_level == o.heading_level
     }
 }
+
+/// How many offers near a search that found none are shown.
+const NEAREST_SHOWN: usize = 3;
 
 /// Id of the title link of a card, to give focus back to it.
 pub fn card_link_id(uid: &str, id: Id) -> String {
@@ -91,6 +98,7 @@ fn visible_only(mut url: UrlState, hidden: &FacetSet) -> UrlState {
 pub fn App(props: &AppProps) -> Html {
     let host = props.host.0.clone();
     let locale = props.locale;
+    let headings = Headings::new(props.heading_level, props.title.is_some());
     let t = locale.texts();
     let state = use_reducer({
         let (host, page_size, hidden) = (host.clone(), props.page_size, props.hidden_facets.clone());
@@ -117,8 +125,17 @@ pub fn App(props: &AppProps) -> Html {
         }
         q
     };
-    let results = use_memo((query, today, Shared(catalogue.clone())), |(query, today, shared)| {
+    let results = use_memo((query.clone(), today, Shared(catalogue.clone())), |(query, today, shared)| {
         shared.0.search(query, *today)
+    });
+    // When the search finds nothing (saved offers aside): the filters to clear, or offers near it.
+    let nearest_wanted = results.ids.is_empty() && !state.saved_only;
+    let nearest = use_memo((query, today, Shared(catalogue.clone()), nearest_wanted), |(query, today, shared, wanted)| {
+        if *wanted {
+            shared.0.nearest(query, *today, NEAREST_SHOWN)
+        } else {
+            Nearest::Nothing
+        }
     });
     let open_id = state.open.as_deref().and_then(|slug| catalogue.id_of(slug));
 
@@ -271,6 +288,24 @@ pub fn App(props: &AppProps) -> Html {
     // The list stays mounted (hidden) while an offer is open, so coming back finds the filters
     // panel, "voir tout" choices and page length exactly as they were.
     let facets: Vec<_> = results.facets.iter().filter(|f| !props.hidden_facets.contains(&f.facet)).cloned().collect();
+    let card = |id: Id| {
+        let slug = &catalogue.get(id).id;
+        let mut link_state = state.to_url();
+        link_state.offer = Some(slug.clone());
+        html! {
+            <Card key={id} {id} {today} {headings} link_id={card_link_id(&props.uid, id)}
+                href={host.offer_link(&link_state)} saved={favourites.contains(slug)}
+                on_open={open.clone()} on_save={toggle_saved.clone()} />
+        }
+    };
+    let text = state.query.text.trim();
+    let empty_title = if state.saved_only && favourites.saved.is_empty() {
+        t.no_saved_yet.to_string()
+    } else if !state.saved_only && !text.is_empty() {
+        i18n::no_match_for(locale.lang(), text)
+    } else {
+        t.no_match.to_string()
+    };
     let list = html! {
         <div class="layout" hidden={detail_open}>
             <FacetPanel uid={props.uid.clone()} {facets}
@@ -282,9 +317,22 @@ pub fn App(props: &AppProps) -> Html {
                     saved_count={favourites.saved.len()} on_action={dispatch.clone()} />
                 if results.ids.is_empty() && gone.is_empty() {
                     <div class="empty">
-                        <p class="empty-title">
-                            { if state.saved_only && favourites.saved.is_empty() { t.no_saved_yet } else { t.no_match } }
-                        </p>
+                        <p class="empty-title">{ empty_title }</p>
+                        if let Nearest::WithoutFilters { count } = *nearest {
+                            <p class="without-filters">
+                                { i18n::without_filters(locale, count) }{ " " }
+                                <button type="button" class="link"
+                                    onclick={dispatch.reform(|_| Action::ClearFilters)}>
+                                    { t.clear_filters }
+                                </button>
+                            </p>
+                        }
+                        if let Nearest::Offers(ids) = &*nearest {
+                            <p class="nearest-intro" id={format!("{}-nearest", props.uid)}>{ t.nearest_intro }</p>
+                            <div class="nearest" aria-labelledby={format!("{}-nearest", props.uid)} role="group">
+                                <ResultList>{ for ids.iter().map(|&id| card(id)) }</ResultList>
+                            </div>
+                        }
                         if results.expired_hidden > 0 {
                             <p>
                                 { i18n::expired_matching(locale, results.expired_hidden) }{ " " }
@@ -302,18 +350,9 @@ pub fn App(props: &AppProps) -> Html {
                     </div>
                 } else {
                     <ResultList>
-                        { for results.ids[..shown].iter().map(|&id| {
-                            let slug = &catalogue.get(id).id;
-                            let mut link_state = state.to_url();
-                            link_state.offer = Some(slug.clone());
-                            html! {
-                                <Card key={id} {id} {today} link_id={card_link_id(&props.uid, id)}
-                                    href={host.offer_link(&link_state)} saved={favourites.contains(slug)}
-                                    on_open={open.clone()} on_save={toggle_saved.clone()} />
-                            }
-                        }) }
+                        { for results.ids[..shown].iter().map(|&id| card(id)) }
                         { for gone.iter().map(|s| html! {
-                            <Gone key={s.id.clone()} saved={s.clone()} on_remove={toggle_saved.clone()} />
+                            <Gone key={s.id.clone()} {headings} saved={s.clone()} on_remove={toggle_saved.clone()} />
                         }) }
                     </ResultList>
                     if shown < results.ids.len() {
@@ -327,15 +366,16 @@ pub fn App(props: &AppProps) -> Html {
     };
     let detail = match (&state.open, open_id) {
         (Some(slug), Some(id)) => html! {
-            <Detail {id} {today} body={open_body.clone().unwrap_or(OfferBody::InRecord)}
+            <Detail {id} {today} {headings} body={open_body.clone().unwrap_or(OfferBody::InRecord)}
                 saved={favourites.contains(slug)} on_action={dispatch.clone()}
                 on_save={toggle_saved.clone()} on_share={share} share_outcome={*share_outcome} />
         },
         (Some(_), None) => html! {
             <article class="detail" aria-labelledby={format!("{}-missing", props.uid)}>
-                <h2 id={format!("{}-missing", props.uid)} tabindex="-1" data-detail-heading="">
+                <@{headings.offer()} class="detail-title" id={format!("{}-missing", props.uid)} tabindex="-1"
+                    data-detail-heading="">
                     { t.missing_title }
-                </h2>
+                </@>
                 <p>{ t.missing_text }</p>
                 <button type="button" class="back" onclick={dispatch.reform(|_| Action::Close)}>
                     { t.missing_back }
@@ -351,7 +391,7 @@ pub fn App(props: &AppProps) -> Html {
             <div class="vitrine" ref={root} lang={locale.tag()} data-color-scheme={props.color_scheme.key()}
                 data-texts={props.bodies.as_ref().map(|b| if b.searchable { "ready" } else { "loading" })}>
                 if let Some(title) = &props.title {
-                    <h2 class="widget-title">{ title.clone() }</h2>
+                    <@{headings.title()} class="widget-title">{ title.clone() }</@>
                 }
                 if let Some(notice) = &props.notice {
                     <p class="notice" role="status">{ notice.clone() }</p>

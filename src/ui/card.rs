@@ -4,7 +4,7 @@ use yew::prelude::*;
 
 use super::format;
 use super::i18n::{self, Lang};
-use super::{use_catalogue, use_locale};
+use super::{use_catalogue, use_locale, Headings};
 use crate::catalogue::{deadline_status, Id};
 use crate::model::Date;
 
@@ -12,6 +12,8 @@ use crate::model::Date;
 pub struct CardProps {
     pub id: Id,
     pub today: Date,
+    /// The widget's heading levels.
+    pub headings: Headings,
     /// Element id of the title link (focus returns there from the detail).
     pub link_id: String,
     /// The page URL that opens this offer (for new tabs and copied links).
@@ -40,6 +42,7 @@ pub fn star(lang: Lang, title: &str, slug: &str, saved: bool, on_save: &Callback
 pub fn Card(props: &CardProps) -> Html {
     let catalogue = use_catalogue();
     let locale = use_locale();
+    let headings = props.headings;
     let lang = locale.lang();
     let offer_lang = i18n::offer_lang(locale);
     let p = catalogue.get(props.id);
@@ -67,9 +70,9 @@ pub fn Card(props: &CardProps) -> Html {
     let pay = p.pay.as_ref().and_then(|pay| format::pay_short(pay, locale));
     html! {
         <li class={classes!("card", expired.then_some("expired"))}>
-            <h3 class="card-title" lang={offer_lang}>
+            <@{headings.offer()} class="card-title" lang={offer_lang}>
                 <a id={props.link_id.clone()} href={props.href.clone()} {onclick}>{ &p.title }</a>
-            </h3>
+            </@>
             { star(lang, &p.title, &p.id, props.saved, &props.on_save) }
             if !p.organization.is_empty() {
                 <p class="org" lang={offer_lang}>{ &p.organization }</p>

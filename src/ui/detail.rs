@@ -9,7 +9,7 @@ use super::format;
 use super::host::{OfferBody, ShareOutcome};
 use super::i18n::{self, Locale};
 use super::state::Action;
-use super::{offer_text, use_catalogue, use_locale};
+use super::{offer_text, use_catalogue, use_locale, Headings};
 use crate::catalogue::{deadline_status, DeadlineStatus, Id};
 use crate::model::{Apply, Block, Date, Kind, Place, Posting};
 
@@ -17,6 +17,8 @@ use crate::model::{Apply, Block, Date, Kind, Place, Posting};
 pub struct DetailProps {
     pub id: Id,
     pub today: Date,
+    /// The widget's heading levels.
+    pub headings: Headings,
     /// The offer's text when its record came without it.
     #[prop_or(OfferBody::InRecord)]
     pub body: OfferBody,
@@ -143,11 +145,11 @@ fn facts(p: &Posting, status: &DeadlineStatus, locale: Locale) -> Html {
     html! { <dl class="facts">{ for rows }</dl> }
 }
 
-fn body(blocks: &[Block], locale: Locale) -> Html {
+fn body(blocks: &[Block], locale: Locale, headings: Headings) -> Html {
     html! {
         <div class="body" lang={i18n::offer_lang(locale)}>
             { for blocks.iter().map(|b| match b {
-                Block::Heading { text } => html! { <h3>{ text }</h3> },
+                Block::Heading { text } => html! { <@{headings.section()}>{ text }</@> },
                 Block::Paragraph { text } => html! { <p>{ text }</p> },
                 Block::List { items } => html! {
                     <ul>
@@ -166,7 +168,7 @@ fn body(blocks: &[Block], locale: Locale) -> Html {
     }
 }
 
-fn apply(p: &Posting, a: &Apply, closed: bool, locale: Locale) -> Html {
+fn apply(p: &Posting, a: &Apply, closed: bool, locale: Locale, headings: Headings) -> Html {
     let t = locale.texts();
     let offer_lang = i18n::offer_lang(locale);
     let is_project = p.kind == Kind::Projet;
@@ -180,7 +182,7 @@ fn apply(p: &Posting, a: &Apply, closed: bool, locale: Locale) -> Html {
     let (by_email, online) = if is_project { (t.contact_by_email, t.contact_online) } else { (t.apply_by_email, t.apply_online) };
     html! {
         <section class="apply" aria-labelledby="apply-heading">
-            <h3 id="apply-heading">{ if is_project { t.contact_heading } else { t.apply_heading } }</h3>
+            <@{headings.section()} id="apply-heading">{ if is_project { t.contact_heading } else { t.apply_heading } }</@>
             if closed {
                 <p class="warning">{ t.deadline_passed }</p>
             }
@@ -214,6 +216,7 @@ fn apply(p: &Posting, a: &Apply, closed: bool, locale: Locale) -> Html {
 pub fn Detail(props: &DetailProps) -> Html {
     let catalogue = use_catalogue();
     let locale = use_locale();
+    let headings = props.headings;
     let t = locale.texts();
     let offer_lang = i18n::offer_lang(locale);
     let p = catalogue.get(props.id);
@@ -240,7 +243,8 @@ pub fn Detail(props: &DetailProps) -> Html {
     html! {
         <article class="detail" aria-labelledby="detail-title" {onkeydown}>
             <button type="button" class="back" onclick={back.clone()}>{ t.back }</button>
-            <h2 id="detail-title" tabindex="-1" data-detail-heading="" lang={offer_lang}>{ &p.title }</h2>
+            <@{headings.offer()} class="detail-title" id="detail-title" tabindex="-1" data-detail-heading=""
+                lang={offer_lang}>{ &p.title }</@>
             if !p.organization.is_empty() {
                 <p class="org" lang={offer_lang}>{ &p.organization }</p>
             }
@@ -252,10 +256,10 @@ pub fn Detail(props: &DetailProps) -> Html {
                 <span class="share-note" role="status">{ share_note }</span>
             </div>
             { facts(p, &status, locale) }
-            { apply(p, props.body.apply_of(p), closed, locale) }
+            { apply(p, props.body.apply_of(p), closed, locale, headings) }
             { match &props.body {
-                OfferBody::InRecord => body(&p.body, locale),
-                OfferBody::Ready(text) => body(&text.body, locale),
+                OfferBody::InRecord => body(&p.body, locale, headings),
+                OfferBody::Ready(text) => body(&text.body, locale, headings),
                 OfferBody::Loading => html! { <p class="body-note" role="status">{ t.body_loading }</p> },
                 OfferBody::Unavailable => html! { <p class="body-note" role="status">{ t.body_unavailable }</p> },
             } }
@@ -267,6 +271,8 @@ pub fn Detail(props: &DetailProps) -> Html {
 #[derive(Properties, PartialEq)]
 pub struct GoneProps {
     pub saved: Saved,
+    /// The widget's heading levels.
+    pub headings: Headings,
     /// Removes it from the saved offers, by slug.
     pub on_remove: Callback<String>,
 }
@@ -276,10 +282,11 @@ pub struct GoneProps {
 pub fn Gone(props: &GoneProps) -> Html {
     let slug = props.saved.id.clone();
     let locale = use_locale();
+    let headings = props.headings;
     let (t, offer_lang) = (locale.texts(), i18n::offer_lang(locale));
     html! {
         <li class="card gone">
-            <h3 class="card-title" lang={offer_lang}>{ &props.saved.title }</h3>
+            <@{headings.offer()} class="card-title" lang={offer_lang}>{ &props.saved.title }</@>
             <p class="org" lang={offer_lang}>{ &props.saved.organization }</p>
             <p class="badge closed-note">{ t.gone_note }</p>
             <button type="button" class="link" onclick={props.on_remove.reform(move |_| slug.clone())}>

@@ -142,6 +142,10 @@ texts! {
     no_saved_yet,
     /// Empty list after a search.
     no_match,
+    /// Before the offers found with relaxed rules when a search found none.
+    nearest_intro,
+    /// Clears the filters, keeps the search.
+    clear_filters,
     /// Button showing the closed offers that match.
     show_them,
     reset_filters,
@@ -242,6 +246,8 @@ pub const FR: Texts = Texts {
     of: "sur",
     no_saved_yet: "Vous n’avez pas encore d’offre sauvegardée : utilisez l’étoile d’une offre pour la retrouver ici.",
     no_match: "Aucune offre ne correspond à votre recherche.",
+    nearest_intro: "Offres proches :",
+    clear_filters: "Effacer les filtres",
     show_them: "Les afficher",
     reset_filters: "Réinitialiser les filtres",
     missing_title: "Cette offre n’est plus disponible",
@@ -324,6 +330,8 @@ pub const EN: Texts = Texts {
     of: "of",
     no_saved_yet: "You have not saved any offer yet: use the star of an offer to find it here.",
     no_match: "No offer matches your search.",
+    nearest_intro: "Closest offers:",
+    clear_filters: "Clear the filters",
     show_them: "Show them",
     reset_filters: "Reset filters",
     missing_title: "This offer is no longer available",
@@ -406,6 +414,8 @@ pub const NL: Texts = Texts {
     of: "van",
     no_saved_yet: "Je hebt nog geen vacature bewaard: gebruik de ster van een vacature om ze hier terug te vinden.",
     no_match: "Geen enkele vacature past bij je zoekopdracht.",
+    nearest_intro: "Vacatures die er het dichtst bij komen:",
+    clear_filters: "Filters wissen, zoekopdracht houden",
     show_them: "Toon ze",
     reset_filters: "Filters wissen",
     missing_title: "Deze vacature is niet meer beschikbaar",
@@ -792,6 +802,30 @@ pub fn expired_matching(locale: Locale, n: usize) -> String {
     }
 }
 
+/// A search that found nothing: "Aucune offre pour « … ».", the visitor's words as typed.
+pub fn no_match_for(lang: Lang, text: &str) -> String {
+    let text = text.trim();
+    match lang {
+        Lang::Fr => format!("Aucune offre pour «\u{a0}{text}\u{a0}»."),
+        Lang::En => format!("No offers for “{text}”."),
+        Lang::Nl => format!("Geen vacatures voor ‘{text}’."),
+    }
+}
+
+/// The filters empty the list: what the search finds without them.
+pub fn without_filters(locale: Locale, n: usize) -> String {
+    let num = format::number(n as u32, locale);
+    let one = locale.lang().is_singular(n);
+    match (locale.lang(), one) {
+        (Lang::Fr, true) => format!("Avec ces filtres, aucune offre ; sans eux, {num} offre correspond."),
+        (Lang::Fr, false) => format!("Avec ces filtres, aucune offre ; sans eux, {num} offres correspondent."),
+        (Lang::En, true) => format!("None with these filters; without them, {num} offer matches."),
+        (Lang::En, false) => format!("None with these filters; without them, {num} offers match."),
+        (Lang::Nl, true) => format!("Geen met deze filters; zonder filters past {num} vacature."),
+        (Lang::Nl, false) => format!("Geen met deze filters; zonder filters passen {num} vacatures."),
+    }
+}
+
 /// The filters toggle: "Filtres", or "Filtres (2)" with 2 values selected.
 pub fn filters_button(locale: Locale, selected: usize) -> String {
     let t = locale.texts();
@@ -959,6 +993,11 @@ mod tests {
         assert_eq!(expired_matching(Locale::En, 1), "1 closed offer matches these criteria.");
         assert_eq!(expired_matching(Locale::En, 2), "2 closed offers match these criteria.");
         assert_eq!(expired_matching(Locale::NlBe, 1000), "1.000 gesloten vacatures voldoen aan deze criteria.");
+        assert_eq!(no_match_for(Lang::Fr, " educatuer  "), "Aucune offre pour «\u{a0}educatuer\u{a0}».");
+        assert_eq!(no_match_for(Lang::En, "piano"), "No offers for “piano”.");
+        assert_eq!(without_filters(Locale::FrFr, 1), "Avec ces filtres, aucune offre ; sans eux, 1 offre correspond.");
+        assert_eq!(without_filters(Locale::En, 2), "None with these filters; without them, 2 offers match.");
+        assert_eq!(without_filters(Locale::NlBe, 1000), "Geen met deze filters; zonder filters passen 1.000 vacatures.");
         assert_eq!(closes_in(Locale::En, 1), "Closes in 1 day");
         assert_eq!(closes_in(Locale::NlBe, 2), "Sluit over 2 dagen");
         assert_eq!(closes_in(Locale::FrFr, 16), "Clôture dans 16 jours");
@@ -1158,6 +1197,9 @@ mod tests {
                 notice_skipped(locale, 1),
                 notice_skipped(locale, 3),
                 kind_long(lang, Kind::Projet, Contract::Cdd),
+                no_match_for(lang, "piano"),
+                without_filters(locale, 1),
+                without_filters(locale, 1000),
             ];
             for s in sentences {
                 assert_eq!(french_marks(&s), Vec::<String>::new(), "{locale:?}: {s:?} looks French");

@@ -25,6 +25,8 @@ pub enum Action {
     ClearFacet(Facet),
     /// Clears text and filters (sort and the expired toggle stay as chosen).
     Reset,
+    /// Clears the filters, keeping the text.
+    ClearFilters,
     SetSort(Sort),
     ShowExpired(bool),
     ShowMore,
@@ -76,6 +78,7 @@ impl State {
                 next.query.filters.clear();
                 next.saved_only = false;
             }
+            Action::ClearFilters => next.query.filters.clear(),
             Action::ToggleSavedOnly => next.saved_only = !next.saved_only,
             Action::Sync(url) => {
                 query_changed = url.query != self.query;
@@ -151,6 +154,19 @@ mod tests {
         assert!(!s.is_filtered());
         assert_eq!(s.query.sort, Sort::Pay);
         assert!(s.query.show_expired);
+    }
+
+    #[test]
+    fn clearing_the_filters_keeps_the_text() {
+        let s = State::new(20)
+            .apply(Action::SetText("animatrise".into()))
+            .apply(Action::Toggle(Facet::Kind, "emploi".into()))
+            .apply(Action::Toggle(Facet::Country, "BE".into()))
+            .apply(Action::ShowMore)
+            .apply(Action::ClearFilters);
+        assert_eq!(s.selected_count(), 0);
+        assert_eq!(s.query.text, "animatrise");
+        assert_eq!(s.limit, 20);
     }
 
     #[test]

@@ -94,10 +94,10 @@ describe('accessibility: axe-core, WCAG 2.1 A and AA', { timeout: 180_000 }, () 
         // The detail of a closed offer (warning, closed badge) and of an open one.
         for (const p of [closed[0], open[0]]) {
           await w.cardButton(p.title).click();
-          await w.untilFocus('detail heading focused', (el) => el.matches('article.detail h2'));
+          await w.untilFocus('detail heading focused', (el) => el.matches('article.detail [data-detail-heading]'));
           problems.push(...await audit(page, w.sel, `detail of "${p.title}"`));
           await page.keyboard.press('Escape');
-          await w.untilFocus('back on the card', (el) => el.matches('li.card h3 > a'));
+          await w.untilFocus('back on the card', (el) => el.matches('li.card .card-title > a'));
         }
 
         // No result.
@@ -119,10 +119,10 @@ describe('accessibility: axe-core, WCAG 2.1 A and AA', { timeout: 180_000 }, () 
     problems.push(...await overflowProblems(page, w, 'list, filters open'));
     for (const p of postings.filter((x) => isOpen(x))) {
       await w.cardButton(p.title).click();
-      await w.untilFocus('detail heading focused', (el) => el.matches('article.detail h2'));
+      await w.untilFocus('detail heading focused', (el) => el.matches('article.detail [data-detail-heading]'));
       problems.push(...await overflowProblems(page, w, `detail of "${p.title}"`));
       await page.keyboard.press('Escape');
-      await w.untilFocus('back on the card', (el) => el.matches('li.card h3 > a'));
+      await w.untilFocus('back on the card', (el) => el.matches('li.card .card-title > a'));
     }
     assert.deepEqual(problems, [], `content wider than the 320 px widget is cut off:\n${problems.join('\n')}`);
   });
@@ -169,7 +169,7 @@ describe('reduced motion', { timeout: 60_000 }, () => {
     await w.ready();
     assert.deepEqual(await moving(page, w), [], 'transitions or animations despite "reduce"');
     await w.cardButton(postings.find((p) => isOpen(p)).title).click();
-    await w.untilFocus('detail heading focused', (el) => el.matches('article.detail h2'));
+    await w.untilFocus('detail heading focused', (el) => el.matches('article.detail [data-detail-heading]'));
     assert.deepEqual(await page.evaluate((sel) => [...document.querySelector(sel).shadowRoot.querySelectorAll('*')]
       .filter((el) => getComputedStyle(el).transitionDuration.split(',').some((d) => parseFloat(d) > 0))
       .map((el) => el.tagName), w.sel), [], 'transitions in the detail despite "reduce"');
@@ -182,5 +182,56 @@ describe('reduced motion', { timeout: 60_000 }, () => {
     await w.ready();
     const found = await moving(page, w);
     assert.ok(found.some((line) => /^li\.card: transition /.test(line)), `expected the cards' transition, found ${JSON.stringify(found)}`);
+  });
+
+  // axe's heading-order (a best practice, not in the WCAG tags above) over the whole page, widgets
+  // included: the widget's headings follow the page's outline (issue #16).
+  async function headingOrder(page) {
+    if (!(await page.evaluate(() => typeof window.axe === 'object'))) await page.addScriptTag({ path: AXE });
+    return page.evaluate(async () => {
+      const r = await window.axe.run(document, { runOnly: { type: 'rule', values: ['heading-order'] } });
+      return r.violations.flatMap((v) => v.nodes.map((n) => `${v.id}: ${n.html.slice(0, 120)} — ${n.failureSummary}`));
+    });
+  }
+  const headingTags = (w) => w.page.evaluate((sel) => [...document.querySelector(sel).shadowRoot.querySelectorAll('h1, h2, h3, h4, h5, h6')]
+    .filter((h) => h.offsetParent !== null).map((h) => `${h.localName} ${h.textContent.trim().slice(0, 30)}`), w.sel);
+
+  it('a page with an <h1> then an <h2> before each widget: its headings follow, no heading-order violation', async () => {
+    const { page } = await env.open('examples/two-widgets.html');
+    const widgets = [new Widget(page, '#emplois'), new Widget(page, '#autres')];
+    for (const w of widgets) await w.ready();
+    assert.deepEqual(await page.evaluate(() => [...document.querySelectorAll('h1, h2')].map((h) => h.localName)), ['h1', 'h2', 'h2'],
+      'the page: an <h1>, then an <h2> before each widget');
+    for (const w of widgets) {
+      const tags = await headingTags(w);
+      assert.ok(tags.length > 0 && tags.every((t) => t.startsWith('h3 ')), `offer titles under the page's <h2>: ${tags}`);
+    }
+    assert.deepEqual(await headingOrder(page), [], 'heading-order, list');
+    await widgets[0].cards.first().locator('.card-title > a').click();
+    await widgets[0].untilFocus('detail heading focused', (el) => el.matches('article.detail h3[data-detail-heading]'));
+    const detail = await headingTags(widgets[0]);
+    assert.ok(detail.slice(1).every((t) => t.startsWith('h4 ')), `the detail's sections one below: ${detail}`);
+    assert.deepEqual(await headingOrder(page), [], 'heading-order, detail');
+  });
+
+  it('the page\'s <h1> right before the widget: offer titles are <h2>; data-heading-level forces a level', async () => {
+    const { page } = await env.open('index.html');
+    const w = new Widget(page);
+    await w.ready();
+    const tags = await headingTags(w);
+    assert.ok(tags.length === postings.length && tags.every((t) => t.startsWith('h2 ')), `offer titles under the <h1>: ${tags}`);
+    assert.deepEqual(await headingOrder(page), [], 'heading-order');
+    const forced = await env.open('index.html', {
+      prepare: (p) => p.route('**/index.html', async (route) => {
+        const response = await route.fetch();
+        const html = (await response.text()).replace('data-today=', 'data-heading-level="4" data-title="Nos offres" data-today=');
+        await route.fulfill({ response, body: html });
+      }),
+    });
+    const fw = new Widget(forced.page);
+    await fw.ready();
+    const forcedTags = await headingTags(fw);
+    assert.equal(forcedTags[0], 'h4 Nos offres');
+    assert.ok(forcedTags.slice(1).every((t) => t.startsWith('h5 ')), `offer titles under the widget's title: ${forcedTags}`);
   });
 });

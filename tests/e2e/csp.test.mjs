@@ -32,7 +32,7 @@ async function keyStyles(page, w) {
       'border-top-left-radius', 'padding-top', 'padding-left', 'margin-bottom', 'display', 'box-sizing', 'list-style-type'];
     const out = {};
     for (const s of ['.vitrine', '.search label', '.search input', 'fieldset.facet', 'fieldset.facet legend', '.toolbar .count',
-      'ul.cards', 'li.card', 'li.card h3 > a', 'li.card .org', 'li.card .meta .tag', '.controls select']) {
+      'ul.cards', 'li.card', 'li.card .card-title > a', 'li.card .org', 'li.card .meta .tag', '.controls select']) {
       const el = root.querySelector(s);
       if (!el) { out[s] = null; continue; }
       const cs = getComputedStyle(el);
@@ -100,7 +100,7 @@ describe('strict Content-Security-Policy', { timeout: 180_000 }, () => {
     assert.deepEqual(got, want, `${path}: widget styles differ from the page without a policy`);
     assert.match(got['.vitrine']['font-family'], /^system-ui/);
     assert.equal(got['li.card']['border-top-width'], '1px');
-    assert.equal(got['li.card h3 > a'].color, 'rgb(11, 92, 173)');
+    assert.equal(got['li.card .card-title > a'].color, 'rgb(11, 92, 173)');
     assert.equal(got['ul.cards']['list-style-type'], 'none');
 
     // It works: search, a filter, the detail, back, Enter in the search form (form-action).
@@ -113,10 +113,10 @@ describe('strict Content-Security-Policy', { timeout: 180_000 }, () => {
     await w.checkbox('Pays', 'Belgique').check();
     await w.expectList(titles(belgian), countText(belgian.length, postings.length));
     await w.cardButton(belgian[0].title).click();
-    await w.untilFocus('detail heading focused', (el) => el.matches('article.detail h2'));
+    await w.untilFocus('detail heading focused', (el) => el.matches('article.detail [data-detail-heading]'));
     assert.equal(await w.detail.locator('section.apply a.button').first().getAttribute('href').then((h) => h.startsWith('mailto:')), true);
     await page.keyboard.press('Escape');
-    await w.untilFocus('back on the card', (el) => el.matches('li.card h3 > a'));
+    await w.untilFocus('back on the card', (el) => el.matches('li.card .card-title > a'));
 
     const seen = (await violations(page)).filter((v) => !(options.allowViolation && options.allowViolation(v)));
     assert.deepEqual(seen, [], `${path}: the policy was violated`);
@@ -153,7 +153,7 @@ describe('strict Content-Security-Policy', { timeout: 180_000 }, () => {
     const { page, w } = await works('examples/strict-csp.html', {
       prepare: withHeaderPolicy(`${MINIMAL}; require-trusted-types-for 'script'; trusted-types vitrine`),
     });
-    await w.cards.first().locator('h3 > a').click();
+    await w.cards.first().locator('.card-title > a').click();
     await page.waitForFunction(() => document.head.querySelectorAll('script[type="application/ld+json"]').length === 1);
     assert.deepEqual(await violations(page), [], 'no violation while adding the JSON-LD');
   });
@@ -166,8 +166,8 @@ describe('strict Content-Security-Policy', { timeout: 180_000 }, () => {
       // Chromium also logs that refusal as a console error; anything else still fails the test.
       ownErrors: true,
     });
-    await w.cards.first().locator('h3 > a').click();
-    await w.untilFocus('detail heading focused', (el) => el.matches('article.detail h2'));
+    await w.cards.first().locator('.card-title > a').click();
+    await w.untilFocus('detail heading focused', (el) => el.matches('article.detail [data-detail-heading]'));
     assert.equal(await page.evaluate(() => document.head.querySelectorAll('script[type="application/ld+json"]').length), 0);
     const seen = await violations(page);
     assert.ok(seen.every((v) => v.directive === 'trusted-types'), JSON.stringify(seen));

@@ -30,7 +30,7 @@ async function expectRestored(page, w, title, before, extra = []) {
   const problems = extra.filter(Boolean);
   try {
     await w.untilFocus(`focus back on the card title "${title}"`,
-      (el, _root, t) => el.matches('li.card h3 > a') && el.textContent.trim() === t, title);
+      (el, _root, t) => el.matches('li.card .card-title > a') && el.textContent.trim() === t, title);
   } catch (e) {
     problems.push(e.message.split('\n')[0]);
   }
@@ -65,10 +65,10 @@ describe('index.html: detail view', { timeout: 120_000 }, () => {
     const before = await scrollToCard(page, w, brussels.title);
 
     await w.cardButton(brussels.title).click();
-    const heading = w.detail.locator('h2');
+    const heading = w.detail.locator('[data-detail-heading]');
     await heading.waitFor();
     assert.equal((await heading.textContent()).trim(), brussels.title, 'the heading is the offer title');
-    await w.untilFocus('focus on the detail heading', (el) => el.matches('article.detail h2'));
+    await w.untilFocus('focus on the detail heading', (el) => el.matches('article.detail [data-detail-heading]'));
     assert.equal(await w.cards.filter({ visible: true }).count(), 0, 'the list gives way to the detail (kept hidden)');
     const headingTop = await heading.evaluate((el) => el.getBoundingClientRect().top);
     assert.ok(headingTop >= 0 && headingTop < 640, `the heading is on screen (top = ${headingTop})`);
@@ -109,7 +109,7 @@ describe('index.html: detail view', { timeout: 120_000 }, () => {
     const before = await scrollToCard(page, w, brussels.title);
 
     await w.cardButton(brussels.title).click();
-    await w.untilFocus('focus on the detail heading', (el) => el.matches('article.detail h2'));
+    await w.untilFocus('focus on the detail heading', (el) => el.matches('article.detail [data-detail-heading]'));
     await w.detail.getByRole('button', { name: '← Retour aux offres' }).first().click();
     await w.expectList(matching.map((p) => p.title), status);
 
@@ -129,10 +129,10 @@ describe('index.html: detail view', { timeout: 120_000 }, () => {
     await w.ready();
     for (const p of postings) {
       await w.cardButton(p.title).click();
-      await w.untilFocus(`focus on the heading of "${p.title}"`, (el, _r, t) => el.matches('article.detail h2') && el.textContent.trim() === t, p.title);
+      await w.untilFocus(`focus on the heading of "${p.title}"`, (el, _r, t) => el.matches('article.detail [data-detail-heading]') && el.textContent.trim() === t, p.title);
       await page.keyboard.press('Escape');
       await w.expectCount(postings.length, countText(postings.length));
-      await w.untilFocus(`focus back on the card "${p.title}"`, (el, _r, t) => el.matches('li.card h3 > a') && el.textContent.trim() === t, p.title);
+      await w.untilFocus(`focus back on the card "${p.title}"`, (el, _r, t) => el.matches('li.card .card-title > a') && el.textContent.trim() === t, p.title);
     }
     await w.cardButton(postings[0].title).click();
     await w.detail.getByRole('button', { name: '← Retour aux offres' }).last().click();

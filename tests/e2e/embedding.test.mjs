@@ -35,7 +35,7 @@ describe('embedding', { timeout: 120_000 }, () => {
     const hits = searchOracle(postings, 'bruxelles');
     await w.expectList(titles(hits), countText(hits.length, postings.length));
     await w.cardButton(hits[0].title).click();
-    await w.untilFocus('detail heading focused', (el) => el.matches('article.detail h2'));
+    await w.untilFocus('detail heading focused', (el) => el.matches('article.detail [data-detail-heading]'));
   });
 
   it('two-widgets.html: each widget keeps to its preset and its own search', async () => {
@@ -74,8 +74,44 @@ describe('embedding', { timeout: 120_000 }, () => {
 
     // Opening an offer in one does not open anything in the other.
     await jobs.cardButton(jobHits[0].title).click();
-    await jobs.untilFocus('detail heading focused in the first widget', (el, root) => el.matches('article.detail h2') && el.getRootNode() === root);
+    await jobs.untilFocus('detail heading focused in the first widget', (el, root) => el.matches('article.detail [data-detail-heading]') && el.getRootNode() === root);
     assert.equal(await others.detail.count(), 0);
     await others.expectList(titles(otherHits), countText(otherHits.length, otherPostings.length));
+  });
+
+  it('old-theme.html: page rules for div and for any child do not move the host the loader makes', async () => {
+    const { page } = await env.open('examples/old-theme.html');
+    const w = new Widget(page);
+    await w.ready();
+    const m = await page.evaluate(() => {
+      const host = document.querySelector('[data-vitrine-mounted]');
+      const section = document.querySelector('#offres');
+      const style = getComputedStyle(host);
+      return {
+        tag: host.localName,
+        after: host.previousElementSibling?.localName,
+        width: host.getBoundingClientRect().width,
+        container: section.clientWidth,
+        box: [style.display, style.marginTop, style.marginLeft, style.paddingLeft, style.borderLeftWidth],
+      };
+    });
+    assert.equal(m.tag, 'vitrine-offres', 'a custom element, which rules for common tags do not match');
+    assert.equal(m.after, 'script', 'right after its script tag');
+    assert.equal(m.width, m.container, `the widget is as wide as its container (${m.width} vs ${m.container})`);
+    assert.deepEqual(m.box, ['block', '0px', '0px', '0px', '0px']);
+    // A host the page placed itself stays the page's to style.
+    const placed = await env.open('examples/blank.html', {
+      prepare: (p) => p.addInitScript(() => document.addEventListener('DOMContentLoaded', () => {
+        const s = document.createElement('style');
+        s.textContent = 'div[data-vitrine] { margin: 10px; padding: 7px; }';
+        document.head.append(s);
+      })),
+    });
+    await new Widget(placed.page).ready();
+    const own = await placed.page.evaluate(() => {
+      const s = getComputedStyle(document.querySelector('[data-vitrine-mounted]'));
+      return [s.marginTop, s.paddingLeft];
+    });
+    assert.deepEqual(own, ['10px', '7px'], 'the partner\'s own <div data-vitrine> keeps the partner\'s rules');
   });
 });

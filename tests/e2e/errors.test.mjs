@@ -16,8 +16,8 @@ async function use(w) {
   const [first] = await w.facetValues('Ville');
   await w.checkbox('Ville', first.value).click();
   await w.expectCount(first.count, countText(first.count, cards.length));
-  await w.cards.first().locator('h3 > a').click();
-  await w.detail.locator('h2').waitFor();
+  await w.cards.first().locator('.card-title > a').click();
+  await w.detail.locator('[data-detail-heading]').waitFor();
   await w.page.keyboard.press('Escape');
   await w.expectCount(first.count, countText(first.count, cards.length));
 }

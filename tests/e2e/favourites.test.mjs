@@ -27,7 +27,7 @@ async function expectMine(w, n, pressed) {
 /** Waits until the star of the card titled `title` has aria-pressed = `pressed`. */
 async function expectCardStar(w, title, pressed) {
   await w.until(`star of "${title}" aria-pressed=${pressed}`, (root, { title, pressed }) => {
-    const card = [...root.querySelectorAll('ul.cards > li.card')].find((li) => li.querySelector('h3 > a')?.textContent.trim() === title);
+    const card = [...root.querySelectorAll('ul.cards > li.card')].find((li) => li.querySelector('.card-title > a')?.textContent.trim() === title);
     return card?.querySelector('button.star')?.getAttribute('aria-pressed') === String(pressed);
   }, { title, pressed });
 }
@@ -113,7 +113,7 @@ describe('index.html: saved offers', { timeout: 120_000 }, () => {
     await w.expectList([kept.title], countText(1, postings.length));
     const gone = w.host.locator('ul.cards > li.card.gone');
     assert.equal(await gone.count(), 1, 'one unavailable saved offer listed');
-    assert.equal((await gone.locator('h3').textContent()).trim(), 'Ancienne offre');
+    assert.equal((await gone.locator('.card-title').textContent()).trim(), 'Ancienne offre');
     assert.equal((await gone.locator('.org').textContent()).trim(), 'Asso');
     assert.match(await gone.textContent(), /Cette offre n’est plus disponible\./);
     await gone.getByRole('button', { name: 'Retirer de mes offres : Ancienne offre' }).click();

@@ -60,7 +60,7 @@ describe('visible keyboard focus', { timeout: 120_000 }, () => {
       assert.ok(withApply, 'a demo offer has an apply e-mail');
       await w.cardButton(withApply.title).focus();
       await p.keyboard.press('Enter');
-      await w.untilFocus('detail heading focused', (el) => el.matches('article.detail h2'));
+      await w.untilFocus('detail heading focused', (el) => el.matches('article.detail [data-detail-heading]'));
       const detail = await tabThrough(p, w);
       assert.ok(detail.some((s) => s.name.startsWith('<a.button primary>')), `the apply link was reached: ${detail.map((s) => s.name)}`);
       const missing = [...list, ...detail].filter((s) => !s.ring).map((s) => s.name);

@@ -208,9 +208,9 @@ function snapshotIn(root) {
     messageRole: [...root.children].find((el) => el.tagName === 'P')?.getAttribute('role') ?? null,
     status: text(root.querySelector('.toolbar [role="status"]')),
     query: root.querySelector('input[type="search"]')?.value ?? null,
-    cards: [...root.querySelectorAll('ul.cards > li.card h3 > a')].map(text),
+    cards: [...root.querySelectorAll('.results > ul.cards > li.card .card-title > a')].map(text),
     empty: text(root.querySelector('.empty-title')),
-    detail: detail ? text(detail.querySelector('h2')) : null,
+    detail: detail ? text(detail.querySelector('[data-detail-heading]')) : null,
     filtersExpanded: root.querySelector('.filters-toggle')?.getAttribute('aria-expanded') ?? null,
     facets,
     focus: describe(active),
@@ -226,7 +226,8 @@ export class Widget {
     this.host = page.locator(hostSelector);
     this.search = this.host.getByRole('searchbox', { name: 'Rechercher une offre' });
     this.status = this.host.locator('.toolbar [role="status"]');
-    this.cards = this.host.locator('ul.cards > li.card');
+    // The result list's cards (not the nearest offers proposed when a search finds none).
+    this.cards = this.host.locator('.results > ul.cards > li.card');
     this.detail = this.host.locator('article.detail');
     this.filtersToggle = this.host.locator('button.filters-toggle');
   }
@@ -271,7 +272,7 @@ export class Widget {
     const want = [...titles].sort();
     await this.until(`list shows ${JSON.stringify(want)} with status "${status}"`, (root, { want, status }) => {
       const clean = (s) => s.replace(/[\s\u00a0\u202f]+/g, ' ').trim();
-      const got = [...root.querySelectorAll('ul.cards > li.card h3 > a')].map((b) => clean(b.textContent)).sort();
+      const got = [...root.querySelectorAll('.results > ul.cards > li.card .card-title > a')].map((b) => clean(b.textContent)).sort();
       const st = root.querySelector('.toolbar [role="status"]');
       return st && clean(st.textContent) === status && JSON.stringify(got) === JSON.stringify(want);
     }, { want, status });
@@ -282,7 +283,7 @@ export class Widget {
     await this.until(`${n} cards with status "${status}"`, (root, { n, status }) => {
       const st = root.querySelector('.toolbar [role="status"]');
       return st && st.textContent.replace(/[\s\u00a0\u202f]+/g, ' ').trim() === status
-        && root.querySelectorAll('ul.cards > li.card').length === n;
+        && root.querySelectorAll('.results > ul.cards > li.card').length === n;
     }, { n, status });
   }
 
@@ -306,12 +307,12 @@ export class Widget {
 
   /** The title button of the card with exactly this title. */
   cardButton(title) {
-    return this.cards.locator('h3 > a').filter({ hasText: exactText(title) });
+    return this.cards.locator('.card-title > a').filter({ hasText: exactText(title) });
   }
 
   /** The card (`li.card`) with exactly this title. */
   card(title) {
-    return this.cards.filter({ has: this.page.locator('h3 > a', { hasText: exactText(title) }) });
+    return this.cards.filter({ has: this.page.locator('.card-title > a', { hasText: exactText(title) }) });
   }
 
   /** Waits until the deepest focused element satisfies `predicate(el, root, arg)` (run in the page). */
@@ -400,13 +401,35 @@ export function isOpen(p, today = DEMO_TODAY) {
   return !p.deadline || p.deadline >= today;
 }
 
-/** A plain reference of the issue's search rule: every query word is a prefix of some word of the posting. */
+/** The optimal-string-alignment distance: a letter wrong, missing, extra, or two neighbours swapped. */
+export function editDistance(a, b) {
+  const [x, y] = [[...a], [...b]];
+  const d = Array.from({ length: x.length + 1 }, (_, i) => Array.from({ length: y.length + 1 }, (_, j) => (i === 0 ? j : j === 0 ? i : 0)));
+  for (let i = 1; i <= x.length; i++) {
+    for (let j = 1; j <= y.length; j++) {
+      d[i][j] = Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + (x[i - 1] === y[j - 1] ? 0 : 1));
+      if (i > 1 && j > 1 && x[i - 1] === y[j - 2] && x[i - 2] === y[j - 1]) d[i][j] = Math.min(d[i][j], d[i - 2][j - 2] + 1);
+    }
+  }
+  return d[x.length][y.length];
+}
+
+/** Whether an indexed word matches a query word: as a prefix, or a typo away (issue #16: one edit
+ * from 5 letters, two from 9; never with digits). */
+export function wordMatches(term, word) {
+  if (word.startsWith(term)) return true;
+  const n = [...term].length;
+  const edits = n >= 9 ? 2 : n >= 5 ? 1 : 0;
+  return edits > 0 && !/\d/.test(term + word) && editDistance(term, word) <= edits;
+}
+
+/** A plain reference of the issues' search rule: every query word matches some word of the posting. */
 export function searchOracle(postings, query, today = DEMO_TODAY) {
   const terms = fold(query).split(WORD_SPLIT).filter(Boolean);
   return postings.filter((p) => {
     if (!isOpen(p, today)) return false;
     const ws = [...words(freeText(p))];
-    return terms.every((t) => ws.some((w) => w.startsWith(t)));
+    return terms.every((t) => ws.some((w) => wordMatches(t, w)));
   });
 }
 

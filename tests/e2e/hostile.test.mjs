@@ -84,7 +84,7 @@ function guard() {
   for (const f of ['alert', 'confirm', 'prompt', 'print']) window[f] = (m) => { hits.push(`${f}(${m})`); };
   const findings = [];
   const roots = [];
-  const WIDGET_TAGS = new Set(['div', 'form', 'label', 'input', 'button', 'span', 'p', 'h2', 'h3', 'ul', 'li', 'a',
+  const WIDGET_TAGS = new Set(['div', 'form', 'label', 'input', 'button', 'span', 'p', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'ul', 'li', 'a',
     'dl', 'dt', 'dd', 'fieldset', 'legend', 'select', 'option', 'section', 'article', 'bdi', 'strong', 'em', 'small', 'time']);
   const URL_ATTRS = new Set(['href', 'src', 'srcset', 'srcdoc', 'action', 'formaction', 'xlink:href', 'data', 'poster', 'background', 'ping']);
   const short = (s) => JSON.stringify(String(s).slice(0, 100));
@@ -173,7 +173,7 @@ function readDetail(root) {
   const texts = apply ? [...apply.querySelectorAll(':scope > p:not(.warning):not(.address)')].map((p) => p.textContent) : [];
   const ld = document.head.querySelector('script[type="application/ld+json"][data-vitrine]');
   return {
-    title: d.querySelector('h2').textContent,
+    title: d.querySelector('[data-detail-heading]').textContent,
     organization: d.querySelector('p.org').textContent,
     facts,
     instructions: texts[0] ?? null,
@@ -182,7 +182,7 @@ function readDetail(root) {
     emails: apply ? [...apply.querySelectorAll('.email')].map((e) => e.textContent) : [],
     applyHrefs: apply ? [...apply.querySelectorAll('a[href]')].map((a) => a.getAttribute('href')) : [],
     allHrefs: [...d.querySelectorAll('[href]')].map((a) => a.getAttribute('href')),
-    body: [...d.querySelectorAll('.body h3, .body p, .body li')].map((el) => [el.localName, own(el)]),
+    body: [...d.querySelectorAll('.body :is(h2, h3, h4, h5, h6), .body p, .body li')].map((el) => [el.localName, own(el)]),
     jsonld: ld ? ld.textContent : null,
   };
 }
@@ -230,11 +230,11 @@ describe('hostile data', { timeout: 300_000 }, () => {
     const byTitle = new Map(postings.map((p) => [p.title, p]));
     assert.equal(byTitle.size, postings.length, 'titles are distinct');
 
-    assert.equal(await w.host.locator('h2.widget-title').textContent(), TITLE_PAYLOAD, 'data-title shown as text');
+    assert.equal(await w.host.locator('.widget-title').textContent(), TITLE_PAYLOAD, 'data-title shown as text');
 
     // Cards: title, organization, main city, as given.
     const cards = await page.evaluate((sel) => [...document.querySelector(sel).shadowRoot.querySelectorAll('ul.cards > li.card')]
-      .map((li) => ({ title: li.querySelector('h3 > a').textContent, organization: li.querySelector('p.org').textContent,
+      .map((li) => ({ title: li.querySelector('.card-title > a').textContent, organization: li.querySelector('p.org').textContent,
         place: li.querySelector('li.place')?.textContent ?? null })), w.sel);
     assert.deepEqual(cards.map((c) => c.title).sort(), [...byTitle.keys()].sort(), 'one card per posting, titled literally');
     for (const c of cards) {
@@ -264,11 +264,11 @@ describe('hostile data', { timeout: 300_000 }, () => {
 
     // Every detail, one after the other.
     for (let k = 0; k < postings.length; k++) {
-      const link = w.cards.nth(k).locator('h3 > a');
+      const link = w.cards.nth(k).locator('.card-title > a');
       const title = await link.textContent();
       const p = byTitle.get(title);
       await link.click();
-      await w.untilFocus('detail heading focused', (el) => el.matches('article.detail h2'));
+      await w.untilFocus('detail heading focused', (el) => el.matches('article.detail [data-detail-heading]'));
       const got = await page.evaluate((sel) => (0, eval)(`(${sel.src})`)(document.querySelector(sel.host).shadowRoot),
         { host: w.sel, src: readDetail.toString() });
       const want = expectedView(p).detail;
@@ -307,14 +307,14 @@ describe('hostile data', { timeout: 300_000 }, () => {
       }
       await assertClean(page, where);
       await page.keyboard.press('Escape');
-      await w.untilFocus('back on the card', (el, _root, t) => el.matches('li.card h3 > a') && el.textContent === t, title);
+      await w.untilFocus('back on the card', (el, _root, t) => el.matches('li.card .card-title > a') && el.textContent === t, title);
     }
 
     // Saving offers with hostile ids and titles, and listing them under "Mes offres".
     for (const id of [postings[3].id, postings[7].id, postings[11].id]) {
       const title = postings.find((p) => p.id === id).title;
       // Clicked from script: the layout check below is about where the star ends up.
-      await w.cards.filter({ has: page.locator('h3 > a', { hasText: title.slice(0, 30) }) }).first()
+      await w.cards.filter({ has: page.locator('.card-title > a', { hasText: title.slice(0, 30) }) }).first()
         .getByRole('button', { name: /^Sauvegarder/ }).evaluate((b) => b.click());
     }
     await w.host.getByRole('button', { name: /Mes offres \(3\)/ }).evaluate((b) => b.click());
@@ -341,13 +341,13 @@ describe('hostile data', { timeout: 300_000 }, () => {
       if (await w.filtersToggle.isVisible()) await w.filtersToggle.click();
       await measure('list');
       for (let k = 0; k < postings.length; k++) {
-        const link = w.cards.nth(k).locator('h3 > a');
+        const link = w.cards.nth(k).locator('.card-title > a');
         const title = await link.textContent();
         await link.click();
-        await w.untilFocus('detail heading focused', (el) => el.matches('article.detail h2'));
+        await w.untilFocus('detail heading focused', (el) => el.matches('article.detail [data-detail-heading]'));
         await measure(`detail of ${JSON.stringify(postings.find((p) => p.title === title).id)}`);
         await page.keyboard.press('Escape');
-        await w.untilFocus('back on the card', (el) => el.matches('li.card h3 > a'));
+        await w.untilFocus('back on the card', (el) => el.matches('li.card .card-title > a'));
       }
       await assertClean(page, 'layout walk');
       assert.deepEqual(problems, [], `content wider than the widget (clipped by its containment, or scrolling the page):\n${problems.join('\n')}`);
@@ -358,7 +358,7 @@ describe('hostile data', { timeout: 300_000 }, () => {
     const bad = PAYLOADS[1];
     const q = new URLSearchParams([['q', PAYLOADS[2]], ['offre', bad], ['ville', PAYLOADS[0]], ['organisation', PAYLOADS[5]], ['tri', PAYLOADS[3]]]);
     const { page, w } = await openHostile(`?${q}`);
-    await w.until('the unknown offer is reported', (root) => root.querySelector('article.detail h2')?.textContent === 'Cette offre n’est plus disponible');
+    await w.until('the unknown offer is reported', (root) => root.querySelector('article.detail [data-detail-heading]')?.textContent === 'Cette offre n’est plus disponible');
     await assertClean(page, 'unknown offer from the URL');
     await w.detail.getByRole('button', { name: /Voir les offres/ }).click();
     await w.until('back to the list', (root) => !root.querySelector('article.detail'));
@@ -374,7 +374,7 @@ describe('hostile data', { timeout: 300_000 }, () => {
     const { page, w } = await openHostile('?feed=bidi');
     await w.expectCount(1, '1 offre');
     await w.cardButton('Offre bidi').click();
-    await w.untilFocus('detail heading focused', (el) => el.matches('article.detail h2'));
+    await w.untilFocus('detail heading focused', (el) => el.matches('article.detail [data-detail-heading]'));
     // In left-to-right text a word to the right comes later; a leaked override draws it the other way.
     const order = await page.evaluate((sel) => {
       const root = document.querySelector(sel).shadowRoot;

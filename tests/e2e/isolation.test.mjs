@@ -25,10 +25,10 @@ const PROPS = ['display', 'box-sizing', 'font-family', 'font-size', 'font-style'
 
 const LIST_ELEMENTS = ['.vitrine', '.search label', '.search input', 'button.filters-toggle', 'fieldset.facet', 'fieldset.facet legend',
   'fieldset.facet li', 'fieldset.facet input', 'fieldset.facet label', 'fieldset.facet .n', '.toolbar .count', 'button.mine',
-  '.controls label', '.controls select', 'ul.cards', 'li.card', 'li.card h3', 'li.card h3 > a', 'li.card .org', 'li.card .meta li',
+  '.controls label', '.controls select', 'ul.cards', 'li.card', 'li.card .card-title', 'li.card .card-title > a', 'li.card .org', 'li.card .meta li',
   'li.card .meta .tag', 'li.card button.star'];
-const DETAIL_ELEMENTS = ['article.detail', 'article.detail h2', 'article.detail p.org', 'button.back', 'button.share', '.facts dt',
-  '.facts dd', 'section.apply', 'section.apply h3', 'section.apply a.button', '.body p', '.body h3', '.body ul', '.body li'];
+const DETAIL_ELEMENTS = ['article.detail', 'article.detail [data-detail-heading]', 'article.detail p.org', 'button.back', 'button.share', '.facts dt',
+  '.facts dd', 'section.apply', 'section.apply :is(h2, h3, h4, h5, h6)', 'section.apply a.button', '.body p', '.body :is(h2, h3, h4, h5, h6)', '.body ul', '.body li'];
 
 /** Computed styles of `selectors` in the widget of `page` (first match of each). */
 async function styles(page, w, selectors) {
@@ -103,7 +103,7 @@ describe('isolation from the host page', { timeout: 180_000 }, () => {
       .map((l) => `list: ${l}`);
     for (const side of [blank, hostile]) {
       await side.w.cardButton(brussels.title).click();
-      await side.w.untilFocus('detail heading focused', (el) => el.matches('article.detail h2'));
+      await side.w.untilFocus('detail heading focused', (el) => el.matches('article.detail [data-detail-heading]'));
     }
     problems.push(...differences(await styles(hostile.page, hostile.w, DETAIL_ELEMENTS), await styles(blank.page, blank.w, DETAIL_ELEMENTS))
       .map((l) => `detail: ${l}`));
@@ -119,7 +119,7 @@ describe('isolation from the host page', { timeout: 180_000 }, () => {
       const box = w.host.locator('.vitrine');
       const list = await box.screenshot({ animations: 'disabled', caret: 'hide' });
       await w.cardButton(brussels.title).click();
-      await w.untilFocus('detail heading focused', (el) => el.matches('article.detail h2'));
+      await w.untilFocus('detail heading focused', (el) => el.matches('article.detail [data-detail-heading]'));
       await page.evaluate(() => { let a = document.activeElement; while (a?.shadowRoot?.activeElement) a = a.shadowRoot.activeElement; a.blur(); });
       const detail = await box.screenshot({ animations: 'disabled', caret: 'hide' });
       shots[path] = { list, detail };
@@ -145,9 +145,9 @@ describe('isolation from the host page', { timeout: 180_000 }, () => {
   it('theming: --vitrine-accent set by the page changes the accent, and nothing else', async () => {
     const { page, w } = await openReady(env, 'examples/hostile-host.html');
     const before = await styles(page, w, LIST_ELEMENTS);
-    assert.equal(before['li.card h3 > a'].color, ACCENT, 'the default accent before theming');
+    assert.equal(before['li.card .card-title > a'].color, ACCENT, 'the default accent before theming');
     await page.evaluate(() => document.documentElement.classList.add('themed'));
-    await w.until('the themed accent applies', (root, c) => getComputedStyle(root.querySelector('li.card h3 > a')).color === c, THEMED);
+    await w.until('the themed accent applies', (root, c) => getComputedStyle(root.querySelector('li.card .card-title > a')).color === c, THEMED);
     const after = await styles(page, w, LIST_ELEMENTS);
     const problems = differences(after, before, (v) => v.replaceAll(ACCENT, THEMED));
     assert.deepEqual(problems, [], 'theming changed more (or less) than the accent colour');
@@ -166,12 +166,12 @@ describe('isolation from the host page', { timeout: 180_000 }, () => {
     await w.expectList(titles(hits), countText(hits.length, postings.length));
     await w.checkbox('Pays', 'Belgique').check();
     await w.cardButton(brussels.title).click();
-    await w.untilFocus('detail heading focused', (el) => el.matches('article.detail h2'));
+    await w.untilFocus('detail heading focused', (el) => el.matches('article.detail [data-detail-heading]'));
     const jsonld = await page.locator('head script[type="application/ld+json"][data-vitrine]').count();
     assert.equal(jsonld, 1, 'the open offer\'s JSON-LD is in <head>');
     await w.detail.getByRole('button', { name: /^Sauvegarder/ }).click();
     await page.keyboard.press('Escape');
-    await w.untilFocus('back on the card', (el) => el.matches('li.card h3 > a'));
+    await w.untilFocus('back on the card', (el) => el.matches('li.card .card-title > a'));
     const r = await record();
     assert.ok(r.before, 'the page was recorded at DOMContentLoaded');
     assert.equal(r.now, r.before, 'the page outside the widget\'s host changed');
@@ -188,10 +188,10 @@ describe('isolation from the host page', { timeout: 180_000 }, () => {
     const a = new Widget(page, '#emplois');
     const b = new Widget(page, '#autres');
     await Promise.all([a.ready(), b.ready()]);
-    const first = (w) => w.cards.first().locator('h3 > a');
+    const first = (w) => w.cards.first().locator('.card-title > a');
     for (const w of [a, b]) {
       await first(w).click();
-      await w.untilFocus('detail heading focused', (el, root) => el.matches('article.detail h2') && el.getRootNode() === root);
+      await w.untilFocus('detail heading focused', (el, root) => el.matches('article.detail [data-detail-heading]') && el.getRootNode() === root);
     }
     // Both details are open now: the ids of the list (kept mounted) and of the detail are all there.
     const ids = await page.evaluate(() => ['#emplois', '#autres'].map((sel) => {
@@ -230,8 +230,8 @@ describe('isolation from the host page', { timeout: 180_000 }, () => {
 
     // A theme set on one host element reaches that widget only.
     await page.addStyleTag({ content: '#emplois { --vitrine-accent: #6f2dbd; }' });
-    await a.until('the first widget is themed', (root, c) => getComputedStyle(root.querySelector('li.card h3 > a')).color === c, THEMED);
-    const colours = await Promise.all([a, b].map((w) => w.cards.first().locator('h3 > a').evaluate((el) => getComputedStyle(el).color)));
+    await a.until('the first widget is themed', (root, c) => getComputedStyle(root.querySelector('li.card .card-title > a')).color === c, THEMED);
+    const colours = await Promise.all([a, b].map((w) => w.cards.first().locator('.card-title > a').evaluate((el) => getComputedStyle(el).color)));
     assert.deepEqual(colours, [THEMED, ACCENT]);
     assert.deepEqual(problems, [], problems.join('\n'));
   });

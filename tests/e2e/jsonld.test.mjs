@@ -37,7 +37,7 @@ describe('index.html: JSON-LD', { timeout: 120_000 }, () => {
     await expectBlocks(page, 0, 'with the list shown');
 
     await w.cardButton(cdd.title).click();
-    await w.detail.locator('h2').waitFor();
+    await w.detail.locator('[data-detail-heading]').waitFor();
     const [text] = await expectBlocks(page, 1, `with "${cdd.title}" open`);
     assert.ok(!text.includes('<'), 'no "<" in the block (it could close the script element)');
     const ld = JSON.parse(text);
@@ -58,7 +58,7 @@ describe('index.html: JSON-LD', { timeout: 120_000 }, () => {
     await w.expectCount(postings.length, countText(postings.length));
     await expectBlocks(page, 0, 'after closing the offer');
     await w.cardButton(other.title).click();
-    await w.detail.locator('h2').waitFor();
+    await w.detail.locator('[data-detail-heading]').waitFor();
     const [second] = await expectBlocks(page, 1, `with "${other.title}" open`);
     assert.equal(JSON.parse(second).title, other.title);
     await page.goBack();
@@ -66,7 +66,7 @@ describe('index.html: JSON-LD', { timeout: 120_000 }, () => {
     await expectBlocks(page, 0, 'after Back');
 
     await w.cardButton(project.title).click();
-    await w.until('the project detail open', (root, t) => root.querySelector('article.detail h2')?.textContent.trim() === t, project.title);
+    await w.until('the project detail open', (root, t) => root.querySelector('article.detail [data-detail-heading]')?.textContent.trim() === t, project.title);
     // Let the effects of that render run before looking.
     await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
     await expectBlocks(page, 0, 'with the project open');

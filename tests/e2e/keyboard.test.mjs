@@ -41,9 +41,9 @@ describe('index.html: keyboard only', { timeout: 120_000 }, () => {
       await w.untilFocus('focus stays on the checkbox after toggling', (el) => el.matches('input[type="checkbox"]'));
 
       // On to the offer's title, open it with Enter: focus moves to its heading.
-      await w.tabTo('the card title', (el) => el.matches('li.card h3 > a'));
+      await w.tabTo('the card title', (el) => el.matches('li.card .card-title > a'));
       await page.keyboard.press('Enter');
-      await w.untilFocus('focus on the detail heading', (el, _r, t) => el.matches('article.detail h2') && el.textContent.trim() === t, target.title);
+      await w.untilFocus('focus on the detail heading', (el, _r, t) => el.matches('article.detail [data-detail-heading]') && el.textContent.trim() === t, target.title);
 
       // The apply link is reachable with Tab.
       await w.tabTo('the e-mail apply link', (el) => el.matches('section.apply a.button'));
@@ -57,19 +57,19 @@ describe('index.html: keyboard only', { timeout: 120_000 }, () => {
       // Escape goes back, to the same filtered list, focus on the title it came from.
       await page.keyboard.press('Escape');
       await w.expectList([target.title], countText(1, postings.length));
-      await w.untilFocus('focus back on the card title', (el, _r, t) => el.matches('li.card h3 > a') && el.textContent.trim() === t, target.title);
+      await w.untilFocus('focus back on the card title', (el, _r, t) => el.matches('li.card .card-title > a') && el.textContent.trim() === t, target.title);
       assert.equal(await w.search.inputValue(), query);
 
       // Open again with Enter; this time Tab to the lower back button and press Enter.
       await page.keyboard.press('Enter');
-      await w.untilFocus('focus on the detail heading again', (el) => el.matches('article.detail h2'));
+      await w.untilFocus('focus on the detail heading again', (el) => el.matches('article.detail [data-detail-heading]'));
       await w.tabTo('the lower back button', (el, root) => {
         const backs = root.querySelectorAll('article.detail button.back');
         return backs.length === 2 && el === backs[1];
       });
       await page.keyboard.press('Enter');
       await w.expectList([target.title], countText(1, postings.length));
-      await w.untilFocus('focus back on the card title once more', (el) => el.matches('li.card h3 > a'));
+      await w.untilFocus('focus back on the card title once more', (el) => el.matches('li.card .card-title > a'));
     });
   }
 });

@@ -58,7 +58,7 @@ describe('layout on phone and desktop', { timeout: 120_000 }, () => {
 
     // The longest title, in the detail view.
     await w.cardButton(longest.title).click();
-    await w.detail.locator('h2').waitFor();
+    await w.detail.locator('[data-detail-heading]').waitFor();
     await assertNoOverflow(page, w, 'phone detail');
     await page.screenshot({ path: screenshotPath('phone-detail'), fullPage: true });
   });
@@ -80,7 +80,7 @@ describe('layout on phone and desktop', { timeout: 120_000 }, () => {
     await page.screenshot({ path: screenshotPath('desktop-list'), fullPage: true });
 
     await w.cardButton(longest.title).click();
-    await w.detail.locator('h2').waitFor();
+    await w.detail.locator('[data-detail-heading]').waitFor();
     await assertNoOverflow(page, w, 'desktop detail');
     await page.screenshot({ path: screenshotPath('desktop-detail'), fullPage: true });
   });
@@ -102,12 +102,12 @@ describe('layout on phone and desktop', { timeout: 120_000 }, () => {
     if (gap < 4) problems.push(`consecutive facet boxes are ${gap.toFixed(1)}px apart: they touch`);
 
     // Accent-coloured buttons: the card titles are; the "Filtres" toggle and "back" buttons should be too.
-    const accent = await w.cards.first().locator('h3 > a').evaluate((el) => getComputedStyle(el).color);
+    const accent = await w.cards.first().locator('.card-title > a').evaluate((el) => getComputedStyle(el).color);
     await page.setViewportSize({ width: 360, height: 640 });
     await w.filtersToggle.waitFor();
     const toggle = await w.filtersToggle.evaluate((el) => getComputedStyle(el).color);
     if (toggle !== accent) problems.push(`the Filtres toggle text is ${toggle}, not the accent ${accent}`);
-    await w.cards.first().locator('h3 > a').click();
+    await w.cards.first().locator('.card-title > a').click();
     const back = await w.detail.locator('button.back').first().evaluate((el) => getComputedStyle(el).color);
     if (back !== accent) problems.push(`"← Retour aux offres" is ${back}, not the accent ${accent}`);
 

@@ -25,7 +25,7 @@ const historyLength = (page) => page.evaluate(() => history.length);
 /** Waits for the detail heading to read `title`. */
 async function expectDetail(w, title) {
   await w.until(`the detail of "${title}" is open`, (root, t) => {
-    const h = root.querySelector('article.detail h2');
+    const h = root.querySelector('article.detail [data-detail-heading]');
     return !!h && h.textContent.trim() === t && !root.querySelector('.layout').checkVisibility();
   }, title);
 }
@@ -45,7 +45,7 @@ describe('links and history', { timeout: 120_000 }, () => {
     await w.expectList(titles(postings), countText(postings.length));
 
     // Every title is an <a href> to the page with that offer open.
-    const links = await w.cards.locator('h3 > a').evaluateAll((as) => as.map((a) => ({ text: a.textContent.trim(), href: a.getAttribute('href') })));
+    const links = await w.cards.locator('.card-title > a').evaluateAll((as) => as.map((a) => ({ text: a.textContent.trim(), href: a.getAttribute('href') })));
     assert.equal(links.length, postings.length);
     for (const p of postings) {
       const link = links.find((l) => l.text === p.title);

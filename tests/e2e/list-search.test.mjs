@@ -95,10 +95,40 @@ describe('index.html: list and search', { timeout: 120_000 }, () => {
 
     // A word in no offer: the empty state, then "Réinitialiser les filtres" brings all back.
     await check('zzzquux');
-    assert.equal((await w.snapshot()).empty, 'Aucune offre ne correspond à votre recherche.');
+    assert.equal((await w.snapshot()).empty, 'Aucune offre pour « zzzquux ».');
     await w.host.locator('.empty').getByRole('button', { name: 'Réinitialiser les filtres' }).click();
     await w.expectList(titles(open), countText(5));
     assert.equal(await w.search.inputValue(), '', 'reset clears the search box');
+
+    // Typos are forgiven from 5 letters ("bruxeles"); a word of 4 letters must be right ("lyom").
+    assert.deepEqual(titles(await check('bruxeles')), titles(brussels));
+    assert.deepEqual(titles(await check('chargée bruxeles')), titles(brussels));
+    await check('lyom');
+
+    // No offer has both words: the list says so and proposes the nearest offers (any of the words).
+    await w.search.fill('bruxelles xylophone');
+    await w.expectList([], countText(0, 5));
+    assert.equal((await w.snapshot()).empty, 'Aucune offre pour « bruxelles xylophone ».');
+    await w.until('the nearest offers are proposed', (root, want) => {
+      const intro = root.querySelector('.empty .nearest-intro');
+      const near = [...root.querySelectorAll('.empty .nearest li.card .card-title > a')].map((a) => a.textContent.trim());
+      return intro?.textContent === 'Offres proches :' && JSON.stringify(near) === JSON.stringify(want);
+    }, titles(brussels));
+    await w.host.locator('.empty .nearest li.card .card-title > a').click();
+    await w.detail.locator('[data-detail-heading]').waitFor();
+    assert.equal((await w.detail.locator('[data-detail-heading]').textContent()).trim(), brussels[0].title, 'a proposed offer opens');
+    await w.detail.getByRole('button', { name: '← Retour aux offres' }).first().click();
+
+    // The filters are what empties the list: the widget offers to clear them, and keeps the words.
+    await w.search.fill('');
+    await w.checkbox('Type d’offre', 'Stage').check();
+    await w.search.fill('bruxelles');
+    await w.expectList([], countText(0, 5));
+    await w.until('clearing the filters is offered', (root) =>
+      /sans eux, 1 offre correspond/.test(root.querySelector('.empty .without-filters')?.textContent ?? ''));
+    await w.host.locator('.empty .without-filters').getByRole('button', { name: 'Effacer les filtres' }).click();
+    await w.expectList(titles(brussels), countText(1, 5));
+    assert.equal(await w.search.inputValue(), 'bruxelles', 'the words stay');
 
     // Escape in the search box clears it, as in a native search field.
     await w.search.fill('bruxelles');

@@ -54,7 +54,7 @@ describe('index.html: offline', { timeout: 120_000 }, () => {
 
     const offer = jobs[0];
     await w.cardButton(offer.title).click();
-    await w.untilFocus('the detail heading focused', (el, _r, t) => el.matches('article.detail h2') && el.textContent.trim() === t, offer.title);
+    await w.untilFocus('the detail heading focused', (el, _r, t) => el.matches('article.detail [data-detail-heading]') && el.textContent.trim() === t, offer.title);
     const star = w.detail.locator('button.star');
     await star.click();
     await w.until('the detail star pressed', (root) => root.querySelector('article.detail button.star')?.getAttribute('aria-pressed') === 'true');
@@ -99,6 +99,6 @@ describe('index.html: offline', { timeout: 120_000 }, () => {
     assert.ok(requests.some((u) => u.endsWith('/pkg/vitrine_core_bg.wasm')), `the bundle was asked for: ${requests.join(', ')}`);
     // The offers work offline too.
     await w.cardButton(postings[0].title).click();
-    await w.untilFocus('the detail heading focused', (el) => el.matches('article.detail h2'));
+    await w.untilFocus('the detail heading focused', (el) => el.matches('article.detail [data-detail-heading]'));
   });
 });

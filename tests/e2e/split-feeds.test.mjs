@@ -183,7 +183,7 @@ describe('split feeds (vitrine pack)', { timeout: 120_000 }, () => {
   async function openOffer(w, p) {
     await w.cardButton(p.title).click();
     await w.until(`the detail of "${p.title}" is open`, (root, t) => {
-      const h = root.querySelector('article.detail h2');
+      const h = root.querySelector('article.detail [data-detail-heading]');
       return h && h.textContent.trim() === t;
     }, p.title);
   }
@@ -356,7 +356,7 @@ describe('split feeds (vitrine pack)', { timeout: 120_000 }, () => {
     await page.reload();
     await w.ready();
     await w.until(`the detail of "${p.title}" is open from the address`, (root, t) => {
-      const h = root.querySelector('article.detail h2');
+      const h = root.querySelector('article.detail [data-detail-heading]');
       return h && h.textContent.trim() === t;
     }, p.title);
     await expectBody(w, p);
