@@ -9,7 +9,7 @@ use super::sections::Section;
 use crate::model::{Contract, Kind};
 
 /// (folded cue, contract, weight, needs a strong place: title, label or top of the text)
-const CUES: [(&str, Contract, f32, bool); 60] = [
+const CUES: [(&str, Contract, f32, bool); 62] = [
     ("cddi", Contract::Cdd, 3.0, false),
     ("cdd d'insertion", Contract::Cdd, 2.0, false),
     ("parcours emploi competences", Contract::Cdd, 2.0, false),
@@ -70,6 +70,9 @@ const CUES: [(&str, Contract, f32, bool); 60] = [
     ("remise des offres", Contract::Freelance, 3.0, false),
     ("devis", Contract::Freelance, 1.5, false),
     ("service citoyen", Contract::ServiceCivique, 4.0, false),
+    // Switzerland's civilian service (instead of the army): a «civiliste» on assignment.
+    ("service civil", Contract::ServiceCivique, 4.0, false),
+    ("civiliste", Contract::ServiceCivique, 3.0, false),
 ];
 
 const PROJECT_CUES: [&str; 27] = [
@@ -158,7 +161,7 @@ pub fn extract(cx: &Ctx, title_line: Option<usize>) -> KindContract {
                     return;
                 }
             }
-            if c == Contract::ServiceCivique && (cue.contains("service civique") || cue == "service citoyen") {
+            if c == Contract::ServiceCivique && (cue.contains("service civi") || cue == "service citoyen" || cue == "civiliste") {
                 civique_named = true;
             }
             seen[k] += 1;
@@ -230,6 +233,7 @@ mod tests {
             (Kind::Freelance, Contract::Freelance)
         );
         assert_eq!(kc("Volontaire en animation\nVolontariat · Service Citoyen · 6 mois\nAsbl à La Louvière, Belgique."), (Kind::ServiceCivique, Contract::ServiceCivique));
+        assert_eq!(kc("Civiliste en atelier vélo\nAffectation de service civil de 6 mois à Bienne (Suisse)."), (Kind::ServiceCivique, Contract::ServiceCivique));
     }
 
     #[test]

@@ -5,6 +5,7 @@
 //! the end of a page, whose contracts, places and durations belong to other postings.
 
 use super::clean::Line;
+use super::text::FastStr;
 
 /// Items of a site menu ("Accueil | Qui sommes-nous ? | Nous rejoindre | Contact").
 const NAV: [&str; 81] = [
@@ -214,6 +215,12 @@ fn dated_header(f: &str, words: usize) -> bool {
     let year = |t: &str| t.len() == 4 && t.starts_with("20") && t.bytes().all(|b| b.is_ascii_digit());
     match w.as_slice() {
         [d, m, y] => day(d) && super::dates::month_of(m).is_some() && year(y),
+        // A newsletter's issue: "La Lettre de l'ESS — n° 47 — décembre 2026".
+        [m, y] => {
+            super::dates::month_of(m).is_some()
+                && year(y)
+                && ["lettre", "infolettre", "newsletter", "bulletin", "n°", "numero", "edition"].iter().any(|w| f.fhas(w))
+        }
         [d] => d.len() == 10 && d.bytes().filter(|b| b.is_ascii_digit()).count() == 8 && d.bytes().filter(|b| matches!(b, b'/' | b'.')).count() == 2,
         _ => false,
     }
@@ -363,6 +370,8 @@ mod tests {
         assert_eq!(flags("Relais Riviera\nAccueil • L'association • Emplois • Contact\nÉducateur"), [(false, false), (true, false), (false, false)]);
         assert_eq!(flags("Devenir bénévole / Occasions de bénévolat / Éducation\nÉducateur"), [(true, false), (false, false)]);
         assert_eq!(flags("3/5\nÉducateur"), [(true, false), (false, false)]);
+        // A newsletter's issue line is metadata; a title ending on its start month is not.
+        assert_eq!(flags("La Lettre de l'ESS — n° 47 — décembre 2026\nAnimateur – septembre 2026"), [(false, true), (false, false)]);
         let d = super::super::clean::clean("La Margeride – 15100 Saint-Flour      page 1/5\nTexte.");
         assert_eq!((d.lines[0].text.as_str(), d.lines[0].footer), ("La Margeride – 15100 Saint-Flour", true));
         assert_eq!(super::page_suffix("Réunion de la page 12 du dossier"), None);

@@ -93,7 +93,9 @@ fn quoted_call_name(t: &str) -> Option<String> {
 
 fn is_generic(f: &str) -> bool {
     let k = heading_key(f);
-    GENERIC.contains(&k.as_str()) || cue_section(&k).is_some()
+    // "Appel à projets 2027": a year does not make a heading a title.
+    let bare = k.trim_end_matches(|c: char| c.is_ascii_digit() || c == ' ');
+    GENERIC.contains(&k.as_str()) || (bare.len() < k.len() && GENERIC.contains(&bare)) || cue_section(&k).is_some()
 }
 
 fn is_contract_line(f: &str, words: usize) -> bool {
@@ -418,8 +420,12 @@ pub fn title(cx: &Ctx) -> Option<(String, Option<usize>)> {
 /// A call to the reader rather than a title: "📣 On recrute un·e volontaire ! 📣", "Nous
 /// recrutons", "Rejoignez-nous !": an exclamation, or a line that opens with a recruiting phrase.
 fn is_banner(f: &str) -> bool {
-    const OPENINGS: [&str; 9] =
-        ["on recrute", "on cherche", "nous recrutons", "nous cherchons", "nous recherchons", "rejoins", "rejoignez", "avis de recrutement", "appel a benevoles"];
+    const OPENINGS: [&str; 18] = [
+        "on recrute", "on cherche", "nous recrutons", "nous cherchons", "nous recherchons", "rejoins", "rejoignez",
+        "avis de recrutement", "appel a benevoles",
+        // Greetings open a message, never title it.
+        "bonjour", "bonsoir", "salut", "hello", "cher ", "chere", "chers", "madame", "monsieur",
+    ];
     let b = f.trim_matches(|c: char| !c.is_alphanumeric() && c != '!').trim();
     b.ends_with('!') || OPENINGS.iter().any(|o| b.starts_with(o))
 }
@@ -532,6 +538,10 @@ pub fn org_label(line: &Line) -> Option<(&str, &str)> {
 /// Tidies an organization name: article and legal-form prefix dropped, capitals fixed.
 pub fn clean_org(name: &str) -> String {
     let mut s = name.trim().trim_matches(|c: char| c == '*' || c == '"' || c == '«' || c == '»' || c == ',' || c == '.').trim().to_string();
+    // "Chez Kerlann Énergies Citoyennes": the preposition is not part of the name.
+    if let Some(rest) = s.strip_prefix("Chez ").or_else(|| s.strip_prefix("chez ")) {
+        s = rest.to_string();
+    }
     for art in ["L'", "l'", "L’", "l’", "La ", "la ", "Le ", "le ", "Les ", "les "] {
         if let Some(rest) = s.strip_prefix(art) {
             // Keep the article when it is part of the name ("Le Labo de l'ESS"): only drop it before
@@ -1405,6 +1415,9 @@ mod tests {
         assert_eq!(clean_title("👉 Stage – Assistant·e de communication (H/F)"), "Assistant·e de communication");
         assert_eq!(clean_title("APPEL À CANDIDATURES 2027 · Bourses de création"), "Bourses de création");
         assert_eq!(clean_title("Intervenant·e jeunesse – poste permanent"), "Intervenant·e jeunesse");
+        assert_eq!(t("Bonjour,\n\nAnimateur·rice numérique\n\nTexte de l'offre.").as_deref(), Some("Animateur·rice numérique"));
+        assert_eq!(t("Appel à projets 2027\n\n« Quartiers qui bougent »\n\nLa fondation soutient des projets.").as_deref(), Some("Quartiers qui bougent"));
+        assert_eq!(clean_org("Chez Kerlann Énergies Citoyennes"), "Kerlann Énergies Citoyennes");
     }
 
     #[test]
