@@ -140,6 +140,10 @@ fn page_number(b: &str) -> bool {
 /// Where a PDF's page number starts at the end of a header or footer line ("La Margeride – 15100
 /// Saint-Flour    page 1/5"): the byte offset of "page", when the line has words before it.
 pub fn page_suffix(text: &str) -> Option<usize> {
+    // It ends on a number: most lines are out at once.
+    if !text.trim_end_matches(|c: char| !c.is_alphanumeric()).ends_with(|c: char| c.is_ascii_digit()) {
+        return None;
+    }
     let lower = text.to_ascii_lowercase();
     let p = lower.rfind("page ")?;
     (p > 0 && lower[..p].ends_with(' ') && page_number(lower[p..].trim_end_matches(|c: char| !c.is_alphanumeric()))).then_some(p)

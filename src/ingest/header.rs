@@ -519,11 +519,11 @@ pub fn project_title(cx: &Ctx) -> Option<(String, usize)> {
     None
 }
 
-const ORG_LABELS: [&str; 21] = [
+const ORG_LABELS: [&str; 26] = [
     "structure", "organisme", "association", "employeur", "entreprise", "organisation", "nom de la structure",
     "recruteur", "structure d'accueil", "organisme d'accueil", "porteur du projet", "porteur de projet", "porteur",
     "structure porteuse", "beneficiaire", "emetteur", "commanditaire", "maitre d'ouvrage", "pouvoir adjudicateur",
-    "acheteur", "mandant",
+    "acheteur", "mandant", "publie par", "publiee par", "annonceur", "propose par", "proposee par",
 ];
 
 /// Legal forms written after a name ("La Navette SCIC"), in capitals as they are written.
@@ -1017,9 +1017,16 @@ fn prose_candidates(cx: &Ctx, cands: &mut Vec<OrgCand>) {
             }
         }
         // "Je travaille chez Ouvrages Communs, une coopérative …", "coordinatrice à Mots Passants,
-        // une petite asso …": a name after "chez" or "à" that an apposition presents.
+        // une petite asso …", "trésorière de la Ressourcerie du Rocher, une association …": a name
+        // after a preposition that an apposition presents.
         if has_app {
-            for (p, cue) in l.text.match_indices("chez ").chain(l.text.match_indices(" à ")) {
+            let cues = ["chez ", " à ", " de la ", " de l'", " du ", " pour "];
+            for (p, cue) in cues.iter().flat_map(|c| l.text.match_indices(c)) {
+                // Inside a name ("Le Repère du Plateau, organisme …") the preposition joins two
+                // capitalized words: the name is the whole, read from the sentence's start.
+                if l.text[..p].split_whitespace().next_back().is_some_and(|w| w.starts_with(char::is_uppercase)) {
+                    continue;
+                }
                 let at = p + cue.len();
                 let Some(n) = name_prefix(&l.text[at..], 7) else { continue };
                 let after = l.text[at + n.len()..].trim_start();
