@@ -1,18 +1,24 @@
-// The benchmark of issue #5, driven by bench/run.sh (which builds the bundle and the CLI and
-// generates the corpora first). For each N it times the ingest of the raw texts, loads the widget in
-// headless Chromium on loopback with a cold cache, measures first result, keystrokes, facet toggles
-// and memory, then sizes the bundle as sent, gzip -9 and brotli 11. It prints a table of figures
-// next to the targets and writes bench/results/latest.json plus a dated copy. Nothing is asserted:
-// the exit code only says whether the benchmark could run.
+// The benchmark of issues #5 and #17, driven by bench/run.sh (which builds the bundle and the CLI
+// and generates the corpora first). For each N it times the ingest of the raw texts, loads the
+// widget in headless Chromium on loopback with a cold cache, measures first result, keystrokes,
+// facet toggles and memory, then sizes the bundle as sent, gzip -9 and brotli 11. Issue #17: the
+// same loads on a phone's terms (the mobile profile: Lighthouse's applied mobile throttling, CPU 4×
+// slower, files sent brotli-compressed) and, on both profiles, the vanilla-JS yardstick page
+// (bench/vanilla.html) over the same offers: bytes before the first result, first result, first
+// keystroke answered by the full search, keystrokes, layout shift, and the ratios widget / vanilla.
+// It prints tables of figures next to the targets and writes bench/results/latest.json plus a dated
+// copy. Nothing is asserted: the exit code only says whether the benchmark could run.
 //
 // Usage: node bench/bench.mjs --pkg DIR --cli PATH [--ns 5,1000,10000] [--loads 5] [--reps 3]
 //        [--toggles 10] [--ops 1000] [--ingest-runs 3] [--corpus DIR] [--out DIR]
+//        [--mobile on|off]
 
 import { spawn, execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import http from 'node:http';
 import { availableParallelism, cpus, loadavg, totalmem } from 'node:os';
-import { dirname, join, relative, resolve } from 'node:path';
+import { dirname, extname, join, relative, resolve, sep } from 'node:path';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
@@ -36,6 +42,22 @@ const TODAY_SEEDS = '2023-07-03';
 const TODAY_CORPUS = '2025-01-01';
 /** The files of the bundle, in pkg/. */
 const PKG_FILES = ['vitrine.js', 'vitrine_core.js', 'vitrine_core_bg.wasm'];
+/**
+ * The two ways a page is measured (issue #17). `desktop` is the original benchmark: loopback
+ * without throttling, files sent as they are (scripts/serve.py). `mobile` is Lighthouse's "applied"
+ * mobile throttling as DevTools applies it (its slow-4G preset): request latency 150 ms × 3.75 =
+ * 562.5 ms, download 1.6 Mbit/s × 0.9 = 1,474.56 kbit/s, upload 750 kbit/s × 0.9 = 675 kbit/s
+ * (kbit = 1,024 bits, turned into bytes/s as Lighthouse does: × 1,024 / 8), the CPU 4× slower, a
+ * 412 × 823 phone screen at 1.75 device pixels; and the files sent brotli-compressed, as a real
+ * host would (this file's own loopback server, below).
+ */
+const PROFILES = {
+  desktop: { name: 'desktop', viewport: { width: 1280, height: 800 }, throttle: null },
+  mobile: {
+    name: 'mobile', viewport: { width: 412, height: 823 }, deviceScaleFactor: 1.75, isMobile: true, hasTouch: true,
+    throttle: { latency: 562.5, download: Math.floor((1474.56 * 1024) / 8), upload: Math.floor((675 * 1024) / 8), cpu: 4 },
+  },
+};
 
 // ---------------------------------------------------------------------------------------------
 // Options
@@ -46,7 +68,7 @@ class UsageError extends Error {}
 function parseArgs(argv) {
   const o = {
     pkg: null, cli: null, ns: [5, 1000, 10000], loads: 5, reps: 3, toggles: 10, ops: 1000, ingestRuns: 3,
-    corpus: join(WORK, 'corpus'), out: join(ROOT, 'bench', 'results'),
+    corpus: join(WORK, 'corpus'), out: join(ROOT, 'bench', 'results'), mobile: true,
   };
   const int = (name, v, min) => {
     const n = Number(v);
@@ -69,6 +91,10 @@ function parseArgs(argv) {
       case '--ingest-runs': o.ingestRuns = int(flag, value, 1); break;
       case '--corpus': o.corpus = resolve(value); break;
       case '--out': o.out = resolve(value); break;
+      case '--mobile':
+        if (value !== 'on' && value !== 'off') throw new UsageError(`--mobile: expected on or off, got "${value}"`);
+        o.mobile = value === 'on';
+        break;
       default: throw new UsageError(`unknown option ${flag}`);
     }
   }
@@ -218,6 +244,75 @@ async function startServer() {
   };
 }
 
+// The mobile profile's server: the repository root on a free loopback port, each file given to
+// `precompressed` sent with `Content-Encoding: br` (as a host with precompressed files, or a CDN,
+// sends them), every other file as it is; whatever the request's Accept-Encoding says, since
+// Chromium advertises br only over HTTPS but decodes it on this plain loopback HTTP too (the
+// loader's integrity check of the wasm and glue passes on the decoded bytes). Brotli 11 for files under 2 MB, brotli 9 with a 16 MB
+// window above (brotli 11 of the 10,000-offer files takes minutes); cached by content hash in
+// bench/work/br-cache/, made on worker threads.
+
+const BR_CACHE = join(WORK, 'br-cache');
+const BROTLI_WORKER = `
+const { parentPort, workerData } = require('node:worker_threads');
+const { readFileSync } = require('node:fs');
+const { brotliCompressSync, constants } = require('node:zlib');
+const buf = readFileSync(workerData);
+const big = buf.length >= 2_000_000;
+const out = brotliCompressSync(buf, { params: {
+  [constants.BROTLI_PARAM_QUALITY]: big ? 9 : 11, [constants.BROTLI_PARAM_LGWIN]: big ? 24 : 22,
+  [constants.BROTLI_PARAM_SIZE_HINT]: buf.length } });
+parentPort.postMessage(out);`;
+const TYPES = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.mjs': 'text/javascript', '.json': 'application/json', '.wasm': 'application/wasm', '.css': 'text/css' };
+
+async function precompress(paths) {
+  mkdirSync(BR_CACHE, { recursive: true });
+  const out = new Map();
+  const todo = [];
+  for (const p of new Set(paths)) {
+    const cached = join(BR_CACHE, `${sha256(readFileSync(p))}.br`);
+    if (existsSync(cached)) out.set(p, readFileSync(cached));
+    else todo.push({ p, cached });
+  }
+  if (todo.length) log(`brotli of ${todo.length} file(s) for the mobile profile's server (once per content; cached in ${relative(ROOT, BR_CACHE)})`);
+  const lanes = Math.max(1, Math.min(2, availableParallelism()));
+  await Promise.all(Array.from({ length: lanes }, async () => {
+    for (let t = todo.shift(); t; t = todo.shift()) {
+      const packed = Buffer.from(await new Promise((res, rej) => {
+        const w = new Worker(BROTLI_WORKER, { eval: true, workerData: t.p });
+        w.once('message', res);
+        w.once('error', rej);
+      }));
+      writeFileSync(t.cached, packed);
+      out.set(t.p, packed);
+    }
+  }));
+  return out;
+}
+
+async function startBrotliServer(precompressed) {
+  const server = http.createServer((req, res) => {
+    const path = resolve(ROOT, '.' + decodeURIComponent(new URL(req.url, 'http://127.0.0.1').pathname));
+    if (!path.startsWith(ROOT + sep) || !existsSync(path) || !statSync(path).isFile()) {
+      res.writeHead(404, { 'Content-Type': 'text/plain' });
+      res.end('not found');
+      return;
+    }
+    const headers = { 'Content-Type': TYPES[extname(path)] ?? 'application/octet-stream', 'Cache-Control': 'no-cache', 'Access-Control-Allow-Origin': '*' };
+    let body = precompressed.get(path);
+    if (body) headers['Content-Encoding'] = 'br';
+    else body = readFileSync(path);
+    headers['Content-Length'] = body.length;
+    res.writeHead(200, headers);
+    res.end(body);
+  });
+  await new Promise((res, rej) => { server.once('error', rej); server.listen(0, '127.0.0.1', res); });
+  return {
+    page: `http://127.0.0.1:${server.address().port}/`,
+    stop: () => new Promise((res) => { server.closeAllConnections(); server.close(res); }),
+  };
+}
+
 // ---------------------------------------------------------------------------------------------
 // The page of one case
 
@@ -243,10 +338,28 @@ function writePage(o, c) {
   return '/' + relative(ROOT, path).split('\\').join('/');
 }
 
-async function newPage(browser, probe) {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'fr-FR' });
+/** The yardstick page (bench/vanilla.html) over the same offers as the widget's page of case `c`. */
+function vanillaPage(c) {
+  const data = c.vanillaData ?? join(ROOT, 'data', 'postings.json');
+  return `/bench/vanilla.html?data=${encodeURIComponent('/' + relative(ROOT, data).split('\\').join('/'))}`;
+}
+
+async function newPage(browser, probe, profile = PROFILES.desktop) {
+  const { viewport, deviceScaleFactor, isMobile, hasTouch, throttle } = profile;
+  const context = await browser.newContext({ viewport, deviceScaleFactor, isMobile, hasTouch, locale: 'fr-FR' });
   const page = await context.newPage();
-  const console_ = { errors: [], warnings: [] };
+  if (throttle) {
+    const cdp = await context.newCDPSession(page);
+    await cdp.send('Network.enable');
+    await cdp.send('Network.emulateNetworkConditions', {
+      offline: false, latency: throttle.latency, downloadThroughput: throttle.download, uploadThroughput: throttle.upload,
+    });
+    await cdp.send('Emulation.setCPUThrottlingRate', { rate: throttle.cpu });
+  }
+  const console_ = { errors: [], warnings: [], workers: [] };
+  // The throttling above is the page's: the widget starts no worker (the bench pages register no
+  // service worker); any worker that appears is named in the results, its CPU not slowed.
+  page.on('worker', (w) => console_.workers.push(w.url()));
   page.on('pageerror', (e) => console_.errors.push(`uncaught ${e.name}: ${e.message}`));
   // Chromium asks for /favicon.ico on its own; the benchmark pages have none and it is no part of the widget.
   const favicon = (url) => (url ? new URL(url).pathname === '/favicon.ico' : false);
@@ -279,7 +392,13 @@ async function load(page, url) {
       response_end_ms: e.responseEnd,
     }));
     const total = B.root()?.querySelector('.toolbar [role="status"] .of')?.textContent ?? null;
+    // Bytes as sent (encoded body sizes: compressed where the server compressed) of the page and of
+    // every response complete before the first card was in the DOM.
+    const nav = performance.getEntriesByType('navigation')[0];
+    const before = [nav, ...performance.getEntriesByType('resource')].filter((e) => e && e.responseEnd <= B.firstCard);
     return {
+      bytes_before_first: before.reduce((t, e) => t + e.encodedBodySize, 0),
+      cls: B.cls,
       dom_ms: B.firstCard, paint_ms: B.firstCardFrame, texts_ready_ms: B.textsReady ?? null, resources,
       shown: B.count(),
       of_total: total ? Number(total.replace(/[^0-9]/g, '')) : null,
@@ -326,7 +445,7 @@ async function keystrokes(o, page) {
   await search.fill('');
   await page.evaluate(() => { window.__bench.arm('none'); window.__bench.t0 = performance.now(); return window.__bench.settle(200); });
   return {
-    query: QUERY, matches, counts_per_key: counts,
+    query: QUERY, matches, counts_per_key: counts, first_dom_ms: samples[0]?.dom ?? null,
     dom_ms: stats(samples.map((s) => s.dom)), paint_ms: stats(samples.map((s) => s.paint)),
     no_change: samples.filter((s) => s.dom === null).length, missed_events: samples.filter((s) => !s.event).length,
   };
@@ -386,6 +505,47 @@ async function filterOps(o, page, boxId) {
   }, { ops: o.ops, words: OP_WORDS, boxId });
 }
 
+/**
+ * The issue #17 figures of one page (widget or yardstick) on one profile: cold loads, then the
+ * query typed on the last one. "Full search" = when a keystroke is first answered from every text:
+ * the widget's texts indexed (split feeds) or its first result (seeds in the wasm), the vanilla
+ * page's first result (it has every text by then), plus the first keystroke typed after that.
+ */
+function phoneFigures(loads, keys) {
+  const ready = loads.map((l) => l.texts_ready_ms ?? l.paint_ms);
+  return {
+    bytes_before_first: stats(loads.map((l) => l.bytes_before_first)),
+    first_result_paint_ms: stats(loads.map((l) => l.paint_ms)),
+    full_search_ready_ms: stats(ready),
+    first_key_ms: keys.first_dom_ms,
+    full_search_answer_ms: median(ready) == null || keys.first_dom_ms == null ? null : median(ready) + keys.first_dom_ms,
+    keystroke: { dom_ms: keys.dom_ms, paint_ms: keys.paint_ms, matches: keys.matches },
+    cls: stats(loads.map((l) => l.cls)),
+  };
+}
+
+/** A page measured for issue #17 only (the yardstick on both profiles, the widget on the mobile one). */
+async function measureLight(o, browser, server, probe, c, profile, kind) {
+  const url = new URL(kind === 'vanilla' ? vanillaPage(c) : writePage(o, c), server.page).href;
+  const loadAverage = loadavg()[0];
+  const loads = [];
+  let last = null;
+  for (let i = 0; i < o.loads; i += 1) {
+    if (last) await last.context.close();
+    log(`${profile.name}, ${kind}, N = ${c.n}: cold load ${i + 1}/${o.loads}`);
+    last = await newPage(browser, probe, profile);
+    loads.push(await load(last.page, url));
+  }
+  log(`${profile.name}, ${kind}, N = ${c.n}: keystrokes`);
+  const keys = await keystrokes(o, last.page);
+  await last.context.close();
+  return {
+    url: new URL(url).pathname + new URL(url).search, load_average: loadAverage, shown: loads[0].shown,
+    ...phoneFigures(loads, keys),
+    console: { errors: last.console.errors.slice(0, 5), error_count: last.console.errors.length, workers: last.console.workers },
+  };
+}
+
 async function measureCase(o, browser, server, probe, c) {
   const url = new URL(writePage(o, c), server.page).href;
   const loadAverage = loadavg()[0];
@@ -439,7 +599,8 @@ async function measureCase(o, browser, server, probe, c) {
     resources: sent,
     keystroke: keys, facet, ops, memory: { after_load: memLoad, before_ops: memBefore, after_ops: memOps },
     console: { errors: consoleOut.errors.slice(0, 5), error_count: consoleOut.errors.length,
-      warnings: consoleOut.warnings.slice(0, 5), warning_count: consoleOut.warnings.length },
+      warnings: consoleOut.warnings.slice(0, 5), warning_count: consoleOut.warnings.length, workers: consoleOut.workers },
+    phone: phoneFigures(loads, keys),
   };
 }
 
@@ -543,6 +704,54 @@ function targets(result) {
   return rows;
 }
 
+/** Issue #17's table for one profile: the widget, the yardstick and their ratios, per N. */
+function phoneTable(rows) {
+  const head = ['', ...rows.map((r) => `N = ${int(r.n)}`)];
+  const row = (label, f) => [label, ...rows.map((r) => { try { return f(r) ?? '—'; } catch { return '—'; } })];
+  const ratio = (a, b) => (a == null || b == null || b === 0 ? '—' : `${(a / b).toFixed(2)}×`);
+  const cls = (s) => (s && s.n ? `${s.max.toFixed(3)}` : '—');
+  const lines = [];
+  for (const kind of ['widget', 'vanilla']) {
+    lines.push(
+      row(`${kind}: bytes before first result`, (r) => kB(r[kind].bytes_before_first.median)),
+      row(`${kind}: first result painted med/max`, (r) => medMax(r[kind].first_result_paint_ms)),
+      row(`${kind}: full search answers a key at`, (r) => ms(r[kind].full_search_answer_ms)),
+      row(`${kind}: keystroke → settled med/max`, (r) => medMax(r[kind].keystroke.dom_ms)),
+      row(`${kind}: layout shift (CLS, worst load)`, (r) => cls(r[kind].cls)),
+    );
+  }
+  lines.push(
+    row('widget / vanilla: bytes before first', (r) => ratio(r.widget.bytes_before_first.median, r.vanilla.bytes_before_first.median)),
+    row('widget / vanilla: first result', (r) => ratio(r.widget.first_result_paint_ms.median, r.vanilla.first_result_paint_ms.median)),
+    row('widget / vanilla: full search', (r) => ratio(r.widget.full_search_answer_ms, r.vanilla.full_search_answer_ms)),
+    row('widget / vanilla: keystroke median', (r) => ratio(r.widget.keystroke.dom_ms.median, r.vanilla.keystroke.dom_ms.median)),
+  );
+  return table(lines, head);
+}
+
+/** Issue #17's targets, each next to what this run measured. */
+function phoneTargets(result) {
+  const rows = [];
+  const add = (target, value, within, note = '') => rows.push({ target, measured: value ?? 'not run', within: within == null ? '—' : within ? 'yes' : 'no', note });
+  for (const [name, cases] of Object.entries(result.phone)) {
+    for (const r of cases) {
+      const w = r.widget.first_result_paint_ms.median;
+      const v = r.vanilla.first_result_paint_ms.median;
+      const factor = r.n >= 10000 ? 0.5 : 1;
+      add(`${name}: first result ≤ ${factor === 1 ? '' : 'half of '}the vanilla page's at N = ${int(r.n)}`, `${ms(w)} vs ${ms(v)}`,
+        w != null && v != null ? w <= v * factor : null, 'medians of cold loads, to the painted frame');
+      const clsMax = r.widget.cls.max;
+      add(`${name}: layout shift 0 at N = ${int(r.n)}`, clsMax == null ? '—' : clsMax.toFixed(3), clsMax == null ? null : clsMax === 0, 'widget, worst cold load');
+    }
+    const big = cases.find((r) => r.n === 10000);
+    add(`${name}: keystroke median and max ≤ 50 ms at N = 10,000`, big ? medMax(big.widget.keystroke.dom_ms) : null,
+      big ? big.widget.keystroke.dom_ms.median <= 50 && big.widget.keystroke.dom_ms.max <= 50 : null, 'widget, after the full search is ready');
+  }
+  const c5 = result.cases.find((c) => c.n === 5);
+  add('bundle brotli below 181 kB (before issue #17)', c5 ? kB(c5.bundle.total.brotli) : null, c5 ? c5.bundle.total.brotli < 181_000 : null, 'loader + glue + wasm, brotli 11');
+  return rows;
+}
+
 function print(result) {
   const m = result.machine;
   const out = [];
@@ -595,6 +804,25 @@ function print(result) {
   out.push('');
   out.push('Settled = from the input/click event reaching the window to the last DOM change it caused, style and layout included;');
   out.push('next frame = to the end of the first animation frame after that change. Figures are printed, never asserted.');
+  for (const [name, rows] of Object.entries(result.phone)) {
+    if (!rows.length) continue;
+    out.push('');
+    out.push(name === 'mobile'
+      ? 'Issue #17, mobile profile: Lighthouse\'s applied mobile throttling (562.5 ms request latency, 1,474.56 kbit/s down, 675 kbit/s up,'
+        + '\nCPU 4× slower), 412 × 823 screen, files sent brotli-compressed; widget and vanilla yardstick (bench/vanilla.html), same offers'
+      : 'Issue #17, unthrottled profile (the loads above; files sent uncompressed): widget and vanilla yardstick (bench/vanilla.html), same offers');
+    out.push(phoneTable(rows));
+    const workers = rows.flatMap((r) => [...(r.widget.console?.workers ?? []), ...(r.vanilla.console?.workers ?? [])]);
+    if (workers.length) out.push(`note: worker(s) started, not CPU-throttled: ${[...new Set(workers)].join(', ')}`);
+    const errs = rows.reduce((t, r) => t + (r.vanilla.console?.error_count ?? 0) + (r.widget.console?.error_count ?? 0), 0);
+    if (errs) out.push(`note: ${errs} console error(s) on these pages (see the results file)`);
+  }
+  out.push('');
+  out.push(table(result.targets17.map((t) => [t.target, t.measured, t.within, t.note]), ['target (issue #17)', 'measured', 'within', 'how']));
+  out.push('');
+  out.push('Bytes before first result: encoded bodies of the page and of every response complete before the first card was in the DOM.');
+  out.push('Full search answers a key at: when every text is searchable (the widget\'s texts indexed, or its first result when the');
+  out.push('offers are in the wasm; the vanilla page\'s first result), plus the first keystroke typed then, to settled.');
   return out.join('\n');
 }
 
@@ -615,7 +843,8 @@ async function main() {
       return { n, source: 'seeds in wasm', records: JSON.parse(readFileSync(join(ROOT, 'data', 'postings.json'), 'utf8')).length, today: TODAY_SEEDS, data: null, plain: null };
     }
     const i = ingests.find((x) => x.n === n);
-    return { n, source: 'split feed', records: i.postings, today: TODAY_CORPUS, data: i.split, bodies: i.bodies, plain: join(o.corpus, `jobs-${n}.json`) };
+    return { n, source: 'split feed', records: i.postings, today: TODAY_CORPUS, data: i.split, bodies: i.bodies, plain: join(o.corpus, `jobs-${n}.json`),
+      vanillaData: i.out };
   });
 
   const server = await startServer();
@@ -623,11 +852,32 @@ async function main() {
   const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
   const version = `Chromium ${browser.version()}`;
   const measured = [];
+  // Issue #17: per profile and N, the widget's and the yardstick's figures.
+  const phone = { desktop: [], mobile: [] };
+  let mobileServer = null;
   try {
-    for (const c of cases) measured.push({ c, m: await measureCase(o, browser, server, probe, c) });
+    for (const c of cases) {
+      const m = await measureCase(o, browser, server, probe, c);
+      measured.push({ c, m });
+      phone.desktop.push({ n: c.n, widget: m.phone, vanilla: await measureLight(o, browser, server, probe, c, PROFILES.desktop, 'vanilla') });
+    }
+    if (o.mobile) {
+      const files = [...PKG_FILES.map((f) => join(o.pkg, f)),
+        ...cases.flatMap((c) => [c.data, c.bodies, c.vanillaData ?? join(ROOT, 'data', 'postings.json')].filter(Boolean))];
+      mobileServer = await startBrotliServer(await precompress(files));
+      log(`mobile profile: serving ${ROOT} brotli-compressed on ${mobileServer.page}`);
+      for (const c of cases) {
+        phone.mobile.push({
+          n: c.n,
+          widget: await measureLight(o, browser, mobileServer, probe, c, PROFILES.mobile, 'widget'),
+          vanilla: await measureLight(o, browser, mobileServer, probe, c, PROFILES.mobile, 'vanilla'),
+        });
+      }
+    }
   } finally {
     await browser.close();
     await server.stop();
+    if (mobileServer) await mobileServer.stop();
   }
   const load_after = loadavg();
 
@@ -636,12 +886,13 @@ async function main() {
   const size = await sizes(all);
 
   const result = {
-    schema: 1,
+    schema: 2,
     date: new Date().toISOString().replace(/\.\d+Z$/, 'Z'),
     machine: machine(version),
     load_before, load_after,
     options: { ns: o.ns, loads: o.loads, reps: o.reps, toggles: o.toggles, ops: o.ops, ingest_runs: o.ingestRuns,
-      pkg: relative(ROOT, o.pkg), query: QUERY, viewport: '1280x800', today_seeds: TODAY_SEEDS, today_corpus: TODAY_CORPUS },
+      pkg: relative(ROOT, o.pkg), query: QUERY, viewport: '1280x800', today_seeds: TODAY_SEEDS, today_corpus: TODAY_CORPUS,
+      profiles: o.mobile ? PROFILES : { desktop: PROFILES.desktop } },
     ingest: ingests.map((i) => ({ ...i, out: relative(ROOT, i.out) })),
     cases: measured.map(({ c, m }) => {
       const sentOf = (p) => m.resources['/' + relative(ROOT, p).split('\\').join('/')]?.encoded ?? null;
@@ -663,10 +914,12 @@ async function main() {
         ...rest,
       };
     }),
+    phone,
     duration_s: 0,
   };
   result.duration_s = Math.round((Date.now() - started) / 1000);
   result.targets = targets(result);
+  result.targets17 = phoneTargets(result);
 
   mkdirSync(o.out, { recursive: true });
   const text = JSON.stringify(result, null, 1) + '\n';

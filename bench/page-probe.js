@@ -8,7 +8,9 @@
 //   * per interaction (`arm(type)` before it, `settle()` after it): t0 = when the `input` or `click`
 //                    event reached the window (capture phase, before the widget's own listeners),
 //                    last = the last DOM change in the widget that followed, with style + layout
-//                    forced, and painted = the end of the first frame after that last change.
+//                    forced, and painted = the end of the first frame after that last change;
+//   * cls            the cumulative layout shift of the page (PerformanceObserver 'layout-shift',
+//                    shifts right after an input left out, as CLS counts them).
 // The probe changes nothing in the page; forcing layout in the observer only moves work the browser
 // would do before the next paint anyway.
 (() => {
@@ -24,6 +26,15 @@
     seq: 0,
   };
   window.__bench = B;
+
+  B.cls = 0;
+  try {
+    new PerformanceObserver((list) => {
+      for (const e of list.getEntries()) if (!e.hadRecentInput) B.cls += e.value;
+    }).observe({ type: 'layout-shift', buffered: true });
+  } catch {
+    B.cls = null; // no Layout Instability API in this browser
+  }
 
   const afterFrame = (fn) => requestAnimationFrame(() => setTimeout(fn, 0));
 

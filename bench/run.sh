@@ -1,14 +1,15 @@
 #!/usr/bin/env bash
-# The benchmark (issue #5): builds the bundle and the CLI, generates the corpora, ingests them, then
-# measures the widget in headless Chromium and prints the figures next to the targets. The last
+# The benchmark (issues #5 and #17): builds the bundle and the CLI, generates the corpora, ingests them, then
+# measures the widget and the vanilla yardstick in headless Chromium, unthrottled and as a phone
+# sees it, and prints the figures next to the targets. The last
 # results go to bench/results/latest.json (+ a dated copy). Figures are printed, never asserted.
 #
 #   bash bench/run.sh                 N = 5 (the seeds in the wasm), 1,000 and 10,000
-#   bash bench/run.sh --quick         N = 5 and 1,000 only
+#   bash bench/run.sh --quick         N = 5 and 1,000 only (on both profiles)
 #   bash bench/run.sh --n 5,2000      any list of N (5 = the seeds bundled in the wasm)
 #   bash bench/run.sh --pkg pkg       measure an already built bundle (inside the repository)
 #   other options go to bench/bench.mjs: --loads K, --reps K, --toggles K, --ops K, --ingest-runs K,
-#   --out DIR (where results go; default bench/results)
+#   --out DIR (where results go; default bench/results), --mobile off (skip the mobile profile)
 #
 # CARGO_TARGET_DIR is honoured (default: target/, as scripts/build.sh). Generated files live in
 # bench/work/ (git-ignored). GEN_CORPUS overrides the generator (default ../shared/bench/gen_corpus.py).
@@ -25,7 +26,7 @@ while [ $# -gt 0 ]; do
     --quick) NS="5,1000" ;;
     --n) NS="${2:?--n needs a list, e.g. 5,1000}"; shift ;;
     --pkg) PKG="${2:?--pkg needs a directory}"; shift ;;
-    --loads|--reps|--toggles|--ops|--ingest-runs|--out) PASS+=("$1" "${2:?$1 needs a value}"); shift ;;
+    --loads|--reps|--toggles|--ops|--ingest-runs|--out|--mobile) PASS+=("$1" "${2:?$1 needs a value}"); shift ;;
     -h|--help) usage; exit 0 ;;
     *) echo "bench/run.sh: unknown option '$1' (see --help)" >&2; exit 2 ;;
   esac

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Installs, when missing, what building and testing vitrine need: the wasm32 target, the exact
-# wasm-bindgen CLI the crate pins, and (with --browser) Debian's Chromium + ChromeDriver and the
+# Installs, when missing, what building and testing vitrine need: the wasm32 target, the standard
+# library's sources (rust-src, for the widget's size build in build.sh), the exact wasm-bindgen CLI
+# the crate pins, and (with --browser) Debian's Chromium + ChromeDriver and the
 # npm packages of the end-to-end suite. Safe to run again: each step is skipped when already done.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -12,6 +13,12 @@ SUDO=""
 if ! rustup target list --installed | grep -qx wasm32-unknown-unknown; then
   echo "setup: adding the wasm32-unknown-unknown target"
   rustup target add wasm32-unknown-unknown
+fi
+
+if [ ! -d "$(rustc --print sysroot)/lib/rustlib/src/rust/library/std" ]; then
+  # Not fatal: without it scripts/build.sh falls back to the standard build and says so.
+  echo "setup: adding rust-src (the standard library's sources, for the widget's size build)"
+  rustup component add rust-src || echo "setup: rust-src could not be installed; build.sh will make the standard build" >&2
 fi
 
 if ! wasm-bindgen --version 2>/dev/null | grep -q " $WASM_BINDGEN_VERSION\$"; then
