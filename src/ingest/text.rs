@@ -36,25 +36,32 @@ pub fn fold_char(c: char, out: &mut String) {
 /// Folds a whole string (see [`fold_char`]).
 pub fn fold(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
+    fold_into(s, &mut out, |_, _| {});
+    out
+}
+
+/// Folds `s` onto `out`, ASCII runs in bulk; `mark(at, added)` is told, for each run or character,
+/// its byte offset in `s` and how many bytes it added to `out`.
+fn fold_into(s: &str, out: &mut String, mut mark: impl FnMut(usize, usize)) {
     let b = s.as_bytes();
     let mut i = 0;
     while i < b.len() {
+        let before = out.len();
         if b[i] < 0x80 {
-            // ASCII runs in bulk.
             let start = i;
             while i < b.len() && b[i] < 0x80 {
                 i += 1;
             }
             out.push_str(&s[start..i]);
-            let len = out.len();
-            out[len - (i - start)..].make_ascii_lowercase();
+            out[before..].make_ascii_lowercase();
+            mark(start, i - start);
             continue;
         }
         let c = s[i..].chars().next().expect("char boundary");
-        fold_char(c, &mut out);
+        fold_char(c, out);
+        mark(i, out.len() - before);
         i += c.len_utf8();
     }
-    out
 }
 
 /// A folded string that remembers, for each of its bytes, the byte offset of the original
@@ -71,32 +78,15 @@ impl Folded {
     /// Folds `orig`, keeping the offset map.
     pub fn new(orig: &str) -> Folded {
         let mut text = String::with_capacity(orig.len() + 8);
-        let mut map = Vec::with_capacity(orig.len() + 8);
-        let b = orig.as_bytes();
-        let mut i = 0;
-        while i < b.len() {
-            if b[i] < 0x80 {
-                // ASCII runs in bulk.
-                let start = i;
-                while i < b.len() && b[i] < 0x80 {
-                    i += 1;
-                }
-                let run = &orig[start..i];
-                text.push_str(run);
-                map.extend((start..i).map(|k| k as u32));
-                // SAFETY-free lowercase: ASCII bytes only.
-                let len = text.len();
-                text[len - run.len()..].make_ascii_lowercase();
-                continue;
+        let mut map: Vec<u32> = Vec::with_capacity(orig.len() + 8);
+        fold_into(orig, &mut text, |at, added| {
+            // An ASCII run maps byte to byte; a folded character's bytes all map to its start.
+            if orig.as_bytes()[at] < 0x80 {
+                map.extend((at..at + added).map(|k| k as u32));
+            } else {
+                map.extend(std::iter::repeat_n(at as u32, added));
             }
-            let c = orig[i..].chars().next().expect("char boundary");
-            let before = text.len();
-            fold_char(c, &mut text);
-            for _ in before..text.len() {
-                map.push(i as u32);
-            }
-            i += c.len_utf8();
-        }
+        });
         Folded { text, map, orig_len: orig.len() as u32 }
     }
     /// The original byte offset of folded byte `i` (`i == len` maps to the original's end).

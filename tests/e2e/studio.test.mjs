@@ -20,6 +20,17 @@ const TITLE = 'Chargé·e des projets collectifs';
 const ORG = 'Le Labo de l’économie sociale et solidaire';
 const STUDIO = `studio/?today=${DEMO_TODAY}`;
 
+/** Downloads the ready-to-host folder and waits for the studio to say so. */
+async function downloadFolder(page) {
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('button', { name: 'Télécharger le dossier prêt à héberger (.zip)' }).click(),
+  ]);
+  assert.equal(download.suggestedFilename(), 'offres-a-heberger.zip');
+  await page.getByText('Dossier « offres-a-heberger.zip » téléchargé').waitFor();
+  return download;
+}
+
 /** Opens the studio and waits for it to start. */
 async function openStudio(env, options = {}) {
   const opened = await env.open(STUDIO, options);
@@ -144,12 +155,7 @@ describe('vitrine studio', { timeout: 240_000 }, () => {
     await paste(page, SEED);
     await page.getByRole('heading', { name: `Vérifier « ${TITLE} »` }).waitFor();
     await previewSettled(page);
-    const [download] = await Promise.all([
-      page.waitForEvent('download'),
-      page.getByRole('button', { name: 'Télécharger le dossier prêt à héberger (.zip)' }).click(),
-    ]);
-    assert.equal(download.suggestedFilename(), 'offres-a-heberger.zip');
-    await page.getByText('Dossier « offres-a-heberger.zip » téléchargé').waitFor();
+    const download = await downloadFolder(page);
     // Python's zipfile (another reader) lists, checks and unpacks it.
     const dir = mkdtempSync(join(tmpdir(), 'vitrine-folder-'));
     try {
@@ -264,12 +270,7 @@ describe('vitrine studio', { timeout: 240_000 }, () => {
       await preview.locator('.toolbar [role="status"]').filter({ hasText: '2 offres' }).waitFor({ timeout: LOAD_TIMEOUT });
       await previewSettled(page);
       // The ready-to-host folder is made from the cached widget files.
-      const [download] = await Promise.all([
-        page.waitForEvent('download'),
-        page.getByRole('button', { name: 'Télécharger le dossier prêt à héberger (.zip)' }).click(),
-      ]);
-      assert.equal(download.suggestedFilename(), 'offres-a-heberger.zip');
-      await page.getByText('Dossier « offres-a-heberger.zip » téléchargé').waitFor();
+      await downloadFolder(page);
     } finally {
       await page.context().setOffline(false);
     }
