@@ -119,7 +119,9 @@ pub fn extract(cx: &Ctx, title_line: Option<usize>) -> KindContract {
     let cues = CONTRACT_CUES.get_or_init(|| Cues::new(&CUES.map(|c| c.0)));
     let project_cues = PROJECT.get_or_init(|| Cues::new(&PROJECT_CUES));
     let mut score = [0f32; 8];
-    let mut project = 0f32;
+    let mut proj_weight = [0f32; PROJECT_CUES.len()];
+    let mut proj_extra = [0f32; PROJECT_CUES.len()];
+    let mut proj_lines: Vec<(usize, &str)> = Vec::new();
     let mut civique_named = false;
     for (i, line) in cx.doc.lines.iter().enumerate() {
         // A site's menu says what the site offers ("Missions de Service Civique · Trouver une
@@ -181,14 +183,22 @@ pub fn extract(cx: &Ctx, title_line: Option<usize>) -> KindContract {
                 score[Contract::Cdd as usize] += 2.0 * weight;
             }
         }
-        let mut proj_seen = [false; PROJECT_CUES.len()];
+        // A cue counts fully once, by its strongest place (a heading, else a line), and a little
+        // more on other lines; a line seen before (a PDF's running header, on every page) adds
+        // nothing.
         project_cues.each_in(f, &cx.ispans[i], |k, _| {
-            if !proj_seen[k] {
-                proj_seen[k] = true;
-                project += if cx.layout.heading[i] { 3.0 } else { 2.0 };
+            if proj_lines.iter().any(|&(j, t): &(usize, &str)| j == k && t == f.as_str()) {
+                return;
             }
+            let w = if cx.layout.heading[i] { 3.0 } else { 2.0 };
+            if proj_lines.iter().any(|&(j, _)| j == k) {
+                proj_extra[k] = (proj_extra[k] + 1.0).min(2.0);
+            }
+            proj_weight[k] = proj_weight[k].max(w);
+            proj_lines.push((k, f.as_str()));
         });
     }
+    let project: f32 = proj_weight.iter().chain(&proj_extra).sum();
     // Ties and overlaps: a CDD of a service civique or stage is rare; prefer the specific kinds
     // when their evidence is strong.
     let best = (0..8)
@@ -233,6 +243,12 @@ mod tests {
             (Kind::Freelance, Contract::Freelance)
         );
         assert_eq!(kc("Volontaire en animation\nVolontariat · Service Citoyen · 6 mois\nAsbl à La Louvière, Belgique."), (Kind::ServiceCivique, Contract::ServiceCivique));
+        // A job announced as «appel à candidatures», the words repeated by a PDF's running header.
+        let header = "Maison Mosaïque – appel à candidatures – décembre 2026";
+        assert_eq!(
+            kc(&format!("Animateur·rice\nAPPEL À CANDIDATURES\nContrat : CDD de 12 mois à mi-temps\n{header}\nTexte.\n{header}\nSuite.\n{header}")),
+            (Kind::Emploi, Contract::Cdd)
+        );
         assert_eq!(kc("Civiliste en atelier vélo\nAffectation de service civil de 6 mois à Bienne (Suisse)."), (Kind::ServiceCivique, Contract::ServiceCivique));
     }
 

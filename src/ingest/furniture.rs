@@ -145,8 +145,9 @@ pub fn page_suffix(text: &str) -> Option<usize> {
         return None;
     }
     let lower = text.to_ascii_lowercase();
-    let p = lower.rfind("page ")?;
-    (p > 0 && lower[..p].ends_with(' ') && page_number(lower[p..].trim_end_matches(|c: char| !c.is_alphanumeric()))).then_some(p)
+    let p = lower.rfind("page ").or_else(|| lower.rfind("p. "))?;
+    let marker = lower[p..].replacen("p. ", "page ", 1);
+    (p > 0 && lower[..p].ends_with(' ') && page_number(marker.trim_end_matches(|c: char| !c.is_alphanumeric()))).then_some(p)
 }
 
 /// Lines never read: menus, "Chargement…", cookie banners, share lines, page numbers.
@@ -379,6 +380,7 @@ mod tests {
         let d = super::super::clean::clean("La Margeride – 15100 Saint-Flour      page 1/5\nTexte.");
         assert_eq!((d.lines[0].text.as_str(), d.lines[0].footer), ("La Margeride – 15100 Saint-Flour", true));
         assert_eq!(super::page_suffix("Réunion de la page 12 du dossier"), None);
+        assert_eq!(super::page_suffix("Maison Mosaïque – décembre 2026 p. 2"), Some("Maison Mosaïque – décembre 2026 ".len()));
     }
 
     #[test]
