@@ -296,6 +296,7 @@ pub fn title(cx: &Ctx) -> Option<(String, Option<usize>)> {
     let mut plain: Option<usize> = None;
     let mut seen = 0;
     let mut prev_generic = false;
+    let mut prev_announces = false;
     let mut body_started = false;
     // The best line scoring less than a title's usual evidence (a call's subject).
     let mut weak: Option<(i32, usize)> = None;
@@ -331,7 +332,9 @@ pub fn title(cx: &Ctx) -> Option<(String, Option<usize>)> {
             || is_banner(f)
             || numbered;
         let was_generic = std::mem::replace(&mut prev_generic, generic);
-        let prose = body_started;
+        // "Nous recrutons un·e :" announces the title on the next line, even inside the text.
+        let announced = std::mem::replace(&mut prev_announces, l.text.trim_end().ends_with(':') && ["recrut", "cherch", "recherch"].iter().any(|c| f.contains(c)));
+        let prose = body_started && !announced;
         body_started = body_started || words >= 20 || (words >= 10 && l.text.ends_with('.'));
         // "Appel à candidatures 2026 : X" reads as a label line but is a call and its title.
         if cheap_skip || generic {
@@ -376,6 +379,9 @@ pub fn title(cx: &Ctx) -> Option<(String, Option<usize>)> {
         }
         if was_generic {
             score += 1;
+        }
+        if announced {
+            score += 2;
         }
         if crumb.as_deref().is_some_and(|c| c == cf || (c.len() >= 8 && cf.starts_with(c))) {
             score += 3;
@@ -1423,6 +1429,8 @@ mod tests {
         assert_eq!(clean_title("APPEL À CANDIDATURES 2027 · Bourses de création"), "Bourses de création");
         assert_eq!(clean_title("Intervenant·e jeunesse – poste permanent"), "Intervenant·e jeunesse");
         assert_eq!(t("Bonjour,\n\nAnimateur·rice numérique\n\nTexte de l'offre.").as_deref(), Some("Animateur·rice numérique"));
+        let announced = "Bonjour,\n\nNotre association accompagne depuis huit ans les habitants des quartiers dans leurs démarches en ligne, avec des permanences. Nous recrutons un·e :\n\nAnimateur·rice numérique\nCDI à temps partiel";
+        assert_eq!(t(announced).as_deref(), Some("Animateur·rice numérique"));
         assert_eq!(t("Appel à projets 2027\n\n« Quartiers qui bougent »\n\nLa fondation soutient des projets.").as_deref(), Some("Quartiers qui bougent"));
         assert_eq!(clean_org("Chez Kerlann Énergies Citoyennes"), "Kerlann Énergies Citoyennes");
     }

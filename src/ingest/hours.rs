@@ -46,11 +46,19 @@ pub fn hours_in(f: &str, toks: &[Tok], base: f32) -> Option<f32> {
         // "37h", "35 heures", "28 h"
         let unit = toks.get(j).filter(|t| t.kind == TokKind::Word).map(|t| t.text(f));
         if matches!(unit, Some("h" | "heures" | "heure" | "hrs" | "hr")) {
-            // Not a time of day ("9h30", "9h-17h") nor "24h/24".
+            // Not a time of day ("9h30", "9h-17h") nor "24h/24"; but "17 h 30 par semaine" is
+            // seventeen and a half hours.
             let after = toks.get(j + 1);
-            if after.is_some_and(|a| a.kind == TokKind::Num && !a.space_before) {
-                continue;
-            }
+            let minutes = after.filter(|a| a.kind == TokKind::Num && a.e - a.s == 2).and_then(|a| a.num(f)).filter(|m| *m < 60);
+            let week_after = |k: usize| {
+                let end = toks.get(k + 3).map_or(f.len(), |t| t.e);
+                toks.get(k).is_some_and(|t| WEEK.iter().any(|w| f[t.s..end].fhas(w)))
+            };
+            let v = match minutes {
+                Some(m) if week_after(j + 2) => v + m as f32 / 60.0,
+                _ if after.is_some_and(|a| a.kind == TokKind::Num && !a.space_before) => continue,
+                _ => v,
+            };
             if after.is_some_and(|a| a.text(f) == "-") && toks.get(j + 2).is_some_and(|a| a.kind == TokKind::Num) {
                 continue;
             }
@@ -285,6 +293,8 @@ mod tests {
         assert_eq!(week("CDI à temps plein, 39 heures par semaine", Country::FR), Some(39.0));
         assert_eq!(week("Temps plein ou temps partiel à discuter", Country::FR), None);
         assert_eq!(week("Horaires souples", Country::FR), None);
+        assert_eq!(week("CDI à temps partiel — 17 h 30 par semaine", Country::FR), Some(17.5));
+        assert_eq!(week("Permanence de 9h30 à 12h, 20 heures par semaine", Country::FR), Some(20.0));
     }
 
     #[test]
