@@ -222,11 +222,14 @@ const JUNK_LINES: [&str; 48] = [
     "envoyer a un ami", "signaler cette offre",
 ];
 
-const JUNK_STARTS: [&str; 12] = [
+const JUNK_STARTS: [&str; 19] = [
     "activez les alertes", "creer une alerte", "recevez les offres", "recevez nos offres",
     "accepter les cookies", "ce site utilise des cookies", "tous droits reserves", "mentions legales",
     "politique de confidentialite", "inscrivez-vous a notre newsletter", "abonnez-vous a notre newsletter",
     "s'inscrire a la newsletter",
+    // A mailing's own lines.
+    "vous ne voyez pas correctement", "si ce message ne s'affiche pas", "afficher dans le navigateur",
+    "voir la version en ligne", "se desinscrire", "pour vous desinscrire", "vous recevez ce message",
 ];
 
 const SOCIAL: [&str; 13] = [
@@ -669,6 +672,7 @@ mod tests {
         let footer: Vec<bool> = d.lines.iter().map(|l| l.footer).collect();
         assert_eq!(footer, [false, false, false, false, true, true, true, true]);
         assert!(clean("Activez les alertes d’offres d’emploi par e-mail !").lines[0].junk);
+        assert!(clean("Vous ne voyez pas correctement ce message ? Ouvrez-le dans votre navigateur").lines[0].junk);
         assert!(clean("[Accueil](#) > [Offres](#) > Chargé·e de communication").lines[0].junk);
         assert!(clean("Accueil » Emploi » Comptable").lines[0].junk);
         assert!(!clean("Appuyer l'équipe « Communication » et « Projets » dans la valorisation").lines[0].junk);

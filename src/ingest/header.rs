@@ -23,7 +23,7 @@ const KIND_PREFIXES: [&str; 26] = [
     "cdi", "cdd", "recrutement", "nous recrutons", "on recrute", "appel a projets", "appel a candidatures",
     "appel a manifestation d'interet", "appel d'offres", "consultation", "freelance", "mission",
 ];
-const GENERIC: [&str; 44] = [
+const GENERIC: [&str; 46] = [
     "mission benevole", "mission de service civique", "emplois & stages", "emplois et stages", "offres d'emploi et de stage",
     "cahier des charges", "appel a projets", "appel a manifestation d'interet", "devenir benevole", "rejoignez-nous",
     "nous rejoindre", "offres de stage", "stages", "emplois",
@@ -31,7 +31,7 @@ const GENERIC: [&str; 44] = [
     "offre d'emploi", "offre de stage", "offre d'alternance", "offre de service civique", "offre de benevolat",
     "offre de mission", "recrutement", "fiche de poste", "nous recrutons", "on recrute", "annonce", "appel a candidatures",
     "appel a candidature", "offres d'emploi", "emploi", "stage", "job", "offre", "poste a pourvoir", "l'association recrute",
-    "recrute", "description", "sommaire", "table des matieres", "services professionnels", "prestation de services", "prestations intellectuelles",
+    "recrute", "description", "sommaire", "table des matieres", "dans ce numero", "au sommaire", "services professionnels", "prestation de services", "prestations intellectuelles",
     "prestation intellectuelle",
 ];
 const JOB_NOUNS: [&str; 58] = [
