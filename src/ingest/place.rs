@@ -454,11 +454,15 @@ pub fn scored(cx: &Ctx) -> (Vec<Place>, i32) {
             let start = if label.is_some() {
                 toks.iter().position(|t| t.s > colon)
             } else {
-                WORKPLACE_CUES[..9]
-                    .iter()
-                    .filter_map(|w| f.ffind(w).map(|p| p + w.len()))
-                    .min()
-                    .and_then(|p| toks.iter().position(|t| t.s >= p))
+                // The cues that name a workplace ("basé à", "poste à pourvoir à"), in one pass.
+                static NAMING: std::sync::OnceLock<super::text::Cues> = std::sync::OnceLock::new();
+                let naming = NAMING.get_or_init(|| super::text::Cues::new(&WORKPLACE_CUES[..9]));
+                let mut end: Option<usize> = None;
+                naming.each_in(f, &cx.fspans[li], |k, p| {
+                    let e = p + WORKPLACE_CUES[k].len();
+                    end = Some(end.map_or(e, |x| x.min(e)));
+                });
+                end.and_then(|p| toks.iter().position(|t| t.s >= p))
             };
             if let Some(k) = start {
                 // On a labelled line, the town may come after a building's name ("Lieu du stage :
@@ -627,6 +631,9 @@ mod tests {
         let p = place("Lieu de travail : Bruxelles\nNOUS SUIVRE\nBRUXELLES\n13 Rue des Champs – 1050 Bruxelles\nRue de Bomel 154 – 4000 Namur");
         assert_eq!(p, Some((s("Bruxelles"), None, Country::BE)));
         assert_eq!(place("Lieu : Villeurbanne"), Some((s("Villeurbanne"), s("69100"), Country::FR)));
+        // Towns the gazetteer does not know, after the words that name a workplace.
+        assert_eq!(place("Le poste est basé·e à Saint-Affrique, en Aveyron.").map(|p| p.0), Some(s("Saint-Affrique")));
+        assert_eq!(place("Poste basé(e) à Saint-Affrique.").map(|p| p.0), Some(s("Saint-Affrique")));
     }
 
     #[test]
