@@ -99,6 +99,7 @@ fn facet_values(p: &Posting, f: Facet) -> BTreeSet<String> {
         Facet::Contract => [p.contract.key().to_string()].into(),
         Facet::Remote => p.remote.iter().map(|r| r.key().to_string()).collect(),
         Facet::Country => p.places.iter().map(|pl| pl.country.key().to_string()).collect(),
+        Facet::Region => p.places.iter().filter_map(vitrine::catalogue::regions::region_of).map(String::from).collect(),
         Facet::City => p.places.iter().filter_map(|pl| pl.city.clone()).filter(|c| !c.trim().is_empty()).collect(),
         Facet::Theme => p.themes.iter().map(|t| t.key().to_string()).collect(),
         Facet::Organization => [p.organization.clone()].into_iter().filter(|o| !o.trim().is_empty()).collect(),

@@ -11,7 +11,7 @@ use crate::model::{Country, Posting};
 pub struct FacetTable {
     /// Value keys, by value id.
     pub keys: Vec<String>,
-    /// For cities: the country of the value (first seen); `None` elsewhere.
+    /// For regions and cities: the country of the value (first seen); `None` elsewhere.
     pub parents: Vec<Option<Country>>,
     /// Position of each value when sorted by folded label (ties broken by key).
     pub label_rank: Vec<u32>,
@@ -59,6 +59,13 @@ impl FacetTable {
                 Facet::Country => {
                     for place in &p.places {
                         add(&mut t, place.country.key(), place.country.label(), None, first);
+                    }
+                }
+                Facet::Region => {
+                    for place in &p.places {
+                        if let Some(region) = super::regions::region_of(place) {
+                            add(&mut t, region, region, Some(place.country), first);
+                        }
                     }
                 }
                 Facet::City => {

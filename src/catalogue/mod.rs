@@ -11,6 +11,7 @@ mod index;
 mod places;
 pub mod order;
 mod query;
+pub mod regions;
 mod typo;
 #[cfg(test)]
 mod tests;

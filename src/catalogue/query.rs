@@ -47,6 +47,7 @@ pub enum Facet {
     Kind,
     Contract,
     Country,
+    Region,
     City,
     Remote,
     Theme,
@@ -55,8 +56,16 @@ pub enum Facet {
 
 impl Facet {
     /// Every facet, in the order `Results::facets` lists them.
-    pub const ALL: [Facet; 7] =
-        [Facet::Kind, Facet::Contract, Facet::Country, Facet::City, Facet::Remote, Facet::Theme, Facet::Organization];
+    pub const ALL: [Facet; 8] = [
+        Facet::Kind,
+        Facet::Contract,
+        Facet::Country,
+        Facet::Region,
+        Facet::City,
+        Facet::Remote,
+        Facet::Theme,
+        Facet::Organization,
+    ];
 
     /// The key used in URLs and config (`"kind"`, `"contract"`…).
     pub fn key(self) -> &'static str {
@@ -64,6 +73,7 @@ impl Facet {
             Facet::Kind => "kind",
             Facet::Contract => "contract",
             Facet::Country => "country",
+            Facet::Region => "region",
             Facet::City => "city",
             Facet::Remote => "remote",
             Facet::Theme => "theme",
@@ -344,7 +354,7 @@ impl<const N: usize> From<[(Facet, KeySet); N]> for Filters {
 pub struct FacetSet(u8);
 
 /// `Facet::ALL` with a `'static` address, so `FacetSet::iter` can lend references.
-static FACETS: [Facet; 7] = Facet::ALL;
+static FACETS: [Facet; 8] = Facet::ALL;
 
 impl FacetSet {
     /// An empty set.

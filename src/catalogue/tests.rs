@@ -441,6 +441,45 @@ fn expired_postings_are_hidden_and_counted() {
 }
 
 #[test]
+fn regions_count_once_per_posting_under_their_country_and_filter_like_the_others() {
+    let at = |city: &str, country: Country, department: &str, region: &str| Place {
+        city: Some(city.into()),
+        postal_code: None,
+        department: Some(department.into()).filter(|d: &String| !d.is_empty()),
+        region: Some(region.into()).filter(|r: &String| !r.is_empty()),
+        country,
+    };
+    let lyon = at("Lyon", Country::FR, "Rhône", "Auvergne-Rhône-Alpes");
+    let grenoble = at("Grenoble", Country::FR, "Isère", "Auvergne-Rhône-Alpes");
+    let bxl = at("Bruxelles", Country::BE, "", "Bruxelles-Capitale");
+    let liege = at("Liège", Country::BE, "Liège", "Wallonie");
+    let lausanne = at("Lausanne", Country::CH, "Vaud", "");
+    let mut ps: Vec<Posting> = ["a", "b", "c", "d", "e"].iter().map(|s| p(s, "Offre")).collect();
+    ps[0].places = vec![lyon.clone(), grenoble];
+    ps[1].places = vec![bxl, liege.clone()];
+    ps[2].places = vec![lyon, lausanne];
+    ps[2].kind = Kind::Stage;
+    ps[3].places = vec![liege];
+    ps[3].kind = Kind::Stage;
+    let cat = Catalogue::new(ps);
+    let r = cat.search(&Query::default(), today());
+    assert_eq!(
+        counts(&r, Facet::Region),
+        cv(&[("Auvergne-Rhône-Alpes", 2, false), ("Liège", 2, false), ("Bruxelles-Capitale", 1, false), ("Vaud", 1, false)])
+    );
+    let parents: Vec<Option<&str>> = r.facets[Facet::Region.index()].values.iter().map(|v| v.parent.as_deref()).collect();
+    assert_eq!(parents, [Some("FR"), Some("BE"), Some("BE"), Some("CH")]);
+    // OR within the group.
+    let q = with_filters("", &[(Facet::Region, &["Vaud", "Liège"])]);
+    assert_eq!(slugs(&cat, &cat.search(&q, today())), ["b", "c", "d"]);
+    // AND with another group; the region counts keep the other regions' choices open.
+    let q = with_filters("", &[(Facet::Region, &["Liège"]), (Facet::Kind, &["stage"])]);
+    let r = cat.search(&q, today());
+    assert_eq!(slugs(&cat, &r), ["d"]);
+    assert_eq!(counts(&r, Facet::Region), cv(&[("Auvergne-Rhône-Alpes", 1, false), ("Liège", 1, true), ("Vaud", 1, false)]));
+}
+
+#[test]
 fn lookups_and_empty_catalogue() {
     let cat = facet_catalogue();
     assert_eq!(cat.len(), 6);
@@ -453,7 +492,7 @@ fn lookups_and_empty_catalogue() {
     assert!(empty.is_empty());
     let r = empty.search(&with_filters("x", &[(Facet::City, &["Lyon"])]), today());
     assert!(r.ids.is_empty() && r.total == 0 && r.expired_hidden == 0);
-    assert_eq!(r.facets.len(), 7);
+    assert_eq!(r.facets.len(), Facet::ALL.len());
     assert_eq!(counts(&r, Facet::City), cv(&[("Lyon", 0, true)]));
 }
 

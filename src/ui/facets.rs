@@ -87,8 +87,8 @@ fn FacetGroup(props: &FacetGroupProps) -> Html {
             </li>
         }
     };
-    // Cities are grouped under their country when several countries are present.
-    let list = if facet == Facet::City && has_several_parents(&visible) {
+    // Regions and cities are grouped under their country when several countries are present.
+    let list = if matches!(facet, Facet::Region | Facet::City) && has_several_parents(&visible) {
         let mut parents: Vec<&str> = visible.iter().filter_map(|v| v.parent.as_deref()).collect();
         crate::catalogue::order::sort_by(&mut parents, |a, b| a.cmp(b));
         parents.dedup();

@@ -167,6 +167,8 @@ texts! {
     facet_kind,
     facet_contract,
     facet_country,
+    /// Région (FR), province (BE, CA), canton (CH).
+    facet_region,
     facet_city,
     facet_remote,
     facet_theme,
@@ -263,6 +265,7 @@ pub const FR: Texts = Texts {
     facet_kind: "Type d’offre",
     facet_contract: "Contrat",
     facet_country: "Pays",
+    facet_region: "Région",
     facet_city: "Ville",
     facet_remote: "Télétravail",
     facet_theme: "Thématique",
@@ -347,6 +350,7 @@ pub const EN: Texts = Texts {
     facet_kind: "Type of offer",
     facet_contract: "Contract",
     facet_country: "Country",
+    facet_region: "Region",
     facet_city: "City",
     facet_remote: "Remote work",
     facet_theme: "Theme",
@@ -431,6 +435,7 @@ pub const NL: Texts = Texts {
     facet_kind: "Soort aanbod",
     facet_contract: "Contract",
     facet_country: "Land",
+    facet_region: "Regio",
     facet_city: "Stad",
     facet_remote: "Telewerk",
     facet_theme: "Thema",
@@ -697,6 +702,7 @@ pub fn facet_title(lang: Lang, f: Facet) -> &'static str {
         Facet::Kind => t.facet_kind,
         Facet::Contract => t.facet_contract,
         Facet::Country => t.facet_country,
+        Facet::Region => t.facet_region,
         Facet::City => t.facet_city,
         Facet::Remote => t.facet_remote,
         Facet::Theme => t.facet_theme,
@@ -713,14 +719,14 @@ pub fn facet_value(lang: Lang, f: Facet, value: &str) -> String {
         Facet::Country => Country::from_key(value).map(|c| country(lang, c)),
         Facet::Remote => Remote::from_key(value).map(|r| remote(lang, r)),
         Facet::Theme => Theme::from_key(value).map(|t| theme(lang, t)),
-        Facet::City | Facet::Organization => None,
+        Facet::Region | Facet::City | Facet::Organization => None,
     };
     label.map(str::to_string).unwrap_or_else(|| value.to_string())
 }
 
 /// Whether a facet's values are names from the data (in the data's language) rather than labels.
 pub fn facet_values_are_names(f: Facet) -> bool {
-    matches!(f, Facet::City | Facet::Organization)
+    matches!(f, Facet::Region | Facet::City | Facet::Organization)
 }
 
 /// What a card says of the offer's type: the contract for jobs ("CDD"), else the kind ("Stage").

@@ -3,11 +3,11 @@
 
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { countText, isOpen, loadPostings, useBrowser, Widget } from './harness.mjs';
+import { countText, isOpen, loadPostings, untilInPage, useBrowser, Widget } from './harness.mjs';
 
 const postings = loadPostings().filter((p) => isOpen(p));
 const TOTAL = postings.length;
-const LEGENDS = ['Type d’offre', 'Contrat', 'Pays', 'Ville', 'Télétravail', 'Thématique', 'Organisation'];
+const LEGENDS = ['Type d’offre', 'Contrat', 'Pays', 'Région', 'Ville', 'Télétravail', 'Thématique', 'Organisation'];
 
 /** value → number of postings having it, for a field read by `valuesOf(posting)` (distinct per posting). */
 function tally(list, valuesOf) {
@@ -17,6 +17,9 @@ function tally(list, valuesOf) {
 }
 const shown = (values) => Object.fromEntries(values.map((v) => [v.value, v.count]).sort((a, b) => a[0].localeCompare(b[0])));
 const cities = (p) => (p.places ?? []).map((pl) => pl.city).filter(Boolean);
+/** The area the region filter shows for a place: région (FR), province or else région (BE), canton (CH), province (CA). */
+const areaOf = (pl) => (['BE', 'CH'].includes(pl.country) ? pl.department?.trim() || pl.region?.trim() : pl.region?.trim()) || null;
+const regions = (p) => (p.places ?? []).map(areaOf).filter(Boolean);
 
 /** Clicks each value of `legend` in turn and checks the list then holds the count shown beside it. */
 async function clickEachValue(w, legend, total, baseCount) {
@@ -43,6 +46,7 @@ describe('index.html: facets', { timeout: 120_000 }, () => {
     assert.deepEqual(facets.map((f) => f.legend), LEGENDS);
     assert.deepEqual(shown(await w.facetValues('Ville')), tally(postings, cities));
     assert.deepEqual(shown(await w.facetValues('Organisation')), tally(postings, (p) => [p.organization]));
+    assert.deepEqual(shown(await w.facetValues('Région')), tally(postings, regions));
     const countries = tally(postings, (p) => p.places.map((pl) => pl.country));
     assert.deepEqual(shown(await w.facetValues('Pays')), { Belgique: countries.BE, France: countries.FR });
     const kinds = tally(postings, (p) => [p.kind]);
@@ -57,6 +61,54 @@ describe('index.html: facets', { timeout: 120_000 }, () => {
     // With cities in two countries, cities are grouped under their country's name.
     const groups = [...new Set((await w.facetValues('Ville')).map((v) => `${v.group}`))].sort();
     assert.deepEqual(groups, ['Belgique', 'France']);
+    // Regions too: France's régions and Brussels-Capital (a région without a province) apart.
+    const regionGroups = Object.fromEntries((await w.facetValues('Région')).map((v) => [v.value, v.group]));
+    assert.equal(regionGroups['Bruxelles-Capitale'], 'Belgique');
+    assert.equal(regionGroups['Auvergne-Rhône-Alpes'], 'France');
+  });
+
+  it('Région: each value gives its count, OR within the group, AND with another; kept in the URL (region=)', async () => {
+    const { page } = await env.open('index.html');
+    const w = new Widget(page);
+    await w.ready();
+    await clickEachValue(w, 'Région', TOTAL, { n: TOTAL, status: countText(TOTAL) });
+    const inAny = (list, names) => list.filter((p) => regions(p).some((r) => names.includes(r)));
+    const two = ['Auvergne-Rhône-Alpes', 'Bruxelles-Capitale'];
+    for (const r of two) await w.checkbox('Région', r).click();
+    const both = inAny(postings, two);
+    assert.ok(both.length >= 2 && both.length < TOTAL, 'two régions hold some offers, not all');
+    await w.expectList(both.map((p) => p.title), countText(both.length, TOTAL));
+    // AND with a kind.
+    await w.checkbox('Type d’offre', 'Emploi').click();
+    const jobs = both.filter((p) => p.kind === 'emploi');
+    await w.expectList(jobs.map((p) => p.title), countText(jobs.length, TOTAL));
+    await w.checkbox('Type d’offre', 'Emploi').click();
+    await w.expectList(both.map((p) => p.title), countText(both.length, TOTAL));
+    await untilInPage(page, 'the regions in the URL',
+      (names) => new URL(location.href).searchParams.getAll('region').sort().join('|') === names, [...two].sort().join('|'));
+    // The shared link gives the same list with the same boxes ticked.
+    const link = new URL(page.url());
+    const again = await env.open(link.pathname.slice(1) + link.search);
+    const w2 = new Widget(again.page);
+    await w2.ready();
+    await w2.expectList(both.map((p) => p.title), countText(both.length, TOTAL));
+    for (const r of two) assert.equal(await w2.checkbox('Région', r).isChecked(), true, `${r} is ticked`);
+  });
+
+  it('data-region presets the catalogue to a region (names separated by |)', async () => {
+    const html = `<!doctype html><html lang="fr"><head><meta charset="utf-8"><title>Préréglage</title></head><body><h1>Offres</h1>
+      <div data-vitrine data-region="Île-de-France|Bruxelles-Capitale"></div>
+      <script src="../pkg/vitrine.js" data-today="2023-07-03" async></script></body></html>`;
+    const prepare = (page) => page.route('**/examples/region-preset.html',
+      (route) => route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: html }));
+    const { page } = await env.open('examples/region-preset.html', { prepare });
+    const w = new Widget(page);
+    await w.ready();
+    const kept = postings.filter((p) => regions(p).some((r) => ['Île-de-France', 'Bruxelles-Capitale'].includes(r)));
+    assert.ok(kept.length >= 1 && kept.length < TOTAL);
+    // The preset narrows the catalogue itself: the count is not a filtered one.
+    await w.expectList(kept.map((p) => p.title), countText(kept.length));
+    assert.deepEqual(shown(await w.facetValues('Région')), tally(kept, regions));
   });
 
   it('Pays → Belgique narrows to the Brussels offer; counts beside values equal what clicking gives', async () => {
