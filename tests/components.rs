@@ -250,6 +250,16 @@ async fn the_region_group_lists_each_area_under_its_country_and_filters() {
     assert_eq!(text(&one(&root, "[role=status]")).trim(), "1 offre sur 5");
 }
 
+#[wasm_bindgen_test]
+async fn the_length_group_lists_buckets_shortest_first_and_filters() {
+    let root = mount_in(Locale::En, "2023-07-03").await;
+    let group = all(&root, "fieldset.facet").into_iter().find(|f| text(&one(f, "legend")) == "Length").expect("a Length group");
+    let labels: Vec<String> = all(&group, "label").iter().map(text).collect();
+    assert_eq!(labels, ["3 to 6 months: 1", "6 to 12 months: 2"]);
+    click(&one(&group, "input")).await;
+    assert_eq!(status(&root), "1 offer of 5");
+}
+
 /// The tag names of the headings under `root`, in document order.
 fn heading_tags(root: &Element) -> Vec<String> {
     all(root, "h1, h2, h3, h4, h5, h6").iter().map(|h| h.tag_name().to_lowercase()).collect()
@@ -473,7 +483,7 @@ async fn english_interface() {
     assert_eq!(text(&one(&root, &format!("label[for='{id}']"))), "Search offers");
     assert_eq!(one(&root, "input[type=search]").get_attribute("placeholder").as_deref(), Some("Job, organisation, city…"));
     assert_eq!(status(&root), "5 offers");
-    assert_eq!(legends(&root), ["Type of offer", "Contract", "Country", "Region", "City", "Remote work", "Theme", "Organisation"]);
+    assert_eq!(legends(&root), ["Type of offer", "Contract", "Length", "Country", "Region", "City", "Remote work", "Theme", "Organisation"]);
     assert_eq!(text(&one(&root, "button.filters-toggle")), "Filters");
     assert_eq!(text(&one(&root, "button.mine")), "★ My offers (0)");
     let kinds: Vec<String> = all(&root, "li.card .tag.kind").iter().map(text).collect();
@@ -534,7 +544,7 @@ async fn french_stays_as_it_was() {
     let root = mount_in(Locale::FrBe, "2023-07-03").await;
     assert_eq!(one(&root, ".vitrine").get_attribute("lang").as_deref(), Some("fr-BE"));
     assert_eq!(status(&root), "5 offres");
-    assert_eq!(legends(&root), ["Type d’offre", "Contrat", "Pays", "Région", "Ville", "Télétravail", "Thématique", "Organisation"]);
+    assert_eq!(legends(&root), ["Type d’offre", "Contrat", "Durée", "Pays", "Région", "Ville", "Télétravail", "Thématique", "Organisation"]);
     // Nothing but the root carries a lang: offer texts and interface share the language.
     assert_eq!(all(&root, "[lang]").len(), 1);
     type_text(&root, "lyon").await;
@@ -692,7 +702,7 @@ async fn hidden_facets_are_not_shown_and_their_url_filters_ignored() {
     let host = Rc::new(FakeHost { initial, ..FakeHost::default() });
     let look = Look { hidden_facets: [Facet::City, Facet::Organization].into_iter().collect(), ..Look::default() };
     let root = mount_look("2023-07-03", model::from_json(DATA).unwrap(), host, look).await;
-    assert_eq!(legends(&root), ["Type d’offre", "Contrat", "Pays", "Région", "Télétravail", "Thématique"]);
+    assert_eq!(legends(&root), ["Type d’offre", "Contrat", "Durée", "Pays", "Région", "Télétravail", "Thématique"]);
     assert_eq!(titles(&root).len(), 5, "a city filter from the URL does not narrow a widget without the city facet");
     assert_eq!(status(&root), "5 offres");
     // The other facets still work inside.

@@ -6,6 +6,9 @@ use super::index::Map;
 use super::query::Facet;
 use crate::model::{Country, Posting};
 
+/// Sort labels giving the length buckets their order.
+const RANKS: [&str; 5] = ["a", "b", "c", "d", "e"];
+
 /// The values of one facet and which postings have which.
 #[derive(Debug, Default)]
 pub struct FacetTable {
@@ -59,6 +62,12 @@ impl FacetTable {
                 Facet::Country => {
                     for place in &p.places {
                         add(&mut t, place.country.key(), place.country.label(), None, first);
+                    }
+                }
+                Facet::Length => {
+                    // Labelled by rank, so the buckets keep their order (shortest first).
+                    for l in super::length::of(p) {
+                        add(&mut t, l.key(), RANKS[l as usize], None, first);
                     }
                 }
                 Facet::Region => {

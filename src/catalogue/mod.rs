@@ -8,6 +8,7 @@ mod deadline;
 mod facets;
 pub mod fold;
 mod index;
+pub mod length;
 mod places;
 pub mod order;
 mod query;
@@ -490,7 +491,12 @@ impl Catalogue {
         for key in selected.into_iter().flatten().filter(|k| table.find(k).is_none()) {
             values.push((u32::MAX, FacetValue { value: key.clone(), count: 0, selected: true, parent: None }));
         }
-        order::sort_by(&mut values, |(ra, a), (rb, b)| b.count.cmp(&a.count).then(ra.cmp(rb)).then_with(|| a.value.cmp(&b.value)));
+        // Lengths keep their own order (shortest first); other values go by count, then label.
+        let by_rank = facet == Facet::Length;
+        order::sort_by(&mut values, |(ra, a), (rb, b)| {
+            let by_count = if by_rank { std::cmp::Ordering::Equal } else { b.count.cmp(&a.count) };
+            by_count.then(ra.cmp(rb)).then_with(|| a.value.cmp(&b.value))
+        });
         FacetCounts { facet, values: values.into_iter().map(|(_, v)| v).collect() }
     }
 }

@@ -46,6 +46,7 @@ impl Query {
 pub enum Facet {
     Kind,
     Contract,
+    Length,
     Country,
     Region,
     City,
@@ -56,9 +57,10 @@ pub enum Facet {
 
 impl Facet {
     /// Every facet, in the order `Results::facets` lists them.
-    pub const ALL: [Facet; 8] = [
+    pub const ALL: [Facet; 9] = [
         Facet::Kind,
         Facet::Contract,
+        Facet::Length,
         Facet::Country,
         Facet::Region,
         Facet::City,
@@ -72,6 +74,7 @@ impl Facet {
         match self {
             Facet::Kind => "kind",
             Facet::Contract => "contract",
+            Facet::Length => "length",
             Facet::Country => "country",
             Facet::Region => "region",
             Facet::City => "city",
@@ -351,10 +354,10 @@ impl<const N: usize> From<[(Facet, KeySet); N]> for Filters {
 
 /// A set of facets as bits, like a `BTreeSet<Facet>` (iterates in `Facet` order).
 #[derive(Clone, Debug, PartialEq, Eq, Default)]
-pub struct FacetSet(u8);
+pub struct FacetSet(u16);
 
 /// `Facet::ALL` with a `'static` address, so `FacetSet::iter` can lend references.
-static FACETS: [Facet; 8] = Facet::ALL;
+static FACETS: [Facet; 9] = Facet::ALL;
 
 impl FacetSet {
     /// An empty set.
@@ -362,7 +365,7 @@ impl FacetSet {
         FacetSet(0)
     }
 
-    fn bit(facet: Facet) -> u8 {
+    fn bit(facet: Facet) -> u16 {
         1 << facet.index()
     }
 

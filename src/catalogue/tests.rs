@@ -480,6 +480,31 @@ fn regions_count_once_per_posting_under_their_country_and_filter_like_the_others
 }
 
 #[test]
+fn lengths_keep_their_order_and_filter_like_the_others() {
+    use crate::model::MonthRange;
+    let mut ps: Vec<Posting> = ["cdi", "short", "span", "long", "unknown"].iter().map(|s| p(s, "Offre")).collect();
+    ps[0].contract = Contract::Cdi;
+    ps[1].duration_months = Some(MonthRange { min: 2, max: 2 });
+    ps[2].duration_months = Some(MonthRange { min: 2, max: 4 });
+    ps[3].duration_months = Some(MonthRange { min: 24, max: 36 });
+    ps[3].contract = Contract::Cdd;
+    ps[4].contract = Contract::Cdd;
+    let cat = Catalogue::new(ps);
+    let r = cat.search(&Query::default(), today());
+    // Shortest first, whatever the counts.
+    assert_eq!(
+        counts(&r, Facet::Length),
+        cv(&[("0-3", 2, false), ("3-6", 1, false), ("12-plus", 1, false), ("permanent", 1, false)])
+    );
+    let q = with_filters("", &[(Facet::Length, &["3-6", "permanent"])]);
+    assert_eq!(slugs(&cat, &cat.search(&q, today())), ["cdi", "span"]);
+    let q = with_filters("", &[(Facet::Length, &["0-3"]), (Facet::Contract, &["none"])]);
+    let r = cat.search(&q, today());
+    assert_eq!(slugs(&cat, &r), ["short", "span"]);
+    assert_eq!(counts(&r, Facet::Length), cv(&[("0-3", 2, true), ("3-6", 1, false)]));
+}
+
+#[test]
 fn lookups_and_empty_catalogue() {
     let cat = facet_catalogue();
     assert_eq!(cat.len(), 6);

@@ -2,6 +2,7 @@
 //! rules are tested natively. Unknown or invalid values are reported, never fatal: the widget then
 //! runs with the default for that setting.
 
+use crate::catalogue::length::Length;
 use crate::catalogue::{Facet, FacetSet, Filters, KeySet};
 use crate::model::{letters, Contract, Country, Date, Kind, Posting, Remote, Theme};
 use crate::ui::i18n::Locale;
@@ -160,7 +161,7 @@ pub fn parse(attributes: &[(String, String)]) -> (Config, Vec<ConfigError>) {
                     fail("expected letters, digits or _ only");
                 }
             }
-            "kind" | "contract" | "country" | "region" | "remote" | "theme" | "city" | "organization" => {
+            "kind" | "contract" | "length" | "country" | "region" | "remote" | "theme" | "city" | "organization" => {
                 let facet = Facet::from_key(&name).expect("listed facet names are facet keys");
                 let mut values = KeySet::new();
                 for item in split_list(value, facet) {
@@ -207,6 +208,7 @@ fn normalise_value(facet: Facet, item: &str) -> Option<String> {
         Facet::Kind => Kind::from_key(&lower)?.key(),
         Facet::Contract => Contract::from_key(&lower)?.key(),
         Facet::Remote => Remote::from_key(&lower)?.key(),
+        Facet::Length => Length::from_key(&lower.replace('_', "-"))?.key(),
         Facet::Theme => Theme::from_key(&lower)?.key(),
         // ASCII upper-casing finds the same keys as Unicode's (a test checks it), without its table.
         Facet::Country => Country::from_key(&item.to_ascii_uppercase())?.key(),
@@ -220,6 +222,7 @@ fn known_values(facet: Facet) -> String {
         Facet::Kind => Kind::ALL.iter().map(|k| k.key()).collect(),
         Facet::Contract => Contract::ALL.iter().map(|k| k.key()).collect(),
         Facet::Remote => Remote::ALL.iter().map(|k| k.key()).collect(),
+        Facet::Length => Length::ALL.iter().map(|k| k.key()).collect(),
         Facet::Theme => Theme::ALL.iter().map(|k| k.key()).collect(),
         Facet::Country => Country::ALL.iter().map(|k| k.key()).collect(),
         Facet::Region | Facet::City | Facet::Organization => vec!["any name"],
@@ -246,6 +249,7 @@ pub fn preset_accepts(preset: &Filters, p: &Posting) -> bool {
             Facet::Kind => eq(p.kind.key()),
             Facet::Contract => eq(p.contract.key()),
             Facet::Remote => p.remote.is_some_and(|r| eq(r.key())),
+            Facet::Length => crate::catalogue::length::of(p).any(|l| eq(l.key())),
             Facet::Theme => p.themes.iter().any(|t| eq(t.key())),
             Facet::Country => p.places.iter().any(|pl| eq(pl.country.key())),
             Facet::Region => p.places.iter().filter_map(crate::catalogue::regions::region_of).any(eq),
@@ -414,7 +418,7 @@ mod tests {
         assert_eq!(c.hidden_facets.iter().copied().collect::<Vec<_>>(), [Facet::Theme]);
         assert_eq!(e.len(), 2);
         assert!(e.iter().all(|x| x.attribute == "data-hide-facets"));
-        assert!(e[0].reason.contains("«ville»") && e[0].reason.contains("kind, contract, country, region, city, remote, theme, organization"), "{}", e[0]);
+        assert!(e[0].reason.contains("«ville»") && e[0].reason.contains("kind, contract, length, country, region, city, remote, theme, organization"), "{}", e[0]);
         assert!(e[1].reason.contains("«salary»"), "{}", e[1]);
         // The host element's list replaces the script tag's; an empty list hides nothing.
         let (c, _) = parse(&attrs(&[("data-hide-facets", "city"), ("data-hide-facets", "remote")]));

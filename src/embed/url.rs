@@ -28,6 +28,7 @@ pub fn facet_param(facet: Facet) -> &'static str {
         Facet::Kind => "type",
         Facet::Contract => "contrat",
         Facet::Country => "pays",
+        Facet::Length => "duree",
         Facet::Region => "region",
         Facet::City => "ville",
         Facet::Remote => "teletravail",

@@ -3,6 +3,7 @@
 //! (`Texts`, one `const` per language so none can be missing), the labels of the data's values, and
 //! the sentences that carry a number or a plural. Offer texts are never translated. Pure, tested natively.
 
+use crate::catalogue::length::Length;
 use crate::catalogue::{Facet, LabelWords, Sort};
 use crate::model::{Contract, Country, Date, Kind, Posting, Remote, Theme};
 
@@ -166,6 +167,7 @@ texts! {
     count_separator,
     facet_kind,
     facet_contract,
+    facet_length,
     facet_country,
     /// Région (FR), province (BE, CA), canton (CH).
     facet_region,
@@ -264,6 +266,7 @@ pub const FR: Texts = Texts {
     count_separator: " : ",
     facet_kind: "Type d’offre",
     facet_contract: "Contrat",
+    facet_length: "Durée",
     facet_country: "Pays",
     facet_region: "Région",
     facet_city: "Ville",
@@ -349,6 +352,7 @@ pub const EN: Texts = Texts {
     count_separator: ": ",
     facet_kind: "Type of offer",
     facet_contract: "Contract",
+    facet_length: "Length",
     facet_country: "Country",
     facet_region: "Region",
     facet_city: "City",
@@ -434,6 +438,7 @@ pub const NL: Texts = Texts {
     count_separator: ": ",
     facet_kind: "Soort aanbod",
     facet_contract: "Contract",
+    facet_length: "Duur",
     facet_country: "Land",
     facet_region: "Regio",
     facet_city: "Stad",
@@ -577,6 +582,22 @@ pub fn contract(lang: Lang, c: Contract) -> &'static str {
     }
 }
 
+/// Label of a length bucket.
+pub fn length(lang: Lang, l: Length) -> &'static str {
+    let [upto3, to6, to12, over12, permanent] = match lang {
+        Lang::Fr => ["Jusqu’à 3 mois", "3 à 6 mois", "6 à 12 mois", "Plus de 12 mois", "Durée indéterminée"],
+        Lang::En => ["Up to 3 months", "3 to 6 months", "6 to 12 months", "More than 12 months", "Permanent"],
+        Lang::Nl => ["Tot 3 maanden", "3 tot 6 maanden", "6 tot 12 maanden", "Meer dan 12 maanden", "Onbepaalde duur"],
+    };
+    match l {
+        Length::UpTo3 => upto3,
+        Length::From3To6 => to6,
+        Length::From6To12 => to12,
+        Length::Over12 => over12,
+        Length::Permanent => permanent,
+    }
+}
+
 /// How much remote work.
 pub fn remote(lang: Lang, r: Remote) -> &'static str {
     match (lang, r) {
@@ -701,6 +722,7 @@ pub fn facet_title(lang: Lang, f: Facet) -> &'static str {
     match f {
         Facet::Kind => t.facet_kind,
         Facet::Contract => t.facet_contract,
+        Facet::Length => t.facet_length,
         Facet::Country => t.facet_country,
         Facet::Region => t.facet_region,
         Facet::City => t.facet_city,
@@ -718,6 +740,7 @@ pub fn facet_value(lang: Lang, f: Facet, value: &str) -> String {
         Facet::Contract => Contract::from_key(value).map(|c| contract(lang, c)),
         Facet::Country => Country::from_key(value).map(|c| country(lang, c)),
         Facet::Remote => Remote::from_key(value).map(|r| remote(lang, r)),
+        Facet::Length => Length::from_key(value).map(|l| length(lang, l)),
         Facet::Theme => Theme::from_key(value).map(|t| theme(lang, t)),
         Facet::Region | Facet::City | Facet::Organization => None,
     };

@@ -7,7 +7,7 @@ import { countText, isOpen, loadPostings, untilInPage, useBrowser, Widget } from
 
 const postings = loadPostings().filter((p) => isOpen(p));
 const TOTAL = postings.length;
-const LEGENDS = ['Type d’offre', 'Contrat', 'Pays', 'Région', 'Ville', 'Télétravail', 'Thématique', 'Organisation'];
+const LEGENDS = ['Type d’offre', 'Contrat', 'Durée', 'Pays', 'Région', 'Ville', 'Télétravail', 'Thématique', 'Organisation'];
 
 /** value → number of postings having it, for a field read by `valuesOf(posting)` (distinct per posting). */
 function tally(list, valuesOf) {
@@ -19,6 +19,15 @@ const shown = (values) => Object.fromEntries(values.map((v) => [v.value, v.count
 const cities = (p) => (p.places ?? []).map((pl) => pl.city).filter(Boolean);
 /** The area the region filter shows for a place: région (FR), province or else région (BE), canton (CH), province (CA). */
 const areaOf = (pl) => (['BE', 'CH'].includes(pl.country) ? pl.department?.trim() || pl.region?.trim() : pl.region?.trim()) || null;
+/** The length buckets (key, French label), shortest first, and those of a posting. */
+const LENGTHS = [['0-3', 'Jusqu’à 3 mois', 0, 3], ['3-6', '3 à 6 mois', 3, 6], ['6-12', '6 à 12 mois', 6, 12], ['12-plus', 'Plus de 12 mois', 12, Infinity]];
+const LENGTH_LABEL = { ...Object.fromEntries(LENGTHS.map(([k, l]) => [k, l])), permanent: 'Durée indéterminée' };
+function lengths(p) {
+  const d = p.duration_months;
+  if (!d) return p.contract === 'cdi' ? ['permanent'] : [];
+  const [lo, hi] = [Math.min(d.min, d.max), Math.max(d.min, d.max)];
+  return LENGTHS.filter(([, , above, upto]) => lo <= upto && hi > above).map(([k]) => k);
+}
 const regions = (p) => (p.places ?? []).map(areaOf).filter(Boolean);
 
 /** Clicks each value of `legend` in turn and checks the list then holds the count shown beside it. */
@@ -51,8 +60,11 @@ describe('index.html: facets', { timeout: 120_000 }, () => {
     assert.deepEqual(shown(await w.facetValues('Pays')), { Belgique: countries.BE, France: countries.FR });
     const kinds = tally(postings, (p) => [p.kind]);
     assert.deepEqual(shown(await w.facetValues('Type d’offre')), { Emploi: kinds.emploi, Projet: kinds.projet, Stage: kinds.stage });
-    // Values are ordered by count, largest first (cities within their country group).
-    for (const f of facets) {
+    // Values are ordered by count, largest first (cities within their country group); lengths
+    // keep their own order, shortest first.
+    assert.deepEqual((await w.facetValues('Durée')).map((v) => v.value), LENGTHS.filter(([key]) => key in tally(postings, lengths)).map(([, label]) => label));
+    assert.deepEqual(shown(await w.facetValues('Durée')), Object.fromEntries(Object.entries(tally(postings, lengths)).map(([k, n]) => [LENGTH_LABEL[k], n])));
+    for (const f of facets.filter((f) => f.legend !== 'Durée')) {
       for (const group of new Set(f.values.map((v) => v.group))) {
         const counts = f.values.filter((v) => v.group === group).map((v) => v.count);
         assert.deepEqual(counts, [...counts].sort((a, b) => b - a), `values of "${f.legend}" (${group ?? 'ungrouped'}) ordered by count`);
@@ -93,6 +105,37 @@ describe('index.html: facets', { timeout: 120_000 }, () => {
     await w2.ready();
     await w2.expectList(both.map((p) => p.title), countText(both.length, TOTAL));
     for (const r of two) assert.equal(await w2.checkbox('Région', r).isChecked(), true, `${r} is ticked`);
+  });
+
+  it('Durée: each bucket gives its count; kept in the URL (duree=); data-length presets it', async () => {
+    const { page } = await env.open('index.html');
+    const w = new Widget(page);
+    await w.ready();
+    await clickEachValue(w, 'Durée', TOTAL, { n: TOTAL, status: countText(TOTAL) });
+    const keys = Object.keys(tally(postings, lengths));
+    assert.ok(keys.length >= 2, 'the seeds have offers of two lengths');
+    for (const k of keys) await w.checkbox('Durée', LENGTH_LABEL[k]).click();
+    const any = postings.filter((p) => lengths(p).length > 0);
+    await w.expectList(any.map((p) => p.title), countText(any.length, TOTAL));
+    await untilInPage(page, 'the lengths in the URL',
+      (want) => new URL(location.href).searchParams.getAll('duree').sort().join('|') === want, [...keys].sort().join('|'));
+    const link = new URL(page.url());
+    const again = await env.open(link.pathname.slice(1) + link.search);
+    const w2 = new Widget(again.page);
+    await w2.ready();
+    await w2.expectList(any.map((p) => p.title), countText(any.length, TOTAL));
+
+    const html = `<!doctype html><html lang="fr"><head><meta charset="utf-8"><title>Préréglage</title></head><body><h1>Offres</h1>
+      <div data-vitrine data-length="6-12, permanent"></div>
+      <script src="../pkg/vitrine.js" data-today="2023-07-03" async></script></body></html>`;
+    const prepare = (page) => page.route('**/examples/length-preset.html',
+      (route) => route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: html }));
+    const preset = await env.open('examples/length-preset.html', { prepare });
+    const w3 = new Widget(preset.page);
+    await w3.ready();
+    const kept = postings.filter((p) => lengths(p).some((k) => k === '6-12' || k === 'permanent'));
+    assert.ok(kept.length >= 1 && kept.length < TOTAL);
+    await w3.expectList(kept.map((p) => p.title), countText(kept.length));
   });
 
   it('data-region presets the catalogue to a region (names separated by |)', async () => {
