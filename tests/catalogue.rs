@@ -99,6 +99,7 @@ fn facet_values(p: &Posting, f: Facet) -> BTreeSet<String> {
         Facet::Contract => [p.contract.key().to_string()].into(),
         Facet::Remote => p.remote.iter().map(|r| r.key().to_string()).collect(),
         Facet::Country => p.places.iter().map(|pl| pl.country.key().to_string()).collect(),
+        Facet::Start => vitrine::catalogue::start::value_of(p).into_iter().collect(),
         Facet::Length => vitrine::catalogue::length::of(p).map(|l| l.key().to_string()).collect(),
         Facet::Region => p.places.iter().filter_map(vitrine::catalogue::regions::region_of).map(String::from).collect(),
         Facet::City => p.places.iter().filter_map(|pl| pl.city.clone()).filter(|c| !c.trim().is_empty()).collect(),
@@ -217,6 +218,11 @@ fn check(cat: &Catalogue, scan: &Scan, q: &Query, today: Date) {
         if fc.facet == Facet::Length {
             let rank = |key: &str| vitrine::catalogue::length::Length::from_key(key).map(|l| l as usize);
             assert!(fc.values.windows(2).all(|w| rank(&w[0].value) < rank(&w[1].value) || rank(&w[1].value).is_none()));
+        } else if fc.facet == Facet::Start {
+            // "asap", then the months in order (then chosen range bounds no offer has).
+            let rank = |key: &str| if key == "asap" { String::new() } else { key.to_string() };
+            let known: Vec<String> = fc.values.iter().filter(|v| v.count > 0 || !v.selected).map(|v| rank(&v.value)).collect();
+            assert!(known.windows(2).all(|w| w[0] < w[1]), "start values in order: {known:?}");
         } else {
             assert!(fc.values.windows(2).all(|w| w[0].count >= w[1].count), "{:?} not by count", fc.facet);
         }

@@ -260,6 +260,28 @@ async fn the_length_group_lists_buckets_shortest_first_and_filters() {
     assert_eq!(status(&root), "1 offer of 5");
 }
 
+#[wasm_bindgen_test]
+async fn the_start_group_offers_asap_and_a_range_of_months() {
+    let root = mount("2023-07-03").await;
+    let group = all(&root, "fieldset.facet").into_iter().find(|f| text(&one(f, "legend")) == "Début").expect("a Début group");
+    assert_eq!(text(&one(&group, "label")), "Dès que possible : 1");
+    let options: Vec<String> = all(&group, "select")[0].query_selector_all("option").map(|l| {
+        (0..l.length()).map(|i| l.item(i).unwrap().text_content().unwrap_or_default()).collect()
+    }).unwrap();
+    assert_eq!(options, ["Tous les mois", "septembre 2023", "janvier 2024", "février 2026"]);
+    // "À partir de janvier 2024": the offers starting then or later.
+    let from: web_sys::HtmlSelectElement = one(&group, "select").dyn_into().unwrap();
+    from.set_value("2024-01");
+    let ev = web_sys::InputEvent::new_with_event_init_dict("change", &{ let init = web_sys::InputEventInit::new(); init.set_bubbles(true); init }).unwrap();
+    from.dispatch_event(&ev).unwrap();
+    yew::scheduler::flush().await;
+    assert_eq!(status(&root), "2 offres sur 5");
+    // And the offers to start as soon as possible.
+    let group = all(&root, "fieldset.facet").into_iter().find(|f| text(&one(f, "legend")) == "Début").unwrap();
+    click(&one(&group, "input[type=checkbox]")).await;
+    assert_eq!(status(&root), "3 offres sur 5");
+}
+
 /// The tag names of the headings under `root`, in document order.
 fn heading_tags(root: &Element) -> Vec<String> {
     all(root, "h1, h2, h3, h4, h5, h6").iter().map(|h| h.tag_name().to_lowercase()).collect()
@@ -294,7 +316,7 @@ async fn heading_levels_follow_the_level_given() {
 #[wasm_bindgen_test]
 async fn facet_counts_tell_what_a_click_gives() {
     let root = mount("2023-07-03").await;
-    for label in all(&root, "fieldset.facet label") {
+    for label in all(&root, "fieldset.facet li label") {
         let count: usize = text(&one(&label, ".n")).trim_start_matches(" : ").trim().parse().unwrap_or(0);
         let input_id = label.get_attribute("for").unwrap();
         let input = one(&root, &format!("#{input_id}"));
@@ -483,7 +505,7 @@ async fn english_interface() {
     assert_eq!(text(&one(&root, &format!("label[for='{id}']"))), "Search offers");
     assert_eq!(one(&root, "input[type=search]").get_attribute("placeholder").as_deref(), Some("Job, organisation, city…"));
     assert_eq!(status(&root), "5 offers");
-    assert_eq!(legends(&root), ["Type of offer", "Contract", "Length", "Country", "Region", "City", "Remote work", "Theme", "Organisation"]);
+    assert_eq!(legends(&root), ["Type of offer", "Contract", "Length", "Start", "Country", "Region", "City", "Remote work", "Theme", "Organisation"]);
     assert_eq!(text(&one(&root, "button.filters-toggle")), "Filters");
     assert_eq!(text(&one(&root, "button.mine")), "★ My offers (0)");
     let kinds: Vec<String> = all(&root, "li.card .tag.kind").iter().map(text).collect();
@@ -544,7 +566,7 @@ async fn french_stays_as_it_was() {
     let root = mount_in(Locale::FrBe, "2023-07-03").await;
     assert_eq!(one(&root, ".vitrine").get_attribute("lang").as_deref(), Some("fr-BE"));
     assert_eq!(status(&root), "5 offres");
-    assert_eq!(legends(&root), ["Type d’offre", "Contrat", "Durée", "Pays", "Région", "Ville", "Télétravail", "Thématique", "Organisation"]);
+    assert_eq!(legends(&root), ["Type d’offre", "Contrat", "Durée", "Début", "Pays", "Région", "Ville", "Télétravail", "Thématique", "Organisation"]);
     // Nothing but the root carries a lang: offer texts and interface share the language.
     assert_eq!(all(&root, "[lang]").len(), 1);
     type_text(&root, "lyon").await;
@@ -702,7 +724,7 @@ async fn hidden_facets_are_not_shown_and_their_url_filters_ignored() {
     let host = Rc::new(FakeHost { initial, ..FakeHost::default() });
     let look = Look { hidden_facets: [Facet::City, Facet::Organization].into_iter().collect(), ..Look::default() };
     let root = mount_look("2023-07-03", model::from_json(DATA).unwrap(), host, look).await;
-    assert_eq!(legends(&root), ["Type d’offre", "Contrat", "Durée", "Pays", "Région", "Télétravail", "Thématique"]);
+    assert_eq!(legends(&root), ["Type d’offre", "Contrat", "Durée", "Début", "Pays", "Région", "Télétravail", "Thématique"]);
     assert_eq!(titles(&root).len(), 5, "a city filter from the URL does not narrow a widget without the city facet");
     assert_eq!(status(&root), "5 offres");
     // The other facets still work inside.

@@ -70,6 +70,13 @@ impl FacetTable {
                         add(&mut t, l.key(), RANKS[l as usize], None, first);
                     }
                 }
+                Facet::Start => {
+                    // Labelled so that "asap" comes first, then the months in order.
+                    if let Some(v) = super::start::value_of(p) {
+                        let label = if v == super::start::ASAP { " " } else { v.as_str() };
+                        add(&mut t, &v, label, None, first);
+                    }
+                }
                 Facet::Region => {
                     for place in &p.places {
                         if let Some(region) = super::regions::region_of(place) {

@@ -13,6 +13,7 @@ mod places;
 pub mod order;
 mod query;
 pub mod regions;
+pub mod start;
 mod typo;
 #[cfg(test)]
 mod tests;
@@ -381,8 +382,15 @@ impl Catalogue {
                 let keys = query.filters.get(f).filter(|k| !k.is_empty())?;
                 let table = &self.base.facets[f.index()];
                 let mut sel = vec![false; table.len()];
-                for v in keys.iter().filter_map(|k| table.find(k)) {
-                    sel[v as usize] = true;
+                if *f == Facet::Start {
+                    // Month ranges select every month within them.
+                    for (v, key) in table.keys.iter().enumerate() {
+                        sel[v] = start::selects(keys, key);
+                    }
+                } else {
+                    for v in keys.iter().filter_map(|k| table.find(k)) {
+                        sel[v as usize] = true;
+                    }
                 }
                 Some((f.index(), sel))
             })
@@ -491,8 +499,9 @@ impl Catalogue {
         for key in selected.into_iter().flatten().filter(|k| table.find(k).is_none()) {
             values.push((u32::MAX, FacetValue { value: key.clone(), count: 0, selected: true, parent: None }));
         }
-        // Lengths keep their own order (shortest first); other values go by count, then label.
-        let by_rank = facet == Facet::Length;
+        // Lengths and starts keep their own order (shortest, soonest first); other values go by
+        // count, then label.
+        let by_rank = matches!(facet, Facet::Length | Facet::Start);
         order::sort_by(&mut values, |(ra, a), (rb, b)| {
             let by_count = if by_rank { std::cmp::Ordering::Equal } else { b.count.cmp(&a.count) };
             by_count.then(ra.cmp(rb)).then_with(|| a.value.cmp(&b.value))

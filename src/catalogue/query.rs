@@ -47,6 +47,7 @@ pub enum Facet {
     Kind,
     Contract,
     Length,
+    Start,
     Country,
     Region,
     City,
@@ -57,10 +58,11 @@ pub enum Facet {
 
 impl Facet {
     /// Every facet, in the order `Results::facets` lists them.
-    pub const ALL: [Facet; 9] = [
+    pub const ALL: [Facet; 10] = [
         Facet::Kind,
         Facet::Contract,
         Facet::Length,
+        Facet::Start,
         Facet::Country,
         Facet::Region,
         Facet::City,
@@ -75,6 +77,7 @@ impl Facet {
             Facet::Kind => "kind",
             Facet::Contract => "contract",
             Facet::Length => "length",
+            Facet::Start => "start",
             Facet::Country => "country",
             Facet::Region => "region",
             Facet::City => "city",
@@ -357,7 +360,7 @@ impl<const N: usize> From<[(Facet, KeySet); N]> for Filters {
 pub struct FacetSet(u16);
 
 /// `Facet::ALL` with a `'static` address, so `FacetSet::iter` can lend references.
-static FACETS: [Facet; 9] = Facet::ALL;
+static FACETS: [Facet; 10] = Facet::ALL;
 
 impl FacetSet {
     /// An empty set.

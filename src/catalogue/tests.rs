@@ -505,6 +505,36 @@ fn lengths_keep_their_order_and_filter_like_the_others() {
 }
 
 #[test]
+fn starts_filter_by_month_range_and_asap() {
+    use crate::model::Start;
+    let mut ps: Vec<Posting> = ["asap", "jan", "feb", "feb-day", "jun", "unknown"].iter().map(|s| p(s, "Offre")).collect();
+    ps[0].start = Some(Start::Asap);
+    ps[1].start = Some(Start::Month("2026-01".parse().unwrap()));
+    ps[2].start = Some(Start::Month("2026-02".parse().unwrap()));
+    ps[3].start = Some(Start::Date("2026-02-15".parse().unwrap()));
+    ps[4].start = Some(Start::Month("2026-06".parse().unwrap()));
+    ps[4].kind = Kind::Stage;
+    let cat = Catalogue::new(ps);
+    let r = cat.search(&Query::default(), today());
+    // "asap" first, then the months in order, whatever the counts.
+    assert_eq!(
+        counts(&r, Facet::Start),
+        cv(&[("asap", 1, false), ("2026-01", 1, false), ("2026-02", 2, false), ("2026-06", 1, false)])
+    );
+    let run = |keys: &[&str]| slugs(&cat, &cat.search(&with_filters("", &[(Facet::Start, keys)]), today()));
+    assert_eq!(run(&["from-2026-02"]), ["feb", "feb-day", "jun"]);
+    assert_eq!(run(&["before-2026-02"]), ["jan"]);
+    assert_eq!(run(&["from-2026-02", "before-2026-06"]), ["feb", "feb-day"]);
+    assert_eq!(run(&["asap", "before-2026-02"]), ["asap", "jan"], "asap or the range");
+    assert_eq!(run(&["asap"]), ["asap"]);
+    // With another group, the start counts follow it; the range keys stay chosen.
+    let q = with_filters("", &[(Facet::Start, &["from-2026-02"]), (Facet::Kind, &["stage"])]);
+    let r = cat.search(&q, today());
+    assert_eq!(slugs(&cat, &r), ["jun"]);
+    assert_eq!(counts(&r, Facet::Start), cv(&[("2026-06", 1, false), ("from-2026-02", 0, true)]));
+}
+
+#[test]
 fn lookups_and_empty_catalogue() {
     let cat = facet_catalogue();
     assert_eq!(cat.len(), 6);

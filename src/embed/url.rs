@@ -29,6 +29,7 @@ pub fn facet_param(facet: Facet) -> &'static str {
         Facet::Contract => "contrat",
         Facet::Country => "pays",
         Facet::Length => "duree",
+        Facet::Start => "debut",
         Facet::Region => "region",
         Facet::City => "ville",
         Facet::Remote => "teletravail",

@@ -7,6 +7,7 @@ use super::format;
 use super::i18n;
 use super::state::Action;
 use super::{offer_text, use_locale};
+use crate::catalogue::start;
 use crate::catalogue::{Facet, FacetCounts, FacetValue};
 
 /// Values shown before "Voir tout" in a long facet.
@@ -54,8 +55,12 @@ struct FacetGroupProps {
 
 #[component]
 fn FacetGroup(props: &FacetGroupProps) -> Html {
-    let expanded = use_state(|| false);
     let locale = use_locale();
+    // Each group is keyed by its facet, so this group's hooks are always the same ones.
+    if props.counts.facet == Facet::Start {
+        return start_group(props, locale);
+    }
+    let expanded = use_state(|| false);
     let (lang, t) = (locale.lang(), locale.texts());
     // City and organization names are data, written in French.
     let names = i18n::facet_values_are_names(props.counts.facet);
@@ -134,4 +139,70 @@ fn FacetGroup(props: &FacetGroupProps) -> Html {
 fn has_several_parents(values: &[&FacetValue]) -> bool {
     let mut first = None;
     values.iter().filter_map(|v| v.parent.as_deref()).any(|p| *first.get_or_insert(p) != p)
+}
+
+/// The start filter: "as soon as possible" with its count, and a range of months ("from",
+/// "before") chosen among the months the offers start in.
+fn start_group(props: &FacetGroupProps, locale: i18n::Locale) -> Html {
+    let (lang, t) = (locale.lang(), locale.texts());
+    let facet = Facet::Start;
+    let values = &props.counts.values;
+    let asap = values.iter().find(|v| v.value == start::ASAP);
+    let months: Vec<&FacetValue> = values.iter().filter(|v| v.value.parse::<crate::model::YearMonth>().is_ok()).collect();
+    let chosen = |prefix: &str| values.iter().find(|v| v.selected && v.value.starts_with(prefix)).map(|v| v.value.clone());
+    let any_selected = values.iter().any(|v| v.selected);
+    let select = |prefix: &'static str, label: &'static str| {
+        let id = format!("{}-start-{}", props.uid, prefix.trim_end_matches('-'));
+        let old = chosen(prefix);
+        let on_action = props.on_action.clone();
+        let onchange = Callback::from(move |e: Event| {
+            let value = e.target_unchecked_into::<web_sys::HtmlSelectElement>().value();
+            if let Some(old) = &old {
+                on_action.emit(Action::Toggle(facet, old.clone()));
+            }
+            if !value.is_empty() {
+                on_action.emit(Action::Toggle(facet, format!("{prefix}{value}")));
+            }
+        });
+        let current = chosen(prefix).map(|k| k[prefix.len()..].to_string()).unwrap_or_default();
+        html! {
+            <p class="start-month">
+                <label for={id.clone()}>{ label }</label>
+                <select id={id} {onchange}>
+                    <option value="" selected={current.is_empty()}>{ t.start_any }</option>
+                    { for months.iter().map(|m| html! {
+                        <option value={m.value.clone()} selected={current == m.value}>{ i18n::facet_value(lang, facet, &m.value) }</option>
+                    }) }
+                </select>
+            </p>
+        }
+    };
+    html! {
+        <fieldset class="facet">
+            <legend>{ i18n::facet_title(lang, facet) }</legend>
+            if let Some(v) = asap {
+                <ul role="list">
+                    <li>
+                        <input type="checkbox" id={format!("{}-start-asap", props.uid)} checked={v.selected}
+                            onchange={props.on_action.reform(move |_| Action::Toggle(facet, start::ASAP.to_string()))} />
+                        <label for={format!("{}-start-asap", props.uid)}>
+                            { t.start_asap }
+                            <span class="n"><span class="visually-hidden">{ t.count_separator }</span>{ format::number(v.count as u32, locale) }</span>
+                        </label>
+                    </li>
+                </ul>
+            }
+            if !months.is_empty() {
+                { select(start::FROM, t.start_from) }
+                { select(start::BEFORE, t.start_before) }
+            }
+            <div class="facet-actions">
+                if any_selected {
+                    <button type="button" class="link" onclick={props.on_action.reform(move |_| Action::ClearFacet(facet))}>
+                        { t.clear }<span class="visually-hidden">{ i18n::clear_filter_hint(lang, facet) }</span>
+                    </button>
+                }
+            </div>
+        </fieldset>
+    }
 }

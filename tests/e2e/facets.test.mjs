@@ -7,7 +7,7 @@ import { countText, isOpen, loadPostings, untilInPage, useBrowser, Widget } from
 
 const postings = loadPostings().filter((p) => isOpen(p));
 const TOTAL = postings.length;
-const LEGENDS = ['Type d’offre', 'Contrat', 'Durée', 'Pays', 'Région', 'Ville', 'Télétravail', 'Thématique', 'Organisation'];
+const LEGENDS = ['Type d’offre', 'Contrat', 'Durée', 'Début', 'Pays', 'Région', 'Ville', 'Télétravail', 'Thématique', 'Organisation'];
 
 /** value → number of postings having it, for a field read by `valuesOf(posting)` (distinct per posting). */
 function tally(list, valuesOf) {
@@ -64,7 +64,7 @@ describe('index.html: facets', { timeout: 120_000 }, () => {
     // keep their own order, shortest first.
     assert.deepEqual((await w.facetValues('Durée')).map((v) => v.value), LENGTHS.filter(([key]) => key in tally(postings, lengths)).map(([, label]) => label));
     assert.deepEqual(shown(await w.facetValues('Durée')), Object.fromEntries(Object.entries(tally(postings, lengths)).map(([k, n]) => [LENGTH_LABEL[k], n])));
-    for (const f of facets.filter((f) => f.legend !== 'Durée')) {
+    for (const f of facets.filter((f) => f.legend !== 'Durée' && f.legend !== 'Début')) {
       for (const group of new Set(f.values.map((v) => v.group))) {
         const counts = f.values.filter((v) => v.group === group).map((v) => v.count);
         assert.deepEqual(counts, [...counts].sort((a, b) => b - a), `values of "${f.legend}" (${group ?? 'ungrouped'}) ordered by count`);
@@ -136,6 +136,48 @@ describe('index.html: facets', { timeout: 120_000 }, () => {
     const kept = postings.filter((p) => lengths(p).some((k) => k === '6-12' || k === 'permanent'));
     assert.ok(kept.length >= 1 && kept.length < TOTAL);
     await w3.expectList(kept.map((p) => p.title), countText(kept.length));
+  });
+
+  it('Début: as soon as possible, and a range of months; kept in the URL (debut=); data-start presets it', async () => {
+    const { page } = await env.open('index.html');
+    const w = new Widget(page);
+    await w.ready();
+    const month = (p) => (p.start === 'asap' || !p.start ? null : p.start.month ?? p.start.date.slice(0, 7));
+    const asap = postings.filter((p) => p.start === 'asap');
+    assert.deepEqual(shown(await w.facetValues('Début')), { 'Dès que possible': asap.length });
+    await clickEachValue(w, 'Début', TOTAL, { n: TOTAL, status: countText(TOTAL) });
+    // "À partir de" the second month the offers start in: the offers starting then or later.
+    const months = [...new Set(postings.map(month).filter(Boolean))].sort();
+    assert.ok(months.length >= 3, 'the seeds start in three months');
+    await w.facet('Début').getByLabel('À partir de').selectOption(months[1]);
+    const later = postings.filter((p) => month(p) && month(p) >= months[1]);
+    await w.expectList(later.map((p) => p.title), countText(later.length, TOTAL));
+    // "Avant" the last: a range.
+    await w.facet('Début').getByLabel('Avant').selectOption(months[2]);
+    const range = later.filter((p) => month(p) < months[2]);
+    await w.expectList(range.map((p) => p.title), countText(range.length, TOTAL));
+    // Or as soon as possible.
+    await w.checkbox('Début', 'Dès que possible').click();
+    await w.expectList([...range, ...asap].map((p) => p.title), countText(range.length + asap.length, TOTAL));
+    const want = ['asap', `before-${months[2]}`, `from-${months[1]}`].join('|');
+    await untilInPage(page, 'the start in the URL', (want) => new URL(location.href).searchParams.getAll('debut').sort().join('|') === want, want);
+    const link = new URL(page.url());
+    const again = await env.open(link.pathname.slice(1) + link.search);
+    const w2 = new Widget(again.page);
+    await w2.ready();
+    await w2.expectList([...range, ...asap].map((p) => p.title), countText(range.length + asap.length, TOTAL));
+    assert.equal(await w2.facet('Début').getByLabel('À partir de').inputValue(), months[1]);
+    assert.equal(await w2.checkbox('Début', 'Dès que possible').isChecked(), true);
+
+    const html = `<!doctype html><html lang="fr"><head><meta charset="utf-8"><title>Préréglage</title></head><body><h1>Offres</h1>
+      <div data-vitrine data-start="asap"></div>
+      <script src="../pkg/vitrine.js" data-today="2023-07-03" async></script></body></html>`;
+    const prepare = (page) => page.route('**/examples/start-preset.html',
+      (route) => route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: html }));
+    const preset = await env.open('examples/start-preset.html', { prepare });
+    const w3 = new Widget(preset.page);
+    await w3.ready();
+    await w3.expectList(asap.map((p) => p.title), countText(asap.length));
   });
 
   it('data-region presets the catalogue to a region (names separated by |)', async () => {
