@@ -99,6 +99,7 @@ fn facet_values(p: &Posting, f: Facet) -> BTreeSet<String> {
         Facet::Contract => [p.contract.key().to_string()].into(),
         Facet::Remote => p.remote.iter().map(|r| r.key().to_string()).collect(),
         Facet::Country => p.places.iter().map(|pl| pl.country.key().to_string()).collect(),
+        Facet::Pay => [vitrine::catalogue::pay::value_of(p)].into(),
         Facet::Start => vitrine::catalogue::start::value_of(p).into_iter().collect(),
         Facet::Length => vitrine::catalogue::length::of(p).map(|l| l.key().to_string()).collect(),
         Facet::Region => p.places.iter().filter_map(vitrine::catalogue::regions::region_of).map(String::from).collect(),
@@ -162,6 +163,10 @@ impl Scan {
 
     fn facet_ok(ps: &[Posting], id: usize, q: &Query, f: Facet) -> bool {
         match q.filters.get(&f) {
+            // A minimum pay keeps every amount above it; no minimum, every offer.
+            Some(sel) if !sel.is_empty() && f == Facet::Pay => {
+                facet_values(&ps[id], f).iter().any(|v| vitrine::catalogue::pay::selects(sel, v))
+            }
             Some(sel) if !sel.is_empty() => facet_values(&ps[id], f).iter().any(|v| sel.contains(v)),
             _ => true,
         }
@@ -218,6 +223,9 @@ fn check(cat: &Catalogue, scan: &Scan, q: &Query, today: Date) {
         if fc.facet == Facet::Length {
             let rank = |key: &str| vitrine::catalogue::length::Length::from_key(key).map(|l| l as usize);
             assert!(fc.values.windows(2).all(|w| rank(&w[0].value) < rank(&w[1].value) || rank(&w[1].value).is_none()));
+        } else if fc.facet == Facet::Pay {
+            let known: Vec<String> = fc.values.iter().filter(|v| !(v.selected && v.count == 0)).map(|v| vitrine::catalogue::pay::sort_label(&v.value)).collect();
+            assert!(known.windows(2).all(|w| w[0] < w[1]), "pay values in order: {known:?}");
         } else if fc.facet == Facet::Start {
             // "asap", then the months in order (then chosen range bounds no offer has).
             let rank = |key: &str| if key == "asap" { String::new() } else { key.to_string() };
@@ -289,6 +297,8 @@ fn agree_with_scan(ps: Vec<Posting>) {
         filter_sets.push(vec![(f, first.clone())]);
         filter_sets.push(vec![(f, vec!["inconnu".into()]), (Facet::Kind, vec!["emploi".into()])]);
     }
+    filter_sets.push(vec![(Facet::Pay, vec!["min-2000".into()])]);
+    filter_sets.push(vec![(Facet::Pay, vec!["min-1500".into(), "unstated".into()]), (Facet::Kind, vec!["emploi".into()])]);
     filter_sets.push(vec![
         (Facet::City, vec!["Lyon".into(), "Paris".into()]),
         (Facet::Theme, vec!["justice".into(), "ess".into()]),

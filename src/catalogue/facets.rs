@@ -77,6 +77,10 @@ impl FacetTable {
                         add(&mut t, &v, label, None, first);
                     }
                 }
+                Facet::Pay => {
+                    let v = super::pay::value_of(p);
+                    add(&mut t, &v, &super::pay::sort_label(&v), None, first);
+                }
                 Facet::Region => {
                     for place in &p.places {
                         if let Some(region) = super::regions::region_of(place) {

@@ -12,6 +12,7 @@ pub mod length;
 mod places;
 pub mod order;
 mod query;
+pub mod pay;
 pub mod regions;
 pub mod start;
 mod typo;
@@ -382,10 +383,10 @@ impl Catalogue {
                 let keys = query.filters.get(f).filter(|k| !k.is_empty())?;
                 let table = &self.base.facets[f.index()];
                 let mut sel = vec![false; table.len()];
-                if *f == Facet::Start {
-                    // Month ranges select every month within them.
+                if matches!(f, Facet::Start | Facet::Pay) {
+                    // Month ranges select every month within them; a minimum every amount above.
                     for (v, key) in table.keys.iter().enumerate() {
-                        sel[v] = start::selects(keys, key);
+                        sel[v] = if *f == Facet::Start { start::selects(keys, key) } else { pay::selects(keys, key) };
                     }
                 } else {
                     for v in keys.iter().filter_map(|k| table.find(k)) {
@@ -501,7 +502,7 @@ impl Catalogue {
         }
         // Lengths and starts keep their own order (shortest, soonest first); other values go by
         // count, then label.
-        let by_rank = matches!(facet, Facet::Length | Facet::Start);
+        let by_rank = matches!(facet, Facet::Length | Facet::Start | Facet::Pay);
         order::sort_by(&mut values, |(ra, a), (rb, b)| {
             let by_count = if by_rank { std::cmp::Ordering::Equal } else { b.count.cmp(&a.count) };
             by_count.then(ra.cmp(rb)).then_with(|| a.value.cmp(&b.value))

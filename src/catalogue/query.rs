@@ -48,6 +48,7 @@ pub enum Facet {
     Contract,
     Length,
     Start,
+    Pay,
     Country,
     Region,
     City,
@@ -58,11 +59,12 @@ pub enum Facet {
 
 impl Facet {
     /// Every facet, in the order `Results::facets` lists them.
-    pub const ALL: [Facet; 10] = [
+    pub const ALL: [Facet; 11] = [
         Facet::Kind,
         Facet::Contract,
         Facet::Length,
         Facet::Start,
+        Facet::Pay,
         Facet::Country,
         Facet::Region,
         Facet::City,
@@ -78,6 +80,7 @@ impl Facet {
             Facet::Contract => "contract",
             Facet::Length => "length",
             Facet::Start => "start",
+            Facet::Pay => "pay",
             Facet::Country => "country",
             Facet::Region => "region",
             Facet::City => "city",
@@ -360,7 +363,7 @@ impl<const N: usize> From<[(Facet, KeySet); N]> for Filters {
 pub struct FacetSet(u16);
 
 /// `Facet::ALL` with a `'static` address, so `FacetSet::iter` can lend references.
-static FACETS: [Facet; 10] = Facet::ALL;
+static FACETS: [Facet; 11] = Facet::ALL;
 
 impl FacetSet {
     /// An empty set.

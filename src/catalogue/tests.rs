@@ -535,6 +535,36 @@ fn starts_filter_by_month_range_and_asap() {
 }
 
 #[test]
+fn pay_at_least_a_monthly_minimum_and_unstated_by_choice() {
+    let pay = |min: Option<u32>, max: Option<u32>, period: Option<PayPeriod>| {
+        let units = |a: u32| crate::model::Amount::units(a as u64);
+        Some(Pay { min: min.map(units), max: max.map(units), period, currency: Default::default(), basis: None, text: "x".into() })
+    };
+    let mut ps: Vec<Posting> = ["year", "month", "hour", "grant", "none"].iter().map(|s| p(s, "Offre")).collect();
+    ps[0].pay = pay(Some(29_000), None, Some(PayPeriod::Year)); // 2416 a month
+    ps[1].pay = pay(Some(1_800), Some(2_100), Some(PayPeriod::Month)); // 1800
+    ps[2].pay = pay(Some(15), None, Some(PayPeriod::Hour)); // 15 × 35 × 52 / 12 = 2275
+    ps[3].pay = pay(Some(50_000), None, None); // a grant is not pay
+    ps[2].kind = Kind::Stage;
+    let cat = Catalogue::new(ps);
+    let r = cat.search(&Query::default(), today());
+    assert_eq!(
+        counts(&r, Facet::Pay),
+        cv(&[("unstated", 2, false), ("1800", 1, false), ("2275", 1, false), ("2416", 1, false)])
+    );
+    let run = |keys: &[&str]| slugs(&cat, &cat.search(&with_filters("", &[(Facet::Pay, keys)]), today()));
+    assert_eq!(run(&["min-2000"]), ["year", "hour"]);
+    assert_eq!(run(&["min-2000", "unstated"]), ["year", "hour", "grant", "none"]);
+    assert_eq!(run(&["min-1500"]), ["year", "month", "hour"]);
+    assert_eq!(run(&["unstated"]).len(), 5, "without a minimum, no filter");
+    // With another group: the pay counts follow it.
+    let q = with_filters("", &[(Facet::Pay, &["min-2000"]), (Facet::Kind, &["emploi"])]);
+    let r = cat.search(&q, today());
+    assert_eq!(slugs(&cat, &r), ["year"]);
+    assert_eq!(counts(&r, Facet::Pay), cv(&[("unstated", 2, false), ("1800", 1, false), ("2416", 1, false), ("min-2000", 0, true)]));
+}
+
+#[test]
 fn lookups_and_empty_catalogue() {
     let cat = facet_catalogue();
     assert_eq!(cat.len(), 6);

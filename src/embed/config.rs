@@ -3,7 +3,7 @@
 //! runs with the default for that setting.
 
 use crate::catalogue::length::Length;
-use crate::catalogue::start;
+use crate::catalogue::{pay, start};
 use crate::catalogue::{Facet, FacetSet, Filters, KeySet};
 use crate::model::{letters, Contract, Country, Date, Kind, Posting, Remote, Theme};
 use crate::ui::i18n::Locale;
@@ -162,7 +162,7 @@ pub fn parse(attributes: &[(String, String)]) -> (Config, Vec<ConfigError>) {
                     fail("expected letters, digits or _ only");
                 }
             }
-            "kind" | "contract" | "length" | "start" | "country" | "region" | "remote" | "theme" | "city" | "organization" => {
+            "kind" | "contract" | "length" | "start" | "pay" | "country" | "region" | "remote" | "theme" | "city" | "organization" => {
                 let facet = Facet::from_key(&name).expect("listed facet names are facet keys");
                 let mut values = KeySet::new();
                 for item in split_list(value, facet) {
@@ -210,6 +210,7 @@ fn normalise_value(facet: Facet, item: &str) -> Option<String> {
         Facet::Contract => Contract::from_key(&lower)?.key(),
         Facet::Remote => Remote::from_key(&lower)?.key(),
         Facet::Length => Length::from_key(&lower.replace('_', "-"))?.key(),
+        Facet::Pay => return pay::is_key(&lower.replace('_', "-")).then(|| lower.replace('_', "-")),
         Facet::Start => return start::is_key(&lower.replace('_', "-")).then(|| lower.replace('_', "-")),
         Facet::Theme => Theme::from_key(&lower)?.key(),
         // ASCII upper-casing finds the same keys as Unicode's (a test checks it), without its table.
@@ -225,6 +226,7 @@ fn known_values(facet: Facet) -> String {
         Facet::Contract => Contract::ALL.iter().map(|k| k.key()).collect(),
         Facet::Remote => Remote::ALL.iter().map(|k| k.key()).collect(),
         Facet::Length => Length::ALL.iter().map(|k| k.key()).collect(),
+        Facet::Pay => vec!["min-N (at least N a month)", "unstated"],
         Facet::Start => vec!["asap", "YYYY-MM", "from-YYYY-MM", "before-YYYY-MM"],
         Facet::Theme => Theme::ALL.iter().map(|k| k.key()).collect(),
         Facet::Country => Country::ALL.iter().map(|k| k.key()).collect(),
@@ -253,6 +255,7 @@ pub fn preset_accepts(preset: &Filters, p: &Posting) -> bool {
             Facet::Contract => eq(p.contract.key()),
             Facet::Remote => p.remote.is_some_and(|r| eq(r.key())),
             Facet::Length => crate::catalogue::length::of(p).any(|l| eq(l.key())),
+            Facet::Pay => pay::selects(values, &pay::value_of(p)),
             Facet::Start => start::value_of(p).is_some_and(|v| start::selects(values, &v)),
             Facet::Theme => p.themes.iter().any(|t| eq(t.key())),
             Facet::Country => p.places.iter().any(|pl| eq(pl.country.key())),
@@ -422,7 +425,7 @@ mod tests {
         assert_eq!(c.hidden_facets.iter().copied().collect::<Vec<_>>(), [Facet::Theme]);
         assert_eq!(e.len(), 2);
         assert!(e.iter().all(|x| x.attribute == "data-hide-facets"));
-        assert!(e[0].reason.contains("«ville»") && e[0].reason.contains("kind, contract, length, start, country, region, city, remote, theme, organization"), "{}", e[0]);
+        assert!(e[0].reason.contains("«ville»") && e[0].reason.contains("kind, contract, length, start, pay, country, region, city, remote, theme, organization"), "{}", e[0]);
         assert!(e[1].reason.contains("«salary»"), "{}", e[1]);
         // The host element's list replaces the script tag's; an empty list hides nothing.
         let (c, _) = parse(&attrs(&[("data-hide-facets", "city"), ("data-hide-facets", "remote")]));

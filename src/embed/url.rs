@@ -30,6 +30,7 @@ pub fn facet_param(facet: Facet) -> &'static str {
         Facet::Country => "pays",
         Facet::Length => "duree",
         Facet::Start => "debut",
+        Facet::Pay => "salaire",
         Facet::Region => "region",
         Facet::City => "ville",
         Facet::Remote => "teletravail",

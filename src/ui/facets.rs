@@ -7,7 +7,7 @@ use super::format;
 use super::i18n;
 use super::state::Action;
 use super::{offer_text, use_locale};
-use crate::catalogue::start;
+use crate::catalogue::{pay, start};
 use crate::catalogue::{Facet, FacetCounts, FacetValue};
 
 /// Values shown before "Voir tout" in a long facet.
@@ -59,6 +59,9 @@ fn FacetGroup(props: &FacetGroupProps) -> Html {
     // Each group is keyed by its facet, so this group's hooks are always the same ones.
     if props.counts.facet == Facet::Start {
         return start_group(props, locale);
+    }
+    if props.counts.facet == Facet::Pay {
+        return pay_group(props, locale);
     }
     let expanded = use_state(|| false);
     let (lang, t) = (locale.lang(), locale.texts());
@@ -198,6 +201,70 @@ fn start_group(props: &FacetGroupProps, locale: i18n::Locale) -> Html {
             }
             <div class="facet-actions">
                 if any_selected {
+                    <button type="button" class="link" onclick={props.on_action.reform(move |_| Action::ClearFacet(facet))}>
+                        { t.clear }<span class="visually-hidden">{ i18n::clear_filter_hint(lang, facet) }</span>
+                    </button>
+                }
+            </div>
+        </fieldset>
+    }
+}
+
+/// The pay filter: a monthly minimum with the count each gives, and whether to keep the offers
+/// that state no amount (their count beside it).
+fn pay_group(props: &FacetGroupProps, locale: i18n::Locale) -> Html {
+    let (lang, t) = (locale.lang(), locale.texts());
+    let facet = Facet::Pay;
+    let values = &props.counts.values;
+    let chosen = values.iter().find(|v| v.selected && v.value.starts_with(pay::MIN)).map(|v| v.value.clone());
+    let unstated_count = values.iter().find(|v| v.value == pay::UNSTATED).map_or(0, |v| v.count);
+    let keep_unstated = values.iter().any(|v| v.selected && v.value == pay::UNSTATED);
+    let amounts = || values.iter().map(|v| (v.value.as_str(), v.count));
+    let id = format!("{}-pay-min", props.uid);
+    let unstated_id = format!("{}-pay-unstated", props.uid);
+    let onchange = {
+        let (old, on_action) = (chosen.clone(), props.on_action.clone());
+        Callback::from(move |e: Event| {
+            let value = e.target_unchecked_into::<web_sys::HtmlSelectElement>().value();
+            if let Some(old) = &old {
+                on_action.emit(Action::Toggle(facet, old.clone()));
+            }
+            if !value.is_empty() {
+                on_action.emit(Action::Toggle(facet, format!("{}{value}", pay::MIN)));
+            }
+        })
+    };
+    let current = chosen.as_deref().map(|k| &k[pay::MIN.len()..]).unwrap_or("");
+    html! {
+        <fieldset class="facet">
+            <legend>{ i18n::facet_title(lang, facet) }</legend>
+            <p class="start-month">
+                <label for={id.clone()}>{ t.pay_at_least }</label>
+                <select {id} {onchange}>
+                    <option value="" selected={current.is_empty()}>{ t.pay_any }</option>
+                    { for pay::THRESHOLDS.iter().map(|&min| html! {
+                        <option value={min.to_string()} selected={current == min.to_string()}>
+                            { format!("{} {} ({})", format::number(min, locale), t.per_month_short,
+                                format::number(pay::count_at_least(amounts(), min) as u32, locale)) }
+                        </option>
+                    }) }
+                </select>
+            </p>
+            // Offers without an amount, counted apart: kept or not once a minimum is chosen.
+            if chosen.is_some() && unstated_count > 0 {
+                <ul role="list">
+                    <li>
+                        <input type="checkbox" id={unstated_id.clone()} checked={keep_unstated}
+                            onchange={props.on_action.reform(move |_| Action::Toggle(facet, pay::UNSTATED.to_string()))} />
+                        <label for={unstated_id}>
+                            { t.pay_unstated }
+                            <span class="n"><span class="visually-hidden">{ t.count_separator }</span>{ format::number(unstated_count as u32, locale) }</span>
+                        </label>
+                    </li>
+                </ul>
+            }
+            <div class="facet-actions">
+                if chosen.is_some() || keep_unstated {
                     <button type="button" class="link" onclick={props.on_action.reform(move |_| Action::ClearFacet(facet))}>
                         { t.clear }<span class="visually-hidden">{ i18n::clear_filter_hint(lang, facet) }</span>
                     </button>

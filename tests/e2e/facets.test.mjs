@@ -7,7 +7,7 @@ import { countText, isOpen, loadPostings, untilInPage, useBrowser, Widget } from
 
 const postings = loadPostings().filter((p) => isOpen(p));
 const TOTAL = postings.length;
-const LEGENDS = ['Type d’offre', 'Contrat', 'Durée', 'Début', 'Pays', 'Région', 'Ville', 'Télétravail', 'Thématique', 'Organisation'];
+const LEGENDS = ['Type d’offre', 'Contrat', 'Durée', 'Début', 'Salaire', 'Pays', 'Région', 'Ville', 'Télétravail', 'Thématique', 'Organisation'];
 
 /** value → number of postings having it, for a field read by `valuesOf(posting)` (distinct per posting). */
 function tally(list, valuesOf) {
@@ -64,7 +64,7 @@ describe('index.html: facets', { timeout: 120_000 }, () => {
     // keep their own order, shortest first.
     assert.deepEqual((await w.facetValues('Durée')).map((v) => v.value), LENGTHS.filter(([key]) => key in tally(postings, lengths)).map(([, label]) => label));
     assert.deepEqual(shown(await w.facetValues('Durée')), Object.fromEntries(Object.entries(tally(postings, lengths)).map(([k, n]) => [LENGTH_LABEL[k], n])));
-    for (const f of facets.filter((f) => f.legend !== 'Durée' && f.legend !== 'Début')) {
+    for (const f of facets.filter((f) => !['Durée', 'Début', 'Salaire'].includes(f.legend))) {
       for (const group of new Set(f.values.map((v) => v.group))) {
         const counts = f.values.filter((v) => v.group === group).map((v) => v.count);
         assert.deepEqual(counts, [...counts].sort((a, b) => b - a), `values of "${f.legend}" (${group ?? 'ungrouped'}) ordered by count`);
@@ -178,6 +178,45 @@ describe('index.html: facets', { timeout: 120_000 }, () => {
     const w3 = new Widget(preset.page);
     await w3.ready();
     await w3.expectList(asap.map((p) => p.title), countText(asap.length));
+  });
+
+  it('Salaire: at least … a month (yearly / 12), offers without an amount kept by choice; in the URL (salaire=); data-pay presets it', async () => {
+    const { page } = await env.open('index.html');
+    const w = new Widget(page);
+    await w.ready();
+    const monthly = (p) => {
+      const pay = p.pay;
+      const v = pay?.min ?? pay?.max;
+      if (v == null || !pay.period) return null;
+      const week = { FR: 35, BE: 38, CH: 42, CA: 40 }[p.places[0]?.country ?? 'FR'];
+      return Math.floor(pay.period === 'month' ? v : pay.period === 'year' ? v / 12 : (v * week * 52) / 12);
+    };
+    const paid = postings.filter((p) => monthly(p) >= 2000);
+    const unstated = postings.filter((p) => monthly(p) == null);
+    assert.ok(paid.length >= 1 && unstated.length >= 1);
+    await w.facet('Salaire').getByLabel('Au moins, brut par mois').selectOption('2000');
+    await w.expectList(paid.map((p) => p.title), countText(paid.length, TOTAL));
+    assert.deepEqual(shown(await w.facetValues('Salaire')), { 'Aussi les offres sans montant': unstated.length });
+    await w.checkbox('Salaire', 'Aussi les offres sans montant').click();
+    const both = [...paid, ...unstated];
+    await w.expectList(both.map((p) => p.title), countText(both.length, TOTAL));
+    await untilInPage(page, 'the pay in the URL', () => new URL(location.href).searchParams.getAll('salaire').sort().join('|') === 'min-2000|unstated');
+    const link = new URL(page.url());
+    const again = await env.open(link.pathname.slice(1) + link.search);
+    const w2 = new Widget(again.page);
+    await w2.ready();
+    assert.equal(await w2.facet('Salaire').getByLabel('Au moins, brut par mois').inputValue(), '2000');
+    assert.equal(await w2.checkbox('Salaire', 'Aussi les offres sans montant').isChecked(), true);
+
+    const html = `<!doctype html><html lang="fr"><head><meta charset="utf-8"><title>Préréglage</title></head><body><h1>Offres</h1>
+      <div data-vitrine data-pay="min-2000"></div>
+      <script src="../pkg/vitrine.js" data-today="2023-07-03" async></script></body></html>`;
+    const prepare = (page) => page.route('**/examples/pay-preset.html',
+      (route) => route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: html }));
+    const preset = await env.open('examples/pay-preset.html', { prepare });
+    const w3 = new Widget(preset.page);
+    await w3.ready();
+    await w3.expectList(paid.map((p) => p.title), countText(paid.length));
   });
 
   it('data-region presets the catalogue to a region (names separated by |)', async () => {
