@@ -99,6 +99,10 @@ fn facet_values(p: &Posting, f: Facet) -> BTreeSet<String> {
         Facet::Contract => [p.contract.key().to_string()].into(),
         Facet::Remote => p.remote.iter().map(|r| r.key().to_string()).collect(),
         Facet::Country => p.places.iter().map(|pl| pl.country.key().to_string()).collect(),
+        Facet::Pay => [vitrine::catalogue::pay::value_of(p)].into(),
+        Facet::Start => vitrine::catalogue::start::value_of(p).into_iter().collect(),
+        Facet::Length => vitrine::catalogue::length::of(p).map(|l| l.key().to_string()).collect(),
+        Facet::Region => p.places.iter().filter_map(vitrine::catalogue::regions::region_of).map(String::from).collect(),
         Facet::City => p.places.iter().filter_map(|pl| pl.city.clone()).filter(|c| !c.trim().is_empty()).collect(),
         Facet::Theme => p.themes.iter().map(|t| t.key().to_string()).collect(),
         Facet::Organization => [p.organization.clone()].into_iter().filter(|o| !o.trim().is_empty()).collect(),
@@ -159,6 +163,10 @@ impl Scan {
 
     fn facet_ok(ps: &[Posting], id: usize, q: &Query, f: Facet) -> bool {
         match q.filters.get(&f) {
+            // A minimum pay keeps every amount above it; no minimum, every offer.
+            Some(sel) if !sel.is_empty() && f == Facet::Pay => {
+                facet_values(&ps[id], f).iter().any(|v| vitrine::catalogue::pay::selects(sel, v))
+            }
             Some(sel) if !sel.is_empty() => facet_values(&ps[id], f).iter().any(|v| sel.contains(v)),
             _ => true,
         }
@@ -211,7 +219,21 @@ fn check(cat: &Catalogue, scan: &Scan, q: &Query, today: Date) {
     assert_eq!(as_maps(&r), counts, "facet counts for {q:?}");
     assert_eq!(r.total, cat.len());
     for fc in &r.facets {
-        assert!(fc.values.windows(2).all(|w| w[0].count >= w[1].count), "{:?} not by count", fc.facet);
+        // Lengths keep their order, shortest first; the rest go by count.
+        if fc.facet == Facet::Length {
+            let rank = |key: &str| vitrine::catalogue::length::Length::from_key(key).map(|l| l as usize);
+            assert!(fc.values.windows(2).all(|w| rank(&w[0].value) < rank(&w[1].value) || rank(&w[1].value).is_none()));
+        } else if fc.facet == Facet::Pay {
+            let known: Vec<String> = fc.values.iter().filter(|v| !(v.selected && v.count == 0)).map(|v| vitrine::catalogue::pay::sort_label(&v.value)).collect();
+            assert!(known.windows(2).all(|w| w[0] < w[1]), "pay values in order: {known:?}");
+        } else if fc.facet == Facet::Start {
+            // "asap", then the months in order (then chosen range bounds no offer has).
+            let rank = |key: &str| if key == "asap" { String::new() } else { key.to_string() };
+            let known: Vec<String> = fc.values.iter().filter(|v| v.count > 0 || !v.selected).map(|v| rank(&v.value)).collect();
+            assert!(known.windows(2).all(|w| w[0] < w[1]), "start values in order: {known:?}");
+        } else {
+            assert!(fc.values.windows(2).all(|w| w[0].count >= w[1].count), "{:?} not by count", fc.facet);
+        }
         for v in &fc.values {
             assert_eq!(v.selected, q.is_selected(fc.facet, &v.value));
         }
@@ -268,10 +290,15 @@ fn agree_with_scan(ps: Vec<Posting>) {
     for f in Facet::ALL {
         let values: BTreeSet<String> = ps.iter().flat_map(|p| facet_values(p, f)).collect();
         let first: Vec<String> = values.iter().take(2).cloned().collect();
+        if first.is_empty() {
+            continue; // no posting of this corpus has a value in this facet
+        }
         filter_sets.push(vec![(f, first[..1].to_vec())]);
         filter_sets.push(vec![(f, first.clone())]);
         filter_sets.push(vec![(f, vec!["inconnu".into()]), (Facet::Kind, vec!["emploi".into()])]);
     }
+    filter_sets.push(vec![(Facet::Pay, vec!["min-2000".into()])]);
+    filter_sets.push(vec![(Facet::Pay, vec!["min-1500".into(), "unstated".into()]), (Facet::Kind, vec!["emploi".into()])]);
     filter_sets.push(vec![
         (Facet::City, vec!["Lyon".into(), "Paris".into()]),
         (Facet::Theme, vec!["justice".into(), "ess".into()]),

@@ -234,6 +234,74 @@ async fn a_search_without_result_offers_the_nearest_offers_or_to_clear_the_filte
     assert_eq!(input.value(), "bruxelles", "the words stay");
 }
 
+#[wasm_bindgen_test]
+async fn the_region_group_lists_each_area_under_its_country_and_filters() {
+    let root = mount("2023-07-03").await;
+    let group = all(&root, "fieldset.facet")
+        .into_iter()
+        .find(|f| text(&one(f, "legend")) == "Région")
+        .expect("a Région group");
+    let countries: Vec<String> = all(&group, ".subgroup-title").iter().map(text).collect();
+    assert_eq!(countries, ["Belgique", "France"]);
+    let labels: Vec<String> = all(&group, "label").iter().map(text).collect();
+    assert_eq!(labels, ["Bruxelles-Capitale : 1", "Auvergne-Rhône-Alpes : 3", "Île-de-France : 1"]);
+    click(&one(&group, "input[id*='-region-']")).await;
+    assert_eq!(titles(&root), ["Chargé.e de projet – étude recherche-action"]);
+    assert_eq!(text(&one(&root, "[role=status]")).trim(), "1 offre sur 5");
+}
+
+#[wasm_bindgen_test]
+async fn the_length_group_lists_buckets_shortest_first_and_filters() {
+    let root = mount_in(Locale::En, "2023-07-03").await;
+    let group = all(&root, "fieldset.facet").into_iter().find(|f| text(&one(f, "legend")) == "Length").expect("a Length group");
+    let labels: Vec<String> = all(&group, "label").iter().map(text).collect();
+    assert_eq!(labels, ["3 to 6 months: 1", "6 to 12 months: 2"]);
+    click(&one(&group, "input")).await;
+    assert_eq!(status(&root), "1 offer of 5");
+}
+
+#[wasm_bindgen_test]
+async fn the_start_group_offers_asap_and_a_range_of_months() {
+    let root = mount("2023-07-03").await;
+    let group = all(&root, "fieldset.facet").into_iter().find(|f| text(&one(f, "legend")) == "Début").expect("a Début group");
+    assert_eq!(text(&one(&group, "label")), "Dès que possible : 1");
+    let options: Vec<String> = all(&group, "select")[0].query_selector_all("option").map(|l| {
+        (0..l.length()).map(|i| l.item(i).unwrap().text_content().unwrap_or_default()).collect()
+    }).unwrap();
+    assert_eq!(options, ["Tous les mois", "septembre 2023", "janvier 2024", "février 2026"]);
+    // "À partir de janvier 2024": the offers starting then or later.
+    let from: web_sys::HtmlSelectElement = one(&group, "select").dyn_into().unwrap();
+    from.set_value("2024-01");
+    let ev = web_sys::InputEvent::new_with_event_init_dict("change", &{ let init = web_sys::InputEventInit::new(); init.set_bubbles(true); init }).unwrap();
+    from.dispatch_event(&ev).unwrap();
+    yew::scheduler::flush().await;
+    assert_eq!(status(&root), "2 offres sur 5");
+    // And the offers to start as soon as possible.
+    let group = all(&root, "fieldset.facet").into_iter().find(|f| text(&one(f, "legend")) == "Début").unwrap();
+    click(&one(&group, "input[type=checkbox]")).await;
+    assert_eq!(status(&root), "3 offres sur 5");
+}
+
+#[wasm_bindgen_test]
+async fn the_pay_group_sets_a_monthly_minimum_and_keeps_unstated_offers_by_choice() {
+    let root = mount("2023-07-03").await;
+    let group = || all(&root, "fieldset.facet").into_iter().find(|f| text(&one(f, "legend")) == "Salaire").expect("a Salaire group");
+    assert!(group().query_selector("input[type=checkbox]").unwrap().is_none(), "no minimum, nothing to keep");
+    let options: Vec<String> = all(&group(), "option").iter().map(text).collect();
+    assert_eq!(options.len(), 8);
+    assert!(options[3].ends_with("/ mois (1)"), "{options:?}");
+    assert!(options[4].ends_with("(0)"), "29 000 € a year is 2 416 a month: {options:?}");
+    let min: web_sys::HtmlSelectElement = one(&group(), "select").dyn_into().unwrap();
+    min.set_value("2000");
+    let ev = web_sys::InputEvent::new_with_event_init_dict("change", &{ let init = web_sys::InputEventInit::new(); init.set_bubbles(true); init }).unwrap();
+    min.dispatch_event(&ev).unwrap();
+    yew::scheduler::flush().await;
+    assert_eq!(status(&root), "1 offre sur 5");
+    assert_eq!(text(&one(&group(), "li label")), "Aussi les offres sans montant : 4");
+    click(&one(&group(), "input[type=checkbox]")).await;
+    assert_eq!(status(&root), "5 offres sur 5", "a filter is on, keeping every offer");
+}
+
 /// The tag names of the headings under `root`, in document order.
 fn heading_tags(root: &Element) -> Vec<String> {
     all(root, "h1, h2, h3, h4, h5, h6").iter().map(|h| h.tag_name().to_lowercase()).collect()
@@ -268,7 +336,7 @@ async fn heading_levels_follow_the_level_given() {
 #[wasm_bindgen_test]
 async fn facet_counts_tell_what_a_click_gives() {
     let root = mount("2023-07-03").await;
-    for label in all(&root, "fieldset.facet label") {
+    for label in all(&root, "fieldset.facet li label") {
         let count: usize = text(&one(&label, ".n")).trim_start_matches(" : ").trim().parse().unwrap_or(0);
         let input_id = label.get_attribute("for").unwrap();
         let input = one(&root, &format!("#{input_id}"));
@@ -457,7 +525,7 @@ async fn english_interface() {
     assert_eq!(text(&one(&root, &format!("label[for='{id}']"))), "Search offers");
     assert_eq!(one(&root, "input[type=search]").get_attribute("placeholder").as_deref(), Some("Job, organisation, city…"));
     assert_eq!(status(&root), "5 offers");
-    assert_eq!(legends(&root), ["Type of offer", "Contract", "Country", "City", "Remote work", "Theme", "Organisation"]);
+    assert_eq!(legends(&root), ["Type of offer", "Contract", "Length", "Start", "Pay", "Country", "Region", "City", "Remote work", "Theme", "Organisation"]);
     assert_eq!(text(&one(&root, "button.filters-toggle")), "Filters");
     assert_eq!(text(&one(&root, "button.mine")), "★ My offers (0)");
     let kinds: Vec<String> = all(&root, "li.card .tag.kind").iter().map(text).collect();
@@ -518,7 +586,7 @@ async fn french_stays_as_it_was() {
     let root = mount_in(Locale::FrBe, "2023-07-03").await;
     assert_eq!(one(&root, ".vitrine").get_attribute("lang").as_deref(), Some("fr-BE"));
     assert_eq!(status(&root), "5 offres");
-    assert_eq!(legends(&root), ["Type d’offre", "Contrat", "Pays", "Ville", "Télétravail", "Thématique", "Organisation"]);
+    assert_eq!(legends(&root), ["Type d’offre", "Contrat", "Durée", "Début", "Salaire", "Pays", "Région", "Ville", "Télétravail", "Thématique", "Organisation"]);
     // Nothing but the root carries a lang: offer texts and interface share the language.
     assert_eq!(all(&root, "[lang]").len(), 1);
     type_text(&root, "lyon").await;
@@ -676,7 +744,7 @@ async fn hidden_facets_are_not_shown_and_their_url_filters_ignored() {
     let host = Rc::new(FakeHost { initial, ..FakeHost::default() });
     let look = Look { hidden_facets: [Facet::City, Facet::Organization].into_iter().collect(), ..Look::default() };
     let root = mount_look("2023-07-03", model::from_json(DATA).unwrap(), host, look).await;
-    assert_eq!(legends(&root), ["Type d’offre", "Contrat", "Pays", "Télétravail", "Thématique"]);
+    assert_eq!(legends(&root), ["Type d’offre", "Contrat", "Durée", "Début", "Salaire", "Pays", "Région", "Télétravail", "Thématique"]);
     assert_eq!(titles(&root).len(), 5, "a city filter from the URL does not narrow a widget without the city facet");
     assert_eq!(status(&root), "5 offres");
     // The other facets still work inside.

@@ -6,12 +6,15 @@ use super::index::Map;
 use super::query::Facet;
 use crate::model::{Country, Posting};
 
+/// Sort labels giving the length buckets their order.
+const RANKS: [&str; 5] = ["a", "b", "c", "d", "e"];
+
 /// The values of one facet and which postings have which.
 #[derive(Debug, Default)]
 pub struct FacetTable {
     /// Value keys, by value id.
     pub keys: Vec<String>,
-    /// For cities: the country of the value (first seen); `None` elsewhere.
+    /// For regions and cities: the country of the value (first seen); `None` elsewhere.
     pub parents: Vec<Option<Country>>,
     /// Position of each value when sorted by folded label (ties broken by key).
     pub label_rank: Vec<u32>,
@@ -59,6 +62,30 @@ impl FacetTable {
                 Facet::Country => {
                     for place in &p.places {
                         add(&mut t, place.country.key(), place.country.label(), None, first);
+                    }
+                }
+                Facet::Length => {
+                    // Labelled by rank, so the buckets keep their order (shortest first).
+                    for l in super::length::of(p) {
+                        add(&mut t, l.key(), RANKS[l as usize], None, first);
+                    }
+                }
+                Facet::Start => {
+                    // Labelled so that "asap" comes first, then the months in order.
+                    if let Some(v) = super::start::value_of(p) {
+                        let label = if v == super::start::ASAP { " " } else { v.as_str() };
+                        add(&mut t, &v, label, None, first);
+                    }
+                }
+                Facet::Pay => {
+                    let v = super::pay::value_of(p);
+                    add(&mut t, &v, &super::pay::sort_label(&v), None, first);
+                }
+                Facet::Region => {
+                    for place in &p.places {
+                        if let Some(region) = super::regions::region_of(place) {
+                            add(&mut t, region, region, Some(place.country), first);
+                        }
                     }
                 }
                 Facet::City => {

@@ -8,9 +8,13 @@ mod deadline;
 mod facets;
 pub mod fold;
 mod index;
+pub mod length;
 mod places;
 pub mod order;
 mod query;
+pub mod pay;
+pub mod regions;
+pub mod start;
 mod typo;
 #[cfg(test)]
 mod tests;
@@ -379,8 +383,15 @@ impl Catalogue {
                 let keys = query.filters.get(f).filter(|k| !k.is_empty())?;
                 let table = &self.base.facets[f.index()];
                 let mut sel = vec![false; table.len()];
-                for v in keys.iter().filter_map(|k| table.find(k)) {
-                    sel[v as usize] = true;
+                if matches!(f, Facet::Start | Facet::Pay) {
+                    // Month ranges select every month within them; a minimum every amount above.
+                    for (v, key) in table.keys.iter().enumerate() {
+                        sel[v] = if *f == Facet::Start { start::selects(keys, key) } else { pay::selects(keys, key) };
+                    }
+                } else {
+                    for v in keys.iter().filter_map(|k| table.find(k)) {
+                        sel[v as usize] = true;
+                    }
                 }
                 Some((f.index(), sel))
             })
@@ -489,7 +500,13 @@ impl Catalogue {
         for key in selected.into_iter().flatten().filter(|k| table.find(k).is_none()) {
             values.push((u32::MAX, FacetValue { value: key.clone(), count: 0, selected: true, parent: None }));
         }
-        order::sort_by(&mut values, |(ra, a), (rb, b)| b.count.cmp(&a.count).then(ra.cmp(rb)).then_with(|| a.value.cmp(&b.value)));
+        // Lengths and starts keep their own order (shortest, soonest first); other values go by
+        // count, then label.
+        let by_rank = matches!(facet, Facet::Length | Facet::Start | Facet::Pay);
+        order::sort_by(&mut values, |(ra, a), (rb, b)| {
+            let by_count = if by_rank { std::cmp::Ordering::Equal } else { b.count.cmp(&a.count) };
+            by_count.then(ra.cmp(rb)).then_with(|| a.value.cmp(&b.value))
+        });
         FacetCounts { facet, values: values.into_iter().map(|(_, v)| v).collect() }
     }
 }

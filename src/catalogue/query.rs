@@ -46,7 +46,11 @@ impl Query {
 pub enum Facet {
     Kind,
     Contract,
+    Length,
+    Start,
+    Pay,
     Country,
+    Region,
     City,
     Remote,
     Theme,
@@ -55,15 +59,30 @@ pub enum Facet {
 
 impl Facet {
     /// Every facet, in the order `Results::facets` lists them.
-    pub const ALL: [Facet; 7] =
-        [Facet::Kind, Facet::Contract, Facet::Country, Facet::City, Facet::Remote, Facet::Theme, Facet::Organization];
+    pub const ALL: [Facet; 11] = [
+        Facet::Kind,
+        Facet::Contract,
+        Facet::Length,
+        Facet::Start,
+        Facet::Pay,
+        Facet::Country,
+        Facet::Region,
+        Facet::City,
+        Facet::Remote,
+        Facet::Theme,
+        Facet::Organization,
+    ];
 
     /// The key used in URLs and config (`"kind"`, `"contract"`…).
     pub fn key(self) -> &'static str {
         match self {
             Facet::Kind => "kind",
             Facet::Contract => "contract",
+            Facet::Length => "length",
+            Facet::Start => "start",
+            Facet::Pay => "pay",
             Facet::Country => "country",
+            Facet::Region => "region",
             Facet::City => "city",
             Facet::Remote => "remote",
             Facet::Theme => "theme",
@@ -341,10 +360,10 @@ impl<const N: usize> From<[(Facet, KeySet); N]> for Filters {
 
 /// A set of facets as bits, like a `BTreeSet<Facet>` (iterates in `Facet` order).
 #[derive(Clone, Debug, PartialEq, Eq, Default)]
-pub struct FacetSet(u8);
+pub struct FacetSet(u16);
 
 /// `Facet::ALL` with a `'static` address, so `FacetSet::iter` can lend references.
-static FACETS: [Facet; 7] = Facet::ALL;
+static FACETS: [Facet; 11] = Facet::ALL;
 
 impl FacetSet {
     /// An empty set.
@@ -352,7 +371,7 @@ impl FacetSet {
         FacetSet(0)
     }
 
-    fn bit(facet: Facet) -> u8 {
+    fn bit(facet: Facet) -> u16 {
         1 << facet.index()
     }
 

@@ -441,6 +441,130 @@ fn expired_postings_are_hidden_and_counted() {
 }
 
 #[test]
+fn regions_count_once_per_posting_under_their_country_and_filter_like_the_others() {
+    let at = |city: &str, country: Country, department: &str, region: &str| Place {
+        city: Some(city.into()),
+        postal_code: None,
+        department: Some(department.into()).filter(|d: &String| !d.is_empty()),
+        region: Some(region.into()).filter(|r: &String| !r.is_empty()),
+        country,
+    };
+    let lyon = at("Lyon", Country::FR, "Rhône", "Auvergne-Rhône-Alpes");
+    let grenoble = at("Grenoble", Country::FR, "Isère", "Auvergne-Rhône-Alpes");
+    let bxl = at("Bruxelles", Country::BE, "", "Bruxelles-Capitale");
+    let liege = at("Liège", Country::BE, "Liège", "Wallonie");
+    let lausanne = at("Lausanne", Country::CH, "Vaud", "");
+    let mut ps: Vec<Posting> = ["a", "b", "c", "d", "e"].iter().map(|s| p(s, "Offre")).collect();
+    ps[0].places = vec![lyon.clone(), grenoble];
+    ps[1].places = vec![bxl, liege.clone()];
+    ps[2].places = vec![lyon, lausanne];
+    ps[2].kind = Kind::Stage;
+    ps[3].places = vec![liege];
+    ps[3].kind = Kind::Stage;
+    let cat = Catalogue::new(ps);
+    let r = cat.search(&Query::default(), today());
+    assert_eq!(
+        counts(&r, Facet::Region),
+        cv(&[("Auvergne-Rhône-Alpes", 2, false), ("Liège", 2, false), ("Bruxelles-Capitale", 1, false), ("Vaud", 1, false)])
+    );
+    let parents: Vec<Option<&str>> = r.facets[Facet::Region.index()].values.iter().map(|v| v.parent.as_deref()).collect();
+    assert_eq!(parents, [Some("FR"), Some("BE"), Some("BE"), Some("CH")]);
+    // OR within the group.
+    let q = with_filters("", &[(Facet::Region, &["Vaud", "Liège"])]);
+    assert_eq!(slugs(&cat, &cat.search(&q, today())), ["b", "c", "d"]);
+    // AND with another group; the region counts keep the other regions' choices open.
+    let q = with_filters("", &[(Facet::Region, &["Liège"]), (Facet::Kind, &["stage"])]);
+    let r = cat.search(&q, today());
+    assert_eq!(slugs(&cat, &r), ["d"]);
+    assert_eq!(counts(&r, Facet::Region), cv(&[("Auvergne-Rhône-Alpes", 1, false), ("Liège", 1, true), ("Vaud", 1, false)]));
+}
+
+#[test]
+fn lengths_keep_their_order_and_filter_like_the_others() {
+    use crate::model::MonthRange;
+    let mut ps: Vec<Posting> = ["cdi", "short", "span", "long", "unknown"].iter().map(|s| p(s, "Offre")).collect();
+    ps[0].contract = Contract::Cdi;
+    ps[1].duration_months = Some(MonthRange { min: 2, max: 2 });
+    ps[2].duration_months = Some(MonthRange { min: 2, max: 4 });
+    ps[3].duration_months = Some(MonthRange { min: 24, max: 36 });
+    ps[3].contract = Contract::Cdd;
+    ps[4].contract = Contract::Cdd;
+    let cat = Catalogue::new(ps);
+    let r = cat.search(&Query::default(), today());
+    // Shortest first, whatever the counts.
+    assert_eq!(
+        counts(&r, Facet::Length),
+        cv(&[("0-3", 2, false), ("3-6", 1, false), ("12-plus", 1, false), ("permanent", 1, false)])
+    );
+    let q = with_filters("", &[(Facet::Length, &["3-6", "permanent"])]);
+    assert_eq!(slugs(&cat, &cat.search(&q, today())), ["cdi", "span"]);
+    let q = with_filters("", &[(Facet::Length, &["0-3"]), (Facet::Contract, &["none"])]);
+    let r = cat.search(&q, today());
+    assert_eq!(slugs(&cat, &r), ["short", "span"]);
+    assert_eq!(counts(&r, Facet::Length), cv(&[("0-3", 2, true), ("3-6", 1, false)]));
+}
+
+#[test]
+fn starts_filter_by_month_range_and_asap() {
+    use crate::model::Start;
+    let mut ps: Vec<Posting> = ["asap", "jan", "feb", "feb-day", "jun", "unknown"].iter().map(|s| p(s, "Offre")).collect();
+    ps[0].start = Some(Start::Asap);
+    ps[1].start = Some(Start::Month("2026-01".parse().unwrap()));
+    ps[2].start = Some(Start::Month("2026-02".parse().unwrap()));
+    ps[3].start = Some(Start::Date("2026-02-15".parse().unwrap()));
+    ps[4].start = Some(Start::Month("2026-06".parse().unwrap()));
+    ps[4].kind = Kind::Stage;
+    let cat = Catalogue::new(ps);
+    let r = cat.search(&Query::default(), today());
+    // "asap" first, then the months in order, whatever the counts.
+    assert_eq!(
+        counts(&r, Facet::Start),
+        cv(&[("asap", 1, false), ("2026-01", 1, false), ("2026-02", 2, false), ("2026-06", 1, false)])
+    );
+    let run = |keys: &[&str]| slugs(&cat, &cat.search(&with_filters("", &[(Facet::Start, keys)]), today()));
+    assert_eq!(run(&["from-2026-02"]), ["feb", "feb-day", "jun"]);
+    assert_eq!(run(&["before-2026-02"]), ["jan"]);
+    assert_eq!(run(&["from-2026-02", "before-2026-06"]), ["feb", "feb-day"]);
+    assert_eq!(run(&["asap", "before-2026-02"]), ["asap", "jan"], "asap or the range");
+    assert_eq!(run(&["asap"]), ["asap"]);
+    // With another group, the start counts follow it; the range keys stay chosen.
+    let q = with_filters("", &[(Facet::Start, &["from-2026-02"]), (Facet::Kind, &["stage"])]);
+    let r = cat.search(&q, today());
+    assert_eq!(slugs(&cat, &r), ["jun"]);
+    assert_eq!(counts(&r, Facet::Start), cv(&[("2026-06", 1, false), ("from-2026-02", 0, true)]));
+}
+
+#[test]
+fn pay_at_least_a_monthly_minimum_and_unstated_by_choice() {
+    let pay = |min: Option<u32>, max: Option<u32>, period: Option<PayPeriod>| {
+        let units = |a: u32| crate::model::Amount::units(a as u64);
+        Some(Pay { min: min.map(units), max: max.map(units), period, currency: Default::default(), basis: None, text: "x".into() })
+    };
+    let mut ps: Vec<Posting> = ["year", "month", "hour", "grant", "none"].iter().map(|s| p(s, "Offre")).collect();
+    ps[0].pay = pay(Some(29_000), None, Some(PayPeriod::Year)); // 2416 a month
+    ps[1].pay = pay(Some(1_800), Some(2_100), Some(PayPeriod::Month)); // 1800
+    ps[2].pay = pay(Some(15), None, Some(PayPeriod::Hour)); // 15 × 35 × 52 / 12 = 2275
+    ps[3].pay = pay(Some(50_000), None, None); // a grant is not pay
+    ps[2].kind = Kind::Stage;
+    let cat = Catalogue::new(ps);
+    let r = cat.search(&Query::default(), today());
+    assert_eq!(
+        counts(&r, Facet::Pay),
+        cv(&[("unstated", 2, false), ("1800", 1, false), ("2275", 1, false), ("2416", 1, false)])
+    );
+    let run = |keys: &[&str]| slugs(&cat, &cat.search(&with_filters("", &[(Facet::Pay, keys)]), today()));
+    assert_eq!(run(&["min-2000"]), ["year", "hour"]);
+    assert_eq!(run(&["min-2000", "unstated"]), ["year", "hour", "grant", "none"]);
+    assert_eq!(run(&["min-1500"]), ["year", "month", "hour"]);
+    assert_eq!(run(&["unstated"]).len(), 5, "without a minimum, no filter");
+    // With another group: the pay counts follow it.
+    let q = with_filters("", &[(Facet::Pay, &["min-2000"]), (Facet::Kind, &["emploi"])]);
+    let r = cat.search(&q, today());
+    assert_eq!(slugs(&cat, &r), ["year"]);
+    assert_eq!(counts(&r, Facet::Pay), cv(&[("unstated", 2, false), ("1800", 1, false), ("2416", 1, false), ("min-2000", 0, true)]));
+}
+
+#[test]
 fn lookups_and_empty_catalogue() {
     let cat = facet_catalogue();
     assert_eq!(cat.len(), 6);
@@ -453,7 +577,7 @@ fn lookups_and_empty_catalogue() {
     assert!(empty.is_empty());
     let r = empty.search(&with_filters("x", &[(Facet::City, &["Lyon"])]), today());
     assert!(r.ids.is_empty() && r.total == 0 && r.expired_hidden == 0);
-    assert_eq!(r.facets.len(), 7);
+    assert_eq!(r.facets.len(), Facet::ALL.len());
     assert_eq!(counts(&r, Facet::City), cv(&[("Lyon", 0, true)]));
 }
 

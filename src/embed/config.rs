@@ -2,6 +2,8 @@
 //! rules are tested natively. Unknown or invalid values are reported, never fatal: the widget then
 //! runs with the default for that setting.
 
+use crate::catalogue::length::Length;
+use crate::catalogue::{pay, start};
 use crate::catalogue::{Facet, FacetSet, Filters, KeySet};
 use crate::model::{letters, Contract, Country, Date, Kind, Posting, Remote, Theme};
 use crate::ui::i18n::Locale;
@@ -160,7 +162,7 @@ pub fn parse(attributes: &[(String, String)]) -> (Config, Vec<ConfigError>) {
                     fail("expected letters, digits or _ only");
                 }
             }
-            "kind" | "contract" | "country" | "remote" | "theme" | "city" | "organization" => {
+            "kind" | "contract" | "length" | "start" | "pay" | "country" | "region" | "remote" | "theme" | "city" | "organization" => {
                 let facet = Facet::from_key(&name).expect("listed facet names are facet keys");
                 let mut values = KeySet::new();
                 for item in split_list(value, facet) {
@@ -190,11 +192,11 @@ pub fn resolve_locale(asked: Option<Locale>, page_lang: Option<&str>) -> Locale 
     asked.or_else(|| page_lang.and_then(Locale::from_tag)).unwrap_or_default()
 }
 
-/// Organizations and cities may contain commas only rarely; they are separated by `|`.
+/// Organizations, regions and cities may contain commas only rarely; they are separated by `|`.
 /// Enumerated facets accept `,` or `|`.
 fn split_list(value: &str, facet: Facet) -> impl Iterator<Item = &str> {
     let seps: &[char] = match facet {
-        Facet::City | Facet::Organization => &['|'],
+        Facet::Region | Facet::City | Facet::Organization => &['|'],
         _ => &[',', '|'],
     };
     value.split(seps).map(str::trim).filter(|s| !s.is_empty())
@@ -207,10 +209,13 @@ fn normalise_value(facet: Facet, item: &str) -> Option<String> {
         Facet::Kind => Kind::from_key(&lower)?.key(),
         Facet::Contract => Contract::from_key(&lower)?.key(),
         Facet::Remote => Remote::from_key(&lower)?.key(),
+        Facet::Length => Length::from_key(&lower.replace('_', "-"))?.key(),
+        Facet::Pay => return pay::is_key(&lower.replace('_', "-")).then(|| lower.replace('_', "-")),
+        Facet::Start => return start::is_key(&lower.replace('_', "-")).then(|| lower.replace('_', "-")),
         Facet::Theme => Theme::from_key(&lower)?.key(),
         // ASCII upper-casing finds the same keys as Unicode's (a test checks it), without its table.
         Facet::Country => Country::from_key(&item.to_ascii_uppercase())?.key(),
-        Facet::City | Facet::Organization => return Some(item.to_string()),
+        Facet::Region | Facet::City | Facet::Organization => return Some(item.to_string()),
     };
     Some(key.to_string())
 }
@@ -220,9 +225,12 @@ fn known_values(facet: Facet) -> String {
         Facet::Kind => Kind::ALL.iter().map(|k| k.key()).collect(),
         Facet::Contract => Contract::ALL.iter().map(|k| k.key()).collect(),
         Facet::Remote => Remote::ALL.iter().map(|k| k.key()).collect(),
+        Facet::Length => Length::ALL.iter().map(|k| k.key()).collect(),
+        Facet::Pay => vec!["min-N (at least N a month)", "unstated"],
+        Facet::Start => vec!["asap", "YYYY-MM", "from-YYYY-MM", "before-YYYY-MM"],
         Facet::Theme => Theme::ALL.iter().map(|k| k.key()).collect(),
         Facet::Country => Country::ALL.iter().map(|k| k.key()).collect(),
-        Facet::City | Facet::Organization => vec!["any name"],
+        Facet::Region | Facet::City | Facet::Organization => vec!["any name"],
     };
     keys.join(", ")
 }
@@ -238,7 +246,7 @@ fn same_name(a: &str, b: &str) -> bool {
 }
 
 /// Whether a posting passes the partner's preset (all listed facets, any value within one).
-/// City and organization names compare without regard to case.
+/// Region, city and organization names compare without regard to case.
 pub fn preset_accepts(preset: &Filters, p: &Posting) -> bool {
     preset.iter().all(|(facet, values)| {
         let eq = |candidate: &str| values.iter().any(|v| same_name(v, candidate));
@@ -246,8 +254,12 @@ pub fn preset_accepts(preset: &Filters, p: &Posting) -> bool {
             Facet::Kind => eq(p.kind.key()),
             Facet::Contract => eq(p.contract.key()),
             Facet::Remote => p.remote.is_some_and(|r| eq(r.key())),
+            Facet::Length => crate::catalogue::length::of(p).any(|l| eq(l.key())),
+            Facet::Pay => pay::selects(values, &pay::value_of(p)),
+            Facet::Start => start::value_of(p).is_some_and(|v| start::selects(values, &v)),
             Facet::Theme => p.themes.iter().any(|t| eq(t.key())),
             Facet::Country => p.places.iter().any(|pl| eq(pl.country.key())),
+            Facet::Region => p.places.iter().filter_map(crate::catalogue::regions::region_of).any(eq),
             Facet::City => p.places.iter().filter_map(|pl| pl.city.as_deref()).any(eq),
             Facet::Organization => eq(&p.organization),
         }
@@ -413,7 +425,7 @@ mod tests {
         assert_eq!(c.hidden_facets.iter().copied().collect::<Vec<_>>(), [Facet::Theme]);
         assert_eq!(e.len(), 2);
         assert!(e.iter().all(|x| x.attribute == "data-hide-facets"));
-        assert!(e[0].reason.contains("«ville»") && e[0].reason.contains("kind, contract, country, city, remote, theme, organization"), "{}", e[0]);
+        assert!(e[0].reason.contains("«ville»") && e[0].reason.contains("kind, contract, length, start, pay, country, region, city, remote, theme, organization"), "{}", e[0]);
         assert!(e[1].reason.contains("«salary»"), "{}", e[1]);
         // The host element's list replaces the script tag's; an empty list hides nothing.
         let (c, _) = parse(&attrs(&[("data-hide-facets", "city"), ("data-hide-facets", "remote")]));

@@ -7,6 +7,7 @@ use super::format;
 use super::i18n;
 use super::state::Action;
 use super::{offer_text, use_locale};
+use crate::catalogue::{pay, start};
 use crate::catalogue::{Facet, FacetCounts, FacetValue};
 
 /// Values shown before "Voir tout" in a long facet.
@@ -54,8 +55,15 @@ struct FacetGroupProps {
 
 #[component]
 fn FacetGroup(props: &FacetGroupProps) -> Html {
-    let expanded = use_state(|| false);
     let locale = use_locale();
+    // Each group is keyed by its facet, so this group's hooks are always the same ones.
+    if props.counts.facet == Facet::Start {
+        return start_group(props, locale);
+    }
+    if props.counts.facet == Facet::Pay {
+        return pay_group(props, locale);
+    }
+    let expanded = use_state(|| false);
     let (lang, t) = (locale.lang(), locale.texts());
     // City and organization names are data, written in French.
     let names = i18n::facet_values_are_names(props.counts.facet);
@@ -87,8 +95,8 @@ fn FacetGroup(props: &FacetGroupProps) -> Html {
             </li>
         }
     };
-    // Cities are grouped under their country when several countries are present.
-    let list = if facet == Facet::City && has_several_parents(&visible) {
+    // Regions and cities are grouped under their country when several countries are present.
+    let list = if matches!(facet, Facet::Region | Facet::City) && has_several_parents(&visible) {
         let mut parents: Vec<&str> = visible.iter().filter_map(|v| v.parent.as_deref()).collect();
         crate::catalogue::order::sort_by(&mut parents, |a, b| a.cmp(b));
         parents.dedup();
@@ -134,4 +142,134 @@ fn FacetGroup(props: &FacetGroupProps) -> Html {
 fn has_several_parents(values: &[&FacetValue]) -> bool {
     let mut first = None;
     values.iter().filter_map(|v| v.parent.as_deref()).any(|p| *first.get_or_insert(p) != p)
+}
+
+/// The start filter: "as soon as possible" with its count, and a range of months ("from",
+/// "before") chosen among the months the offers start in.
+fn start_group(props: &FacetGroupProps, locale: i18n::Locale) -> Html {
+    let (lang, t) = (locale.lang(), locale.texts());
+    let facet = Facet::Start;
+    let values = &props.counts.values;
+    let asap = values.iter().find(|v| v.value == start::ASAP);
+    let months: Vec<&FacetValue> = values.iter().filter(|v| v.value.parse::<crate::model::YearMonth>().is_ok()).collect();
+    let chosen = |prefix: &str| values.iter().find(|v| v.selected && v.value.starts_with(prefix)).map(|v| v.value.clone());
+    let any_selected = values.iter().any(|v| v.selected);
+    let select = |prefix: &'static str, label: &'static str| {
+        let id = format!("{}-start-{}", props.uid, prefix.trim_end_matches('-'));
+        let old = chosen(prefix);
+        let on_action = props.on_action.clone();
+        let onchange = Callback::from(move |e: Event| {
+            let value = e.target_unchecked_into::<web_sys::HtmlSelectElement>().value();
+            if let Some(old) = &old {
+                on_action.emit(Action::Toggle(facet, old.clone()));
+            }
+            if !value.is_empty() {
+                on_action.emit(Action::Toggle(facet, format!("{prefix}{value}")));
+            }
+        });
+        let current = chosen(prefix).map(|k| k[prefix.len()..].to_string()).unwrap_or_default();
+        html! {
+            <p class="start-month">
+                <label for={id.clone()}>{ label }</label>
+                <select id={id} {onchange}>
+                    <option value="" selected={current.is_empty()}>{ t.start_any }</option>
+                    { for months.iter().map(|m| html! {
+                        <option value={m.value.clone()} selected={current == m.value}>{ i18n::facet_value(lang, facet, &m.value) }</option>
+                    }) }
+                </select>
+            </p>
+        }
+    };
+    html! {
+        <fieldset class="facet">
+            <legend>{ i18n::facet_title(lang, facet) }</legend>
+            if let Some(v) = asap {
+                <ul role="list">
+                    <li>
+                        <input type="checkbox" id={format!("{}-start-asap", props.uid)} checked={v.selected}
+                            onchange={props.on_action.reform(move |_| Action::Toggle(facet, start::ASAP.to_string()))} />
+                        <label for={format!("{}-start-asap", props.uid)}>
+                            { t.start_asap }
+                            <span class="n"><span class="visually-hidden">{ t.count_separator }</span>{ format::number(v.count as u32, locale) }</span>
+                        </label>
+                    </li>
+                </ul>
+            }
+            if !months.is_empty() {
+                { select(start::FROM, t.start_from) }
+                { select(start::BEFORE, t.start_before) }
+            }
+            <div class="facet-actions">
+                if any_selected {
+                    <button type="button" class="link" onclick={props.on_action.reform(move |_| Action::ClearFacet(facet))}>
+                        { t.clear }<span class="visually-hidden">{ i18n::clear_filter_hint(lang, facet) }</span>
+                    </button>
+                }
+            </div>
+        </fieldset>
+    }
+}
+
+/// The pay filter: a monthly minimum with the count each gives, and whether to keep the offers
+/// that state no amount (their count beside it).
+fn pay_group(props: &FacetGroupProps, locale: i18n::Locale) -> Html {
+    let (lang, t) = (locale.lang(), locale.texts());
+    let facet = Facet::Pay;
+    let values = &props.counts.values;
+    let chosen = values.iter().find(|v| v.selected && v.value.starts_with(pay::MIN)).map(|v| v.value.clone());
+    let unstated_count = values.iter().find(|v| v.value == pay::UNSTATED).map_or(0, |v| v.count);
+    let keep_unstated = values.iter().any(|v| v.selected && v.value == pay::UNSTATED);
+    let amounts = || values.iter().map(|v| (v.value.as_str(), v.count));
+    let id = format!("{}-pay-min", props.uid);
+    let unstated_id = format!("{}-pay-unstated", props.uid);
+    let onchange = {
+        let (old, on_action) = (chosen.clone(), props.on_action.clone());
+        Callback::from(move |e: Event| {
+            let value = e.target_unchecked_into::<web_sys::HtmlSelectElement>().value();
+            if let Some(old) = &old {
+                on_action.emit(Action::Toggle(facet, old.clone()));
+            }
+            if !value.is_empty() {
+                on_action.emit(Action::Toggle(facet, format!("{}{value}", pay::MIN)));
+            }
+        })
+    };
+    let current = chosen.as_deref().map(|k| &k[pay::MIN.len()..]).unwrap_or("");
+    html! {
+        <fieldset class="facet">
+            <legend>{ i18n::facet_title(lang, facet) }</legend>
+            <p class="start-month">
+                <label for={id.clone()}>{ t.pay_at_least }</label>
+                <select {id} {onchange}>
+                    <option value="" selected={current.is_empty()}>{ t.pay_any }</option>
+                    { for pay::THRESHOLDS.iter().map(|&min| html! {
+                        <option value={min.to_string()} selected={current == min.to_string()}>
+                            { format!("{} {} ({})", format::number(min, locale), t.per_month_short,
+                                format::number(pay::count_at_least(amounts(), min) as u32, locale)) }
+                        </option>
+                    }) }
+                </select>
+            </p>
+            // Offers without an amount, counted apart: kept or not once a minimum is chosen.
+            if chosen.is_some() && unstated_count > 0 {
+                <ul role="list">
+                    <li>
+                        <input type="checkbox" id={unstated_id.clone()} checked={keep_unstated}
+                            onchange={props.on_action.reform(move |_| Action::Toggle(facet, pay::UNSTATED.to_string()))} />
+                        <label for={unstated_id}>
+                            { t.pay_unstated }
+                            <span class="n"><span class="visually-hidden">{ t.count_separator }</span>{ format::number(unstated_count as u32, locale) }</span>
+                        </label>
+                    </li>
+                </ul>
+            }
+            <div class="facet-actions">
+                if chosen.is_some() || keep_unstated {
+                    <button type="button" class="link" onclick={props.on_action.reform(move |_| Action::ClearFacet(facet))}>
+                        { t.clear }<span class="visually-hidden">{ i18n::clear_filter_hint(lang, facet) }</span>
+                    </button>
+                }
+            </div>
+        </fieldset>
+    }
 }

@@ -3,6 +3,7 @@
 //! (`Texts`, one `const` per language so none can be missing), the labels of the data's values, and
 //! the sentences that carry a number or a plural. Offer texts are never translated. Pure, tested natively.
 
+use crate::catalogue::length::Length;
 use crate::catalogue::{Facet, LabelWords, Sort};
 use crate::model::{Contract, Country, Date, Kind, Posting, Remote, Theme};
 
@@ -166,7 +167,22 @@ texts! {
     count_separator,
     facet_kind,
     facet_contract,
+    facet_length,
+    facet_start,
+    /// The start filter's choices.
+    start_asap,
+    start_from,
+    start_before,
+    start_any,
+    facet_pay,
+    /// The pay filter's choices.
+    pay_at_least,
+    pay_any,
+    pay_unstated,
+    per_month_short,
     facet_country,
+    /// Région (FR), province (BE, CA), canton (CH).
+    facet_region,
     facet_city,
     facet_remote,
     facet_theme,
@@ -262,7 +278,19 @@ pub const FR: Texts = Texts {
     count_separator: " : ",
     facet_kind: "Type d’offre",
     facet_contract: "Contrat",
+    facet_length: "Durée",
+    facet_start: "Début",
+    start_asap: "Dès que possible",
+    start_from: "À partir de",
+    start_before: "Avant",
+    start_any: "Tous les mois",
+    facet_pay: "Salaire",
+    pay_at_least: "Au moins, brut par mois",
+    pay_any: "Indifférent",
+    pay_unstated: "Aussi les offres sans montant",
+    per_month_short: "/ mois",
     facet_country: "Pays",
+    facet_region: "Région",
     facet_city: "Ville",
     facet_remote: "Télétravail",
     facet_theme: "Thématique",
@@ -346,7 +374,19 @@ pub const EN: Texts = Texts {
     count_separator: ": ",
     facet_kind: "Type of offer",
     facet_contract: "Contract",
+    facet_length: "Length",
+    facet_start: "Start",
+    start_asap: "As soon as possible",
+    start_from: "From",
+    start_before: "Before",
+    start_any: "Any month",
+    facet_pay: "Pay",
+    pay_at_least: "At least, gross per month",
+    pay_any: "Any",
+    pay_unstated: "Also offers without an amount",
+    per_month_short: "/ month",
     facet_country: "Country",
+    facet_region: "Region",
     facet_city: "City",
     facet_remote: "Remote work",
     facet_theme: "Theme",
@@ -430,7 +470,19 @@ pub const NL: Texts = Texts {
     count_separator: ": ",
     facet_kind: "Soort aanbod",
     facet_contract: "Contract",
+    facet_length: "Duur",
+    facet_start: "Begin",
+    start_asap: "Zo snel mogelijk",
+    start_from: "Vanaf",
+    start_before: "Vóór",
+    start_any: "Alle maanden",
+    facet_pay: "Loon",
+    pay_at_least: "Minstens, bruto per maand",
+    pay_any: "Om het even",
+    pay_unstated: "Ook vacatures zonder bedrag",
+    per_month_short: "/ maand",
     facet_country: "Land",
+    facet_region: "Regio",
     facet_city: "Stad",
     facet_remote: "Telewerk",
     facet_theme: "Thema",
@@ -572,6 +624,22 @@ pub fn contract(lang: Lang, c: Contract) -> &'static str {
     }
 }
 
+/// Label of a length bucket.
+pub fn length(lang: Lang, l: Length) -> &'static str {
+    let [upto3, to6, to12, over12, permanent] = match lang {
+        Lang::Fr => ["Jusqu’à 3 mois", "3 à 6 mois", "6 à 12 mois", "Plus de 12 mois", "Durée indéterminée"],
+        Lang::En => ["Up to 3 months", "3 to 6 months", "6 to 12 months", "More than 12 months", "Permanent"],
+        Lang::Nl => ["Tot 3 maanden", "3 tot 6 maanden", "6 tot 12 maanden", "Meer dan 12 maanden", "Onbepaalde duur"],
+    };
+    match l {
+        Length::UpTo3 => upto3,
+        Length::From3To6 => to6,
+        Length::From6To12 => to12,
+        Length::Over12 => over12,
+        Length::Permanent => permanent,
+    }
+}
+
 /// How much remote work.
 pub fn remote(lang: Lang, r: Remote) -> &'static str {
     match (lang, r) {
@@ -696,7 +764,11 @@ pub fn facet_title(lang: Lang, f: Facet) -> &'static str {
     match f {
         Facet::Kind => t.facet_kind,
         Facet::Contract => t.facet_contract,
+        Facet::Length => t.facet_length,
+        Facet::Start => t.facet_start,
+        Facet::Pay => t.facet_pay,
         Facet::Country => t.facet_country,
+        Facet::Region => t.facet_region,
         Facet::City => t.facet_city,
         Facet::Remote => t.facet_remote,
         Facet::Theme => t.facet_theme,
@@ -712,15 +784,24 @@ pub fn facet_value(lang: Lang, f: Facet, value: &str) -> String {
         Facet::Contract => Contract::from_key(value).map(|c| contract(lang, c)),
         Facet::Country => Country::from_key(value).map(|c| country(lang, c)),
         Facet::Remote => Remote::from_key(value).map(|r| remote(lang, r)),
+        Facet::Length => Length::from_key(value).map(|l| length(lang, l)),
+        Facet::Pay => None,
+        Facet::Start if value == crate::catalogue::start::ASAP => Some(lang.texts().start_asap),
+        Facet::Start => {
+            return match value.parse::<crate::model::YearMonth>() {
+                Ok(m) => format!("{} {}", month_name(lang, m.month()), m.year()),
+                Err(_) => value.to_string(),
+            }
+        }
         Facet::Theme => Theme::from_key(value).map(|t| theme(lang, t)),
-        Facet::City | Facet::Organization => None,
+        Facet::Region | Facet::City | Facet::Organization => None,
     };
     label.map(str::to_string).unwrap_or_else(|| value.to_string())
 }
 
 /// Whether a facet's values are names from the data (in the data's language) rather than labels.
 pub fn facet_values_are_names(f: Facet) -> bool {
-    matches!(f, Facet::City | Facet::Organization)
+    matches!(f, Facet::Region | Facet::City | Facet::Organization)
 }
 
 /// What a card says of the offer's type: the contract for jobs ("CDD"), else the kind ("Stage").

@@ -34,13 +34,17 @@ describe('layout on phone and desktop', { timeout: 120_000 }, () => {
 
     assert.equal(await w.filtersToggle.isVisible(), true, 'the Filtres button is shown');
     assert.equal(await w.filtersToggle.getAttribute('aria-expanded'), 'false');
-    assert.equal(await w.facet('Pays').isVisible(), false, 'facets are hidden until asked for');
+    for (const legend of ['Pays', 'Région', 'Durée', 'Début', 'Salaire']) {
+      assert.equal(await w.facet(legend).isVisible(), false, `facet "${legend}" hidden until asked for`);
+    }
     await assertNoOverflow(page, w, 'phone list');
     await page.screenshot({ path: screenshotPath('phone-list'), fullPage: true });
 
     await w.filtersToggle.click();
     await w.until('the filters open', (root) => root.querySelector('.filters-toggle').getAttribute('aria-expanded') === 'true');
-    assert.equal(await w.facet('Pays').isVisible(), true, 'facets show once the toggle is pressed');
+    for (const legend of ['Pays', 'Région', 'Durée', 'Début', 'Salaire']) {
+      assert.equal(await w.facet(legend).isVisible(), true, `facet "${legend}" shows once the toggle is pressed`);
+    }
     await assertNoOverflow(page, w, 'phone filters open');
     await page.screenshot({ path: screenshotPath('phone-filters'), fullPage: true });
 
@@ -69,7 +73,7 @@ describe('layout on phone and desktop', { timeout: 120_000 }, () => {
     await w.ready();
     await w.expectCount(postings.length, countText(postings.length));
     assert.equal(await w.filtersToggle.isVisible(), false, 'no Filtres button on a wide widget');
-    for (const legend of ['Type d’offre', 'Pays', 'Ville']) {
+    for (const legend of ['Type d’offre', 'Durée', 'Début', 'Salaire', 'Pays', 'Région', 'Ville']) {
       assert.equal(await w.facet(legend).isVisible(), true, `facet "${legend}" visible`);
     }
     // Filters in a column to the left of the list.

@@ -123,7 +123,7 @@ describe('partner looks (examples/themes.html)', { timeout: 180_000 }, () => {
       assert.equal(contrast.shown.radius, '0px');
       assert.equal(contrast.shown.font, contrast.wanted.font);
       assert.equal(contrast.shown.lang, 'nl-BE');
-      assert.deepEqual(contrast.shown.legends, ['Soort aanbod', 'Contract', 'Land', 'Telewerk', 'Thema']);
+      assert.deepEqual(contrast.shown.legends, ['Soort aanbod', 'Contract', 'Duur', 'Begin', 'Loon', 'Land', 'Regio', 'Telewerk', 'Thema']);
 
       for (const w of widgets) problems.push(...await contrastProblems(page, w.sel, `${w.sel}, ${scheme}`));
     }
