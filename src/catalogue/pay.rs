@@ -1,9 +1,9 @@
 //! The "Salaire" filter: pay compared on a monthly basis, "at least … per month". Yearly amounts
-//! are divided by 12; hourly ones are multiplied by the workplace country's legal (or usual)
-//! full-time week, × 52 / 12. An amount without a period (a project's grant, a tender's budget) is
-//! not pay. An offer's value is its monthly amount (`"2416"`) or `unstated`; the visitor's choice
-//! is kept as keys: `min-2000` (at least 2000 a month) and `unstated` (keep the offers without an
-//! amount too). Without a minimum, the filter keeps every offer.
+//! are divided by 12; hourly ones are multiplied by the workplace country's full-time week
+//! ([`Country::full_time_week`]), × 52 / 12. An amount without a period (a project's grant, a
+//! tender's budget) is not pay. An offer's value is its monthly amount (`"2416"`) or `unstated`;
+//! the visitor's choice is kept as keys: `min-2000` (at least 2000 a month) and `unstated` (keep
+//! the offers without an amount too). Without a minimum, the filter keeps every offer.
 
 use super::query::KeySet;
 use crate::model::{Country, Pay, PayPeriod, Posting};
@@ -15,17 +15,6 @@ pub const MIN: &str = "min-";
 /// The minimums offered, per month.
 pub const THRESHOLDS: [u32; 7] = [1000, 1500, 2000, 2500, 3000, 3500, 4000];
 
-/// Full-time hours a week: France 35 (légal), Belgium 38 (légal), Switzerland 42 (usual: the
-/// law sets only a maximum), Canada 40 (Québec's normal week).
-pub fn full_time_week(country: Country) -> f64 {
-    match country {
-        Country::FR => 35.0,
-        Country::BE => 38.0,
-        Country::CH => 42.0,
-        Country::CA => 40.0,
-    }
-}
-
 /// The monthly amount of `pay` (the lower end of a range, what the offer at least pays), in its
 /// own currency and as stated (gross or net), rounded down; `None` without an amount or period.
 /// `country` is the main workplace's (France when the offer names none).
@@ -34,7 +23,7 @@ pub fn monthly(pay: &Pay, country: Option<Country>) -> Option<u32> {
     let per_month = match pay.period? {
         PayPeriod::Month => amount,
         PayPeriod::Year => amount / 12.0,
-        PayPeriod::Hour => amount * full_time_week(country.unwrap_or(Country::FR)) * 52.0 / 12.0,
+        PayPeriod::Hour => amount * f64::from(country.unwrap_or(Country::FR).full_time_week()) * 52.0 / 12.0,
     };
     Some(per_month as u32)
 }

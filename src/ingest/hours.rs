@@ -7,16 +7,6 @@ use super::text::{find_word, has_any_word, Tok, TokKind};
 use super::Ctx;
 use crate::model::{Country, MonthRange};
 
-/// Legal or usual full-time hours a week in a country.
-pub fn full_time(country: Country) -> f32 {
-    match country {
-        Country::FR => 35.0,
-        Country::BE => 38.0,
-        Country::CH => 42.0,
-        Country::CA => 37.5,
-    }
-}
-
 fn num_at(f: &str, toks: &[Tok], i: usize) -> Option<(f32, usize)> {
     let t = toks.get(i)?;
     if t.kind != TokKind::Num || t.e - t.s > 3 {
@@ -118,7 +108,7 @@ pub fn hours_label(line: &super::clean::Line) -> Option<(&str, &str)> {
 
 /// Hours a week of the posting.
 pub fn hours(cx: &Ctx, country: Country) -> Option<f32> {
-    let base = full_time(country);
+    let base = country.full_time_week();
     let mut best: Option<(i32, f32)> = None;
     for (i, line) in cx.doc.lines.iter().enumerate() {
         if line.skipped() || line.footer {

@@ -231,6 +231,17 @@ impl Country {
     pub fn from_key(key: &str) -> Option<Country> {
         Country::ALL.into_iter().find(|k| k.key() == key)
     }
+    /// Full-time hours a week: France 35 and Belgium 38 (legal), Switzerland 42 (usual: the law
+    /// sets only a maximum), Canada 40 (Québec's normal week). Shares of a week ("80 %") and
+    /// hourly pay are read against it.
+    pub fn full_time_week(self) -> f32 {
+        match self {
+            Country::FR => 35.0,
+            Country::BE => 38.0,
+            Country::CH => 42.0,
+            Country::CA => 40.0,
+        }
+    }
 }
 
 /// How much of the work can be done remotely.
