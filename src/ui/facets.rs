@@ -130,12 +130,20 @@ fn FacetGroup(props: &FacetGroupProps) -> Html {
                     </button>
                 }
                 if any_selected {
-                    <button type="button" class="link" onclick={props.on_action.reform(move |_| Action::ClearFacet(facet))}>
-                        { t.clear }<span class="visually-hidden">{ i18n::clear_filter_hint(lang, facet) }</span>
-                    </button>
+                    { clear_button(props, locale) }
                 }
             </div>
         </fieldset>
+    }
+}
+
+/// A group's "Effacer" button (it names the group for screen readers).
+fn clear_button(props: &FacetGroupProps, locale: i18n::Locale) -> Html {
+    let facet = props.counts.facet;
+    html! {
+        <button type="button" class="link" onclick={props.on_action.reform(move |_| Action::ClearFacet(facet))}>
+            { locale.texts().clear }<span class="visually-hidden">{ i18n::clear_filter_hint(locale.lang(), facet) }</span>
+        </button>
     }
 }
 
@@ -201,9 +209,7 @@ fn start_group(props: &FacetGroupProps, locale: i18n::Locale) -> Html {
             }
             <div class="facet-actions">
                 if any_selected {
-                    <button type="button" class="link" onclick={props.on_action.reform(move |_| Action::ClearFacet(facet))}>
-                        { t.clear }<span class="visually-hidden">{ i18n::clear_filter_hint(lang, facet) }</span>
-                    </button>
+                    { clear_button(props, locale) }
                 }
             </div>
         </fieldset>
@@ -265,9 +271,7 @@ fn pay_group(props: &FacetGroupProps, locale: i18n::Locale) -> Html {
             }
             <div class="facet-actions">
                 if chosen.is_some() || keep_unstated {
-                    <button type="button" class="link" onclick={props.on_action.reform(move |_| Action::ClearFacet(facet))}>
-                        { t.clear }<span class="visually-hidden">{ i18n::clear_filter_hint(lang, facet) }</span>
-                    </button>
+                    { clear_button(props, locale) }
                 }
             </div>
         </fieldset>
