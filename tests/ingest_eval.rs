@@ -1,7 +1,8 @@
 //! Field-by-field accuracy of the extractor on the hand-labelled evaluation postings
-//! (`tests/eval/`, format in its README): the development set and the held-out set, each printed
-//! as a table with the misses, and checked against floors. Every posting must also come out as a
-//! record `vitrine check` accepts: none is refused for an empty or unsure field.
+//! (`tests/eval/`, format in its README): the development set, the held-out set and the sets
+//! written blind (fresh, unseen, final, check), each printed as a table with the misses and checked
+//! against a floor. Every posting must also come out as a record `vitrine check` accepts: none is
+//! refused for an empty or unsure field.
 
 use serde_json::Value;
 use std::collections::BTreeMap;
