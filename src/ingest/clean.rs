@@ -138,8 +138,7 @@ impl Line {
         let label = match SYMBOL_LABELS.iter().find(|(sym, _)| head.trim_end_matches('\u{fe0f}') == *sym) {
             Some((_, says)) => says,
             None => {
-                let l = head;
-                let l = l.trim_start_matches(|c: char| !c.is_alphanumeric());
+                let l = head.trim_start_matches(|c: char| !c.is_alphanumeric());
                 // A question as label reads as the label it stands for ("Où ?" → "lieu").
                 QUESTION_LABELS.iter().find(|(q, _)| *q == l).map_or(l, |(_, says)| says)
             }
@@ -197,10 +196,10 @@ fn question_label(f: &str) -> Option<(usize, usize)> {
     let i = f.find('?')?;
     let q = f[..i].trim().trim_start_matches(|c: char| !c.is_alphanumeric());
     let words = q.split_whitespace().count();
-    let first = q.split_whitespace().next()?;
     let value = f[i + 1..].trim();
-    (words <= 4 && QUESTION_WORDS.iter().any(|w| q == *w || first == *w || q.starts_with(w) && q[w.len()..].starts_with(' ')) && !value.is_empty() && !value.ends_with('?'))
-        .then_some((i, words))
+    // The question is a question word, or opens with one ("quel organisme").
+    let asks = QUESTION_WORDS.iter().any(|w| q.strip_prefix(w).is_some_and(|r| r.is_empty() || r.starts_with(' ')));
+    (words <= 4 && asks && !value.is_empty() && !value.ends_with('?')).then_some((i, words))
 }
 
 /// The cleaned text, line by line.

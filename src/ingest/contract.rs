@@ -119,9 +119,8 @@ pub fn extract(cx: &Ctx, title_line: Option<usize>) -> KindContract {
     let cues = CONTRACT_CUES.get_or_init(|| Cues::new(&CUES.map(|c| c.0)));
     let project_cues = PROJECT.get_or_init(|| Cues::new(&PROJECT_CUES));
     let mut score = [0f32; 8];
-    let mut proj_weight = [0f32; PROJECT_CUES.len()];
-    let mut proj_extra = [0f32; PROJECT_CUES.len()];
-    let mut proj_lines: Vec<(usize, &str)> = Vec::new();
+    // Each call cue found: the cue, the line's text, its weight (a heading 3, a line 2).
+    let mut proj_hits: Vec<(usize, &str, f32)> = Vec::new();
     let mut civique_named = false;
     for (i, line) in cx.doc.lines.iter().enumerate() {
         // A site's menu says what the site offers ("Missions de Service Civique · Trouver une
@@ -187,18 +186,18 @@ pub fn extract(cx: &Ctx, title_line: Option<usize>) -> KindContract {
         // more on other lines; a line seen before (a PDF's running header, on every page) adds
         // nothing.
         project_cues.each_in(f, &cx.ispans[i], |k, _| {
-            if proj_lines.iter().any(|&(j, t): &(usize, &str)| j == k && t == f.as_str()) {
-                return;
+            if !proj_hits.iter().any(|&(j, t, _)| j == k && t == f.as_str()) {
+                proj_hits.push((k, f.as_str(), if cx.layout.heading[i] { 3.0 } else { 2.0 }));
             }
-            let w = if cx.layout.heading[i] { 3.0 } else { 2.0 };
-            if proj_lines.iter().any(|&(j, _)| j == k) {
-                proj_extra[k] = (proj_extra[k] + 1.0).min(2.0);
-            }
-            proj_weight[k] = proj_weight[k].max(w);
-            proj_lines.push((k, f.as_str()));
         });
     }
-    let project: f32 = proj_weight.iter().chain(&proj_extra).sum();
+    let project: f32 = (0..PROJECT_CUES.len())
+        .map(|k| {
+            let weights = proj_hits.iter().filter(|h| h.0 == k).map(|h| h.2);
+            let (n, best) = weights.fold((0, 0f32), |(n, b), w| (n + 1, b.max(w)));
+            if n == 0 { 0.0 } else { best + (n - 1).min(2) as f32 }
+        })
+        .sum();
     // Ties and overlaps: a CDD of a service civique or stage is rare; prefer the specific kinds
     // when their evidence is strong.
     let best = (0..8)

@@ -245,10 +245,11 @@ const FORWARDED: [&str; 6] =
 /// message (their greeting, signature and address): about the posting, not of it, so metadata.
 pub fn mark_relayed(lines: &mut [Line]) {
     // An e-mail's header block: the "Objet :" and "Date :" lines after a "De :" line belong to it
-    // (alone, "Objet : …" names a consultation's object).
+    // (alone, "Objet : …" names a consultation's object). Lines [`HEADERS`] starts are metadata
+    // already.
     for i in 1..lines.len() {
         let f = lines[i].fold();
-        let header = ["objet :", "objet:", "date :", "date:", "sujet :", "subject:", "to:", "cc:", "a :"].iter().any(|h| f.starts_with(h));
+        let header = ["objet :", "objet:", "date :", "date:", "sujet :", "subject:", "to:", "cc:"].iter().any(|h| f.starts_with(h));
         if header && lines[i].blank_before == 0 && lines[i - 1].meta {
             lines[i].meta = true;
         }
@@ -302,9 +303,9 @@ const BOARD_WORDS: [&str; 16] = [
 ];
 
 /// A job board's masthead: the line or two at the very top, right above the site's menu or
-/// breadcrumb, naming a
-/// board ("Emplois communautaires Outaouais" / "Accueil · Offres · …"): neither the title nor the
-/// employer. (An association's own site name above its menu stays: it names the employer.)
+/// breadcrumb, naming a board ("Emplois communautaires Outaouais" / "Accueil · Offres · …"):
+/// neither the title nor the employer. (An association's own site name above its menu stays: it
+/// names the employer.)
 pub fn mark_masthead(lines: &mut [Line]) {
     // The site's menu or breadcrumb right below.
     let Some(menu) = lines.iter().take(4).position(|l| l.junk) else { return };

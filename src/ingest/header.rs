@@ -233,8 +233,7 @@ fn cut_contract_suffix(s: &str) -> String {
                 || [
                     "temps partiel", "temps plein", "mi-temps", "benevolat", "service civique", "volontariat", "stage", "alternance",
                     "apprentissage", "en apprentissage", "en alternance", "contrat d'apprentissage", "contrat de professionnalisation",
-                    "contrat pro", "alternance (apprentissage)", "poste permanent", "permanent", "poste contractuel",
-                    "contractuel", "poste temporaire",
+                    "contrat pro", "poste permanent", "permanent", "poste contractuel", "contractuel", "poste temporaire",
                 ]
                 .iter()
                 .any(|c| tf.trim() == *c)
@@ -325,9 +324,10 @@ pub fn title(cx: &Ctx) -> Option<(String, Option<usize>)> {
             (String::new(), String::new())
         };
         // "Mission bénévole : X" opens like a section heading; what is left once cleaned is the title.
-        let generic = (raw_generic && (cf == heading_key(f) || is_generic(&cf)))
+        let cf_generic = !cf.is_empty() && is_generic(&cf);
+        let generic = (raw_generic && (cf == heading_key(f) || cf_generic))
             // "Appel d'offres – Services professionnels": a kind of tender, once the kind is cut.
-            || (!cf.is_empty() && cf != fold(&l.text) && is_generic(&cf))
+            || (cf_generic && cf != f)
             || is_contract_line(f, words)
             || is_banner(f)
             || numbered;
@@ -572,7 +572,7 @@ pub fn clean_org(name: &str) -> String {
     // A legal form after the name is not part of it ("La Navette SCIC", "Le Fil SCOP SARL").
     loop {
         let Some((rest, last)) = s.rsplit_once(' ') else { break };
-        if LEGAL_FORMS.contains(&last.trim_start_matches(',')) && rest.split_whitespace().count() >= 1 && !rest.trim().is_empty() {
+        if LEGAL_FORMS.contains(&last.trim_start_matches(',')) && !rest.trim().is_empty() {
             s = rest.trim_end_matches([' ', ',']).to_string();
         } else {
             break;
@@ -628,8 +628,15 @@ pub fn organization(cx: &Ctx, skip: Option<usize>) -> Option<String> {
     organization_with(cx, skip, &email_domains(cx))
 }
 
-/// [`organization`] with the names of the text's e-mail domains already known.
+/// [`organization`] with the names of the text's e-mail domains already known. An acronym the
+/// text spells out is given spelt out.
 pub fn organization_with(cx: &Ctx, skip: Option<usize>, domains: &[String]) -> Option<String> {
+    let name = named_organization(cx, skip, domains)?;
+    Some(expand_acronym(cx, &name).unwrap_or(name))
+}
+
+/// The best-supported organization name, as the text writes it.
+fn named_organization(cx: &Ctx, skip: Option<usize>, domains: &[String]) -> Option<String> {
     let mut cands: Vec<OrgCand> = Vec::new();
     let lines = &cx.doc.lines;
     let mut seen = 0;
@@ -807,7 +814,7 @@ pub fn organization_with(cx: &Ctx, skip: Option<usize>, domains: &[String]) -> O
         }
     });
     if cands.is_empty() {
-        return domain_name(cx, domains).map(|n| expand_acronym(cx, &n).unwrap_or(n));
+        return domain_name(cx, domains);
     }
     // One organization named several ways ("Possible", "Association Possible"): one candidate,
     // supported by each way, shown in its fullest form.
@@ -838,7 +845,7 @@ pub fn organization_with(cx: &Ctx, skip: Option<usize>, domains: &[String]) -> O
     let cands = grouped;
     // Mentions across the text support a candidate; so does an e-mail or web address of its name.
     let full: String = lines.iter().filter(|l| !l.skipped()).map(|l| l.fold()).collect::<Vec<_>>().join("\n");
-    let best = cands
+    cands
         .iter()
         .enumerate()
         .max_by_key(|(k, c)| {
@@ -848,8 +855,7 @@ pub fn organization_with(cx: &Ctx, skip: Option<usize>, domains: &[String]) -> O
             let d = if domains.iter().any(|d| names_domain(&c.name, d)) { 6 } else { 0 };
             (c.score * 2 + m / 2 + d, std::cmp::Reverse(*k))
         })
-        .map(|(_, c)| c.name.clone())?;
-    Some(expand_acronym(cx, &best).unwrap_or(best))
+        .map(|(_, c)| c.name.clone())
 }
 
 /// A person's name rather than an organization's ("Sophie Lejeune" in a signature): two or three
@@ -870,10 +876,13 @@ fn is_person(cx: &Ctx, name: &str) -> bool {
     if surname.len() < 3 {
         return false;
     }
+    let full = fold(name);
+    let civil: Vec<String> =
+        ["mme ", "m. ", "madame ", "monsieur "].iter().flat_map(|civ| [format!("{civ}{full}"), format!("{civ}{surname}")]).collect();
     cx.doc.lines.iter().any(|l| {
         let f = l.fold();
         (f.contains('@') && super::apply::emails_in(&l.text).iter().any(|e| e.split('@').next().is_some_and(|local| fold(local).contains(&surname))))
-            || ["mme ", "m. ", "madame ", "monsieur "].iter().any(|civ| f.contains(&format!("{civ}{}", fold(name))) || f.contains(&format!("{civ}{surname}")))
+            || civil.iter().any(|c| f.contains(c.as_str()))
     })
 }
 
@@ -1270,20 +1279,18 @@ pub fn email_domains(cx: &Ctx) -> Vec<String> {
 /// "jobs@lestilleuls-delinden.be"), without the common mail providers.
 pub fn domains_of(emails: &[String]) -> Vec<String> {
     let mut out: Vec<String> = Vec::new();
-    {
-        for e in emails {
-            let Some((_, dom)) = e.split_once('@') else { continue };
-            let parts: Vec<&str> = dom.split('.').collect();
-            if parts.len() < 2 {
-                continue;
-            }
-            let name = parts[parts.len() - 2].to_ascii_lowercase();
-            if ["gmail", "hotmail", "yahoo", "outlook", "orange", "free", "laposte", "wanadoo", "sfr", "live", "icloud", "proton", "asso"].contains(&name.as_str()) {
-                continue;
-            }
-            if !out.contains(&name) {
-                out.push(name);
-            }
+    for e in emails {
+        let Some((_, dom)) = e.split_once('@') else { continue };
+        let parts: Vec<&str> = dom.split('.').collect();
+        if parts.len() < 2 {
+            continue;
+        }
+        let name = parts[parts.len() - 2].to_ascii_lowercase();
+        if ["gmail", "hotmail", "yahoo", "outlook", "orange", "free", "laposte", "wanadoo", "sfr", "live", "icloud", "proton", "asso"].contains(&name.as_str()) {
+            continue;
+        }
+        if !out.contains(&name) {
+            out.push(name);
         }
     }
     out
