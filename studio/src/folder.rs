@@ -7,6 +7,7 @@ use crate::i18n::Texts;
 use crate::publish;
 use crate::state::Settings;
 use std::io::{Cursor, Write};
+use vitrine::export::text::escape;
 use vitrine::model::{Date, Posting};
 use zip::write::SimpleFileOptions;
 use zip::{CompressionMethod, ZipWriter};
@@ -31,10 +32,6 @@ pub struct WidgetFile {
     pub bytes: Vec<u8>,
 }
 
-fn text(s: &str) -> String {
-    s.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;")
-}
-
 /// The example page: a heading and the tag, the widget's files in `vitrine/` and the feed beside it.
 pub fn index_html(settings: &Settings) -> String {
     let tag = publish::snippet(&format!("{WIDGET_DIR}/vitrine.js"), FEED, &settings.lang, &settings.color_scheme, &settings.kind, "");
@@ -42,8 +39,8 @@ pub fn index_html(settings: &Settings) -> String {
     let lang = if settings.lang.is_empty() { "fr" } else { settings.lang.as_str() };
     format!(
         "<!doctype html>\n<html lang=\"{lang}\">\n<head>\n  <meta charset=\"utf-8\">\n  <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n  <title>{h}</title>\n</head>\n<body>\n  <h1>{h}</h1>\n  <!-- La balise du widget : collez-la dans vos propres pages, avec les adresses de vos fichiers. -->\n  {tag}\n</body>\n</html>\n",
-        lang = text(lang).replace('"', ""),
-        h = text(heading),
+        lang = escape(lang).replace('"', ""),
+        h = escape(heading),
     )
 }
 
